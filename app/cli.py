@@ -1,0 +1,58 @@
+"""Command line: the GUI by default, headless sub-commands for automation and support."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app import APP_NAME
+from app.clock import SystemClock
+from app.logging_setup import setup_logging
+from app.paths import DATA_DIR_ENV, resolve_data_dir
+from app.services.datastore import DataDir
+from app.services.errors import UserError
+
+EXIT_USER_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m app", description=f"{APP_NAME}：村党支部台账管理")
+    parser.add_argument("--data-dir", help=f"数据目录（也可用环境变量 {DATA_DIR_ENV} 指定）")
+    parser.add_argument("--smoke-test", action="store_true", help="启动界面、打开每个标签页后退出（用于检查安装）")
+    parser.add_argument("--large", action="store_true", help="大字模式")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    sub.add_parser("demo", help="在空数据库中装入示例村庄数据")
+    sub.add_parser("check", help="检查数据库是否完好")
+    imp = sub.add_parser("import", help="从 Excel 导入")
+    imp.add_argument("what", choices=["members"])
+    imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    exp = sub.add_parser("export", help="导出为 Excel")
+    exp.add_argument("what", choices=["members"])
+    exp.add_argument("file")
+    pdf = sub.add_parser("pdf", help="打印为 PDF")
+    pdf.add_argument("what", choices=["roster"])
+    pdf.add_argument("-o", "--output", required=True, help="输出的 PDF 文件")
+    pdf.add_argument("--internal", action="store_true", help="内部留存版：身份证号和电话不打码")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = build_parser().parse_args(argv)
+    data_dir = DataDir(resolve_data_dir(args.data_dir))
+    log_path = setup_logging(data_dir.logs)
+    if args.command is None:
+        from app.ui.launcher import run_gui
+
+        return run_gui(data_dir, log_path, smoke_test=args.smoke_test, large=args.large)
+    from app import commands
+
+    try:
+        return commands.run(args, data_dir, SystemClock())
+    except UserError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR

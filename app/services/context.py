@@ -1,0 +1,28 @@
+"""The services one running program uses, opened together on one data dir."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.clock import Clock
+from app.services.datastore import DataDir, open_database
+from app.services.members import MemberService
+from app.services.profile import ProfileService
+from db.session import Database
+
+
+@dataclass
+class Services:
+    data_dir: DataDir
+    db: Database
+    clock: Clock
+    members: MemberService
+    profile: ProfileService
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_services(data_dir: DataDir, clock: Clock) -> Services:
+    db = open_database(data_dir, clock)
+    return Services(data_dir, db, clock, MemberService(db, clock), ProfileService(db))

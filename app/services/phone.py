@@ -1,0 +1,41 @@
+"""Phone numbers: 11-digit mobiles, or landlines with their area code."""
+
+from __future__ import annotations
+
+import re
+
+from app.services.errors import UserError
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+
+
+def normalize_phone(text: str) -> str:
+    return re.sub(r"[\s\u3000]", "", text or "").replace("－", "-").replace("—", "-")
+
+
+def validate_phone(text: str) -> str:
+    """Return the cleaned number, or raise UserError; empty stays empty."""
+    number = normalize_phone(text)
+    if not number:
+        return ""
+    digits = number.replace("-", "")
+    if _MOBILE.match(number):
+        return number
+    if _LANDLINE.match(number):
+        return number
+    if digits.isdigit() and digits.startswith("1"):
+        raise UserError(f"手机号应为11位数字，现在是{len(digits)}位：请核对", "phone")
+    raise UserError(
+        "电话号码格式不对：手机号写11位数字，座机写区号加号码（如 0731-84561234）", "phone"
+    )
+
+
+def mask_phone(number: str) -> str:
+    """3 + 4 stars + 4 for mobiles; landlines keep area code and last 4."""
+    digits = number.replace("-", "")
+    if _MOBILE.match(digits):
+        return digits[:3] + "****" + digits[-4:]
+    if len(digits) >= 8:
+        return digits[:-8] + "****" + digits[-4:]
+    return "*" * len(digits)

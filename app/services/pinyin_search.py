@@ -1,0 +1,33 @@
+"""Search keys so that `zs` and `zhangsan` both find 张三, whatever reading a surname takes."""
+
+from __future__ import annotations
+
+import itertools
+
+from pypinyin import Style, lazy_pinyin, pinyin
+
+_MAX_READINGS = 16  # cap on combinations of heteronyms per name
+
+
+def pinyin_keys(text: str) -> str:
+    """Full pinyin and initials for every likely reading of ``text``, space separated."""
+    if not text:
+        return ""
+    full = pinyin(text, style=Style.NORMAL, heteronym=True, errors="ignore")
+    initials = pinyin(text, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
+    keys: set[str] = set()
+    for readings in (full, initials):
+        for combo in itertools.islice(itertools.product(*readings), _MAX_READINGS):
+            keys.add("".join(combo).lower())
+    return " ".join(sorted(keys))
+
+
+def matches(query: str, haystack: str) -> bool:
+    """Every space-separated part of the query appears somewhere in the haystack."""
+    parts = query.lower().split()
+    return all(part in haystack for part in parts)
+
+
+def sort_key(text: str) -> str:
+    """Names sort by their usual pinyin, as a clerk would expect (陈 before 张)."""
+    return "".join(lazy_pinyin(text, errors="default")).lower()

@@ -1,0 +1,338 @@
+"""Reading and writing the 两委成员 / 党员 roster as an Excel .xlsx file (no database, no Qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from app.services.dates import parse_date_with_precision
+from app.services.errors import UserError
+from app.services.member_fields import (DUTIES_COLUMN, GENDERS, PERSON_FIELDS, POLITICAL_STATUSES,
+                                        POLITICAL_SYNONYMS, POST_START_COLUMN, POSTS_COLUMN, Field)
+from app.services.posts import CANONICAL_POSTS, split_posts
+
+SHEET_TITLE = "两委成员"
+HELP_SHEET_TITLE = "填写说明"
+HEADER_SEARCH_ROWS = 10
+TEMPLATE_ROWS = 200
+SEQ_KEY = "_seq"  # the 序号 column: known, but its content is ignored
+
+ID_AS_NUMBER = "身份证号被 Excel 存成了数字，后几位已丢失：请把该列设为“文本”格式后重新填写"
+
+# Column order of the exported roster and of the template.
+EXPORT_KEYS = (
+    SEQ_KEY, "name", "gender", "ethnicity", "birth_date", "id_number", "phone", "political_status",
+    "party_join_date", "full_member_date", "education", "education_inservice", "posts", "duties",
+    "post_start", "party_group", "native_place", "address", "note",
+)
+TEXT_KEYS = ("id_number", "phone")
+COLUMN_WIDTHS = {
+    SEQ_KEY: 6, "name": 10, "gender": 6, "ethnicity": 8, "id_number": 22, "phone": 14,
+    "political_status": 14, "posts": 24, "duties": 22, "party_group": 12, "native_place": 12,
+    "address": 30, "note": 24,
+}
+DEFAULT_WIDTH = 12
+
+ALL_COLUMNS: tuple[Field, ...] = (
+    Field(SEQ_KEY, "序号"), *PERSON_FIELDS, POSTS_COLUMN, DUTIES_COLUMN, POST_START_COLUMN,
+)
+COLUMNS_BY_KEY = {f.key: f for f in ALL_COLUMNS}
+DATE_KEYS = frozenset(f.key for f in ALL_COLUMNS if f.kind == "date")
+
+
+@dataclass
+class ParsedRow:
+    """One person row. ``values`` holds the person fields of the columns the file has:
+    text as str ("" when empty), dates as datetime.date or None."""
+
+    excel_row: int
+    values: dict[str, object] = field(default_factory=dict)
+    posts: list[str] = field(default_factory=list)
+    duties: str = ""
+    post_start: dt.date | None = None
+    errors: list[str] = field(default_factory=list)
+    # Date fields written with year and month only ("1975.03"): key -> "month".
+    date_precision: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def where(self) -> str:
+        """How users find the row: “第 4 行（李四）”."""
+        name = self.values.get("name") or ""
+        return f"第 {self.excel_row} 行" + (f"（{name}）" if name else "")
+
+    @property
+    def messages(self) -> list[str]:
+        """The errors as users should see them, each naming the Excel row."""
+        return [f"{self.where}：{e}" for e in self.errors]
+
+
+@dataclass
+class ParsedSheet:
+    rows: list[ParsedRow]
+    header_row: int  # 1-based, as Excel shows it
+    columns: list[str]  # the field keys found in the header, in file order
+    ignored_columns: list[str]  # header texts of columns that were not read
+    sheet_name: str = ""
+
+
+def normalize_header(text: object) -> str:
+    """Header text compared loosely: no spaces, half-width, without a required-mark or colon."""
+    s = unicodedata.normalize("NFKC", str(text or ""))
+    s = re.sub(r"\s+", "", s)
+    return s.strip("*:")
+
+
+_HEADER_KEYS: dict[str, str] = {}
+for _f in ALL_COLUMNS:
+    for _name in (_f.label, *_f.synonyms):
+        _HEADER_KEYS.setdefault(normalize_header(_name), _f.key)
+
+
+def header_key(text: object) -> str | None:
+    """The field key a header cell stands for, or None if it is not a known column."""
+    name = normalize_header(text)
+    if name in _HEADER_KEYS:
+        return _HEADER_KEYS[name]
+    # "身份证号(18位)", "出生年月(1975.03)": look again without the explanation.
+    stripped = re.sub(r"\([^()]*\)$", "", name).strip("*:")
+    return _HEADER_KEYS.get(stripped)
+
+
+def read_roster(path: str | Path, sheet: str | None = None) -> ParsedSheet:
+    """Read the roster on the first worksheet (or the one named ``sheet``)."""
+    path = Path(path)
+    workbook = _open_workbook(path)
+    if sheet is None:
+        ws = workbook.worksheets[0]
+    elif sheet in workbook.sheetnames:
+        ws = workbook[sheet]
+    else:
+        raise UserError(f"文件“{path.name}”中没有名为“{sheet}”的工作表：请检查工作表名称")
+    grid = [list(r) for r in ws.iter_rows(values_only=True)]
+    header_index, mapping = _find_header(grid)
+    ignored = []
+    for col, cell in enumerate(grid[header_index]):
+        if col not in mapping and str(cell or "").strip():
+            ignored.append(str(cell).strip())
+    rows = []
+    for index in range(header_index + 1, len(grid)):
+        cells = grid[index]
+        raw = {key: cells[col] if col < len(cells) else None for col, key in mapping.items()}
+        if all(_text(v) == "" for k, v in raw.items() if k != SEQ_KEY):
+            continue
+        rows.append(_parse_row(index + 1, raw))
+    return ParsedSheet(rows, header_index + 1, [k for k in mapping.values() if k != SEQ_KEY],
+                       ignored, ws.title)
+
+
+def _open_workbook(path: Path):
+    name = path.name
+    old_format = (f"“{name}”是旧版 .xls 文件或设置了打开密码：请在 Excel 或 WPS 中打开，"
+                  "“另存为”不带密码的 Excel 工作簿（.xlsx）后再导入")
+    if path.suffix.lower() == ".xls":
+        raise UserError(old_format)
+    try:
+        with warnings.catch_warnings():  # openpyxl warns about Excel features it drops
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(path, data_only=True)
+    except FileNotFoundError:
+        raise UserError(f"找不到文件“{name}”：请重新选择要导入的文件") from None
+    except PermissionError:
+        raise UserError(f"无法打开文件“{name}”：它可能正被 Excel 或 WPS 占用，请关闭后重试") from None
+    except Exception as exc:  # any damage in a user's file ends here, as a plain message
+        if _looks_like_ole(path):
+            raise UserError(old_format) from exc
+        raise UserError(f"无法读取文件“{name}”：请确认是 Excel .xlsx 文件") from exc
+
+
+def _looks_like_ole(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(4) == b"\xd0\xcf\x11\xe0"
+    except OSError:
+        return False
+
+
+def _find_header(grid: list[list[object]]) -> tuple[int, dict[int, str]]:
+    best: tuple[int, dict[int, str]] | None = None
+    for index, cells in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        mapping: dict[int, str] = {}
+        for col, cell in enumerate(cells):
+            key = header_key(cell) if isinstance(cell, str) else None
+            if key and key not in mapping.values():
+                mapping[col] = key
+        if "name" in mapping.values() and len(mapping) >= 2:
+            if best is None or len(mapping) > len(best[1]):
+                best = (index, mapping)
+    if best is None:
+        raise UserError(f"没有找到表头：前 {HEADER_SEARCH_ROWS} 行中应有“姓名”等列名")
+    return best
+
+
+def _text(value: object) -> str:
+    """Cell content as stripped text; whole numbers without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    return str(value).strip()
+
+
+def _parse_row(excel_row: int, raw: dict[str, object]) -> ParsedRow:
+    row = ParsedRow(excel_row)
+    for key, value in raw.items():
+        if key == SEQ_KEY:
+            continue
+        label = COLUMNS_BY_KEY[key].label
+        try:
+            if key in DATE_KEYS:
+                parsed = parse_date_with_precision(value)
+                if parsed and parsed.precision == "month":
+                    row.date_precision[key] = "month"
+                result: object = parsed.date if parsed else None
+            else:
+                result = _parse_text_field(key, value)
+        except UserError as exc:
+            row.errors.append(f"{label}：{exc.message}")
+            result = None if key in DATE_KEYS else _text(value)
+        if key == "posts":
+            row.posts = result if isinstance(result, list) else []
+        elif key == "duties":
+            row.duties = result
+        elif key == "post_start":
+            row.post_start = result
+        else:
+            row.values[key] = result
+    return row
+
+
+def _parse_text_field(key: str, value: object) -> object:
+    if key == "id_number" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise UserError(ID_AS_NUMBER)
+    text = _text(value)
+    if key in ("id_number", "phone"):
+        text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+        return text.upper() if key == "id_number" else text
+    word = re.sub(r"\s+", "", text)
+    if key == "gender":
+        word = {"男性": "男", "女性": "女"}.get(word, word)
+        if word not in ("", *GENDERS):
+            raise UserError(f"“{text}”无法识别：请填写 男 或 女")
+        return word
+    if key == "political_status":
+        word = POLITICAL_SYNONYMS.get(word, word)
+        if word not in ("", *POLITICAL_STATUSES):
+            raise UserError(f"“{text}”无法识别：请填写 {'、'.join(POLITICAL_STATUSES)} 之一")
+        return word
+    if key == "posts":
+        return split_posts(text)
+    return text
+
+
+def write_roster(path: str | Path, rows: list[dict], title: str) -> None:
+    """Export people to a roster that :func:`read_roster` reads back to the same values."""
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    _lay_out_sheet(ws, title, [COLUMNS_BY_KEY[k].label for k in EXPORT_KEYS])
+    for number, person in enumerate(rows, start=1):
+        excel_row = number + 2
+        for col, key in enumerate(EXPORT_KEYS, start=1):
+            cell = ws.cell(excel_row, col, _export_value(key, person, number))
+            if key in TEXT_KEYS:
+                cell.number_format = "@"
+            elif key in DATE_KEYS:
+                cell.number_format = "yyyy-mm-dd"
+    _save(workbook, Path(path))
+
+
+def _export_value(key: str, person: dict, number: int) -> object:
+    if key == SEQ_KEY:
+        return number
+    value = person.get(key)
+    if key == "posts":
+        return "、".join(value or []) or None
+    if key in DATE_KEYS:
+        return value or None
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def write_template(path: str | Path) -> None:
+    """The blank import template, with a second sheet explaining how to fill it in."""
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    labels = [COLUMNS_BY_KEY[k].label + ("＊" if k == "name" else "") for k in EXPORT_KEYS]
+    _lay_out_sheet(ws, "两委成员及党员信息导入表（请从第 3 行起每人填一行）", labels)
+    last_row = TEMPLATE_ROWS + 2
+    for col, key in enumerate(EXPORT_KEYS, start=1):
+        if key in TEXT_KEYS or key in DATE_KEYS:
+            for excel_row in range(3, last_row + 1):
+                ws.cell(excel_row, col).number_format = "@"
+    for key, choices in (("gender", GENDERS), ("political_status", POLITICAL_STATUSES)):
+        letter = get_column_letter(EXPORT_KEYS.index(key) + 1)
+        rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+        rule.add(f"{letter}3:{letter}{last_row}")
+        ws.add_data_validation(rule)
+    _write_help(workbook.create_sheet(HELP_SHEET_TITLE))
+    _save(workbook, Path(path))
+
+
+HELP_LINES = (
+    "填写说明",
+    "1. 在“两委成员”工作表中从第 3 行起每人填一行，第 2 行的列名请不要修改；带＊的“姓名”必须填写。",
+    "2. 日期可以写成：1975-03-02、1975/03/02、1975年3月2日、19750302；只知道年月时写 1975.03、1975年3月 或 197503。",
+    "3. 身份证号、联系电话两列必须是“文本”格式（模板中已设好）。如果身份证号显示成 4.40308E+17 这样，"
+    "说明被存成了数字，后几位已丢失，请把单元格设为“文本”后重新输入。",
+    "4. 职务请使用：" + "、".join(CANONICAL_POSTS) + "。",
+    "5. 一人有多个职务时写在同一格，用顿号、逗号或空格隔开，例如：党支部书记、村委会主任。没有职务的党员，职务一栏留空。",
+    "6. 性别填 男 或 女；政治面貌填 " + "、".join(POLITICAL_STATUSES) + " 之一。",
+    "7. 身份证号与系统中已有人员相同的，导入时会更新此人的信息，不会重复添加。",
+    "8. 可以增加其他列（例如“工作单位”），导入时会忽略这些列并提示。",
+)
+
+
+def _write_help(ws) -> None:
+    ws.column_dimensions["A"].width = 100
+    for number, line in enumerate(HELP_LINES, start=1):
+        cell = ws.cell(number, 1, line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if number == 1:
+            cell.font = Font(bold=True, size=14)
+
+
+def _lay_out_sheet(ws, title: str, labels: list[str]) -> None:
+    ws.title = SHEET_TITLE
+    ws.cell(1, 1, title).font = Font(bold=True, size=16)
+    ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(labels))
+    ws.row_dimensions[1].height = 30
+    for col, (key, label) in enumerate(zip(EXPORT_KEYS, labels), start=1):
+        cell = ws.cell(2, col, label)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[get_column_letter(col)].width = COLUMN_WIDTHS.get(key, DEFAULT_WIDTH)
+    ws.freeze_panes = "A3"
+    ws.print_title_rows = "2:2"
+    ws.page_setup.orientation = "landscape"
+
+
+def _save(workbook, path: Path) -> None:
+    try:
+        workbook.save(path)
+    except PermissionError:
+        raise UserError(f"无法保存“{path.name}”：文件可能正被 Excel 或 WPS 打开，请关闭后重试，或换一个文件名") from None
+    except OSError as exc:
+        raise UserError(f"无法保存“{path.name}”：这个位置不能写入（文件夹不存在、没有权限或磁盘已满），"
+                        "请换一个位置保存") from exc

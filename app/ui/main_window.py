@@ -1,0 +1,154 @@
+"""The main window: one tab per ledger, menus, status bar; window state in QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
+
+from app import APP_NAME
+from app.services.context import Services
+from app.services.errors import UserError
+from app.ui import dialogs
+from app.ui.members_tab import MembersTab
+from app.ui.qt_app import apply_font_size
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, large: bool | None = None):
+        super().__init__()
+        self.services = services
+        self.settings = QSettings(str(services.data_dir.root / "settings.ini"), QSettings.Format.IniFormat)
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        self.tabs = QTabWidget()
+        self.members_tab = MembersTab(services, self)
+        self.members_tab.status_changed.connect(self.status.setText)
+        self.tabs.addTab(self.members_tab, MembersTab.title)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        if large is None:
+            large = self.settings.value("ui/large", False, type=bool)
+        self.large_action.setChecked(large)
+        self.update_title()
+        self._tab_changed()
+        self.resize(1280, 760)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件")
+        for text, shortcut, handler in (
+            ("从 Excel 导入花名册…", None, self.import_members),
+            ("导出花名册到 Excel…", None, self.export_members),
+            ("保存空白导入模板…", None, self.save_template),
+            ("打印花名册…", QKeySequence.StandardKey.Print, self.print_roster),
+        ):
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(handler)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        quit_action = QAction("退出", self)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        settings_menu = self.menuBar().addMenu("设置")
+        profile_action = QAction("村庄信息…", self)
+        profile_action.triggered.connect(self.edit_profile)
+        settings_menu.addAction(profile_action)
+        terms_action = QAction("届次…", self)
+        terms_action.triggered.connect(self.edit_terms)
+        settings_menu.addAction(terms_action)
+        self.large_action = QAction("大字模式", self, checkable=True)
+        self.large_action.toggled.connect(self.set_large)
+        settings_menu.addAction(self.large_action)
+
+        help_menu = self.menuBar().addMenu("帮助")
+        about = QAction("关于", self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    # ----- state ------------------------------------------------------------------------
+    def update_title(self) -> None:
+        profile = self.services.profile.get()
+        self.setWindowTitle(f"{APP_NAME} — {profile.village_name}" if profile else APP_NAME)
+
+    def _tab_changed(self) -> None:
+        tab = self.tabs.currentWidget()
+        self.status.setText(tab.status_text())
+
+    def set_large(self, large: bool) -> None:
+        apply_font_size(QApplication.instance(), large)
+        self.settings.setValue("ui/large", large)
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    # ----- actions ----------------------------------------------------------------------
+    def edit_profile(self) -> None:
+        from app.ui.profile_dialog import ProfileDialog
+
+        if ProfileDialog(self.services.profile, parent=self).exec():
+            self.update_title()
+
+    def edit_terms(self) -> None:
+        from app.ui.terms_dialog import TermsDialog
+
+        TermsDialog(self.services.members, self).exec()
+
+    def import_members(self) -> None:
+        from app.ui.import_dialog import ImportDialog
+
+        path = dialogs.ask_open_path(self, "选择要导入的 Excel 花名册", dialogs.EXCEL_FILTER)
+        if not path:
+            return
+        dialog = ImportDialog(self.services.members, Path(path), self)
+        if dialog.load() and dialog.exec():
+            self.members_tab.refresh()
+
+    def export_members(self) -> None:
+        from app.services.member_import import MemberImporter
+
+        village = self.services.profile.get().village_name
+        path = dialogs.ask_save_path(self, "导出花名册", f"{village}两委成员花名册.xlsx", dialogs.EXCEL_FILTER)
+        if not path:
+            return
+        try:
+            count = MemberImporter(self.services.members).export(Path(path), f"{village}两委成员及党员花名册")
+        except UserError as exc:
+            dialogs.show_error(self, "导出失败", exc.message)
+            return
+        dialogs.show_info(self, "导出完成", f"已导出 {count} 人到：\n{path}")
+
+    def save_template(self) -> None:
+        from app.services.roster_excel import write_template
+
+        path = dialogs.ask_save_path(self, "保存空白导入模板", "两委成员导入模板.xlsx", dialogs.EXCEL_FILTER)
+        if not path:
+            return
+        try:
+            write_template(Path(path))
+        except UserError as exc:
+            dialogs.show_error(self, "保存失败", exc.message)
+            return
+        dialogs.show_info(self, "模板已保存", f"空白模板已保存到：\n{path}\n填写后用 导入 即可。")
+
+    def print_roster(self) -> None:
+        from app.ui.print_dialog import print_roster_flow
+
+        print_roster_flow(self.services, self)
+
+    def about(self) -> None:
+        dialogs.show_info(
+            self,
+            "关于",
+            f"{APP_NAME}\n数据文件：{self.services.data_dir.database}\n日志：{self.services.data_dir.logs}",
+        )

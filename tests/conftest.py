@@ -1,0 +1,84 @@
+"""Shared fixtures: offscreen Qt, a fixed clock, a fresh data dir and database per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import datetime as dt  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.clock import FixedClock  # noqa: E402
+from app.services.datastore import DataDir, open_database  # noqa: E402
+from app.services.member_types import PersonData, PostData  # noqa: E402
+from app.services.members import MemberService  # noqa: E402
+from app.services.profile import Profile, ProfileService  # noqa: E402
+
+TODAY = dt.date(2026, 11, 27)
+
+# Genuine-format IDs with correct check digits, made for the tests.
+ID_MALE_1975 = "440308197503021235"
+ID_FEMALE_1980 = "430102198001015621"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(dt.datetime(2026, 11, 27, 10, 0))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> DataDir:
+    return DataDir(tmp_path / "data")
+
+
+@pytest.fixture
+def db(data_dir, clock):
+    database = open_database(data_dir, clock)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def members(db, clock) -> MemberService:
+    return MemberService(db, clock)
+
+
+@pytest.fixture
+def profile(db) -> Profile:
+    return ProfileService(db).save(Profile("红旗村", "城关镇", supervision_phone="0731-84561234"))
+
+
+def person(name: str, *posts: str, **values) -> PersonData:
+    """A PersonData with the given posts, all current and started 2021-05-01."""
+    data = {"name": name, **values}
+    return PersonData(
+        values=data,
+        posts=[PostData(title=t, start_date=dt.date(2021, 5, 1)) for t in posts],
+    )
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    """A modal box a test did not expect fails that test instead of hanging it."""
+    from app.ui import dialogs
+
+    def unexpected(name):
+        def fail(*args, **kwargs):
+            raise AssertionError(f"unexpected dialog {name}: {args[1:3]}")
+
+        return fail
+
+    for name in ("ask_yes_no", "show_error", "show_info", "ask_save_path", "ask_open_path"):
+        monkeypatch.setattr(dialogs, name, unexpected(name))
+
+
+@pytest.fixture
+def services(data_dir, clock):
+    from app.services.context import open_services
+
+    opened = open_services(data_dir, clock)
+    yield opened
+    opened.close()

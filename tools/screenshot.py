@@ -1,0 +1,41 @@
+"""Render the main window with the sample village to docs/main-window.png (offscreen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.clock import FixedClock  # noqa: E402
+from app.services.context import open_services  # noqa: E402
+from app.services.datastore import DataDir  # noqa: E402
+from app.services.demo import fill_demo  # noqa: E402
+from app.ui.qt_app import create_application  # noqa: E402
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/main-window.png")
+    app = create_application(sys.argv[:1])
+    clock = FixedClock(dt.datetime(2026, 11, 27, 9, 0))
+    with tempfile.TemporaryDirectory() as tmp:
+        services = open_services(DataDir(Path(tmp)), clock)
+        fill_demo(services.db, clock)
+        from app.ui.main_window import MainWindow
+
+        window = MainWindow(services, large=False)
+        window.resize(1366, 768)
+        window.show()
+        app.processEvents()
+        window.grab().save(str(out))
+        window.close()
+        services.close()
+    print(out)
+
+
+if __name__ == "__main__":
+    main()
