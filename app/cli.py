@@ -10,7 +10,7 @@ from app import APP_NAME
 from app.clock import SystemClock
 from app.logging_setup import setup_logging
 from app.paths import DATA_DIR_ENV, resolve_data_dir
-from app.services.datastore import DataDir
+from app.data_dir import DataDir
 from app.services.errors import UserError
 
 EXIT_USER_ERROR = 2

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.clock import Clock
 from app.services.context import open_services
-from app.services.datastore import DataDir
+from app.data_dir import DataDir
 from db.backup import integrity_problems
 from db.migrate import current_revision, head_revision
 

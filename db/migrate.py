@@ -12,15 +12,16 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+import sqlite3
+from contextlib import closing
 
 from db.backup import backup_to
 from db.engine import make_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest revision in migrations/versions. A test keeps it equal to Alembic's head; it
+# lets a database that is already current open without importing Alembic (~0.8 s).
+SCHEMA_HEAD = "0001"
 
 
 class NewerDatabaseError(Exception):
@@ -38,33 +39,47 @@ class MigrationResult:
     backup: Path | None
 
 
-def _config() -> Config:
+def _config():  # noqa: ANN202 - alembic.config.Config, imported lazily
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(db_path: Path) -> str | None:
-    engine = make_engine(db_path, foreign_keys=False)
-    try:
-        with engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
-    finally:
-        engine.dispose()
+    """The schema revision stored in the file (None for a new, empty file)."""
+    if not db_path.exists():
+        return None
+    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
 
 
 def upgrade(db_path: Path, backup_dir: Path, now: dt.datetime) -> MigrationResult:
     """Upgrade ``db_path`` to head. Returns what was done; raises on refusal or failure."""
+    current = current_revision(db_path)
+    if current == SCHEMA_HEAD:
+        return MigrationResult(current, SCHEMA_HEAD, None)
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     cfg = _config()
     script = ScriptDirectory.from_config(cfg)
     head = head_revision()
-    current = current_revision(db_path)
     if current == head:
         return MigrationResult(current, head, None)
     if current is not None and current not in {s.revision for s in script.walk_revisions()}:

@@ -12,7 +12,8 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from app.clock import FixedClock  # noqa: E402
-from app.services.datastore import DataDir, open_database  # noqa: E402
+from app.data_dir import DataDir  # noqa: E402
+from app.services.datastore import open_database  # noqa: E402
 from app.services.member_types import PersonData, PostData  # noqa: E402
 from app.services.members import MemberService  # noqa: E402
 from app.services.profile import Profile, ProfileService  # noqa: E402

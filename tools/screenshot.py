@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.clock import FixedClock  # noqa: E402
 from app.services.context import open_services  # noqa: E402
-from app.services.datastore import DataDir  # noqa: E402
+from app.data_dir import DataDir  # noqa: E402
 from app.services.demo import fill_demo  # noqa: E402
 from app.ui.qt_app import create_application  # noqa: E402
 
@@ -27,7 +27,8 @@ def main() -> None:
         fill_demo(services.db, clock)
         from app.ui.main_window import MainWindow
 
-        window = MainWindow(services, large=False)
+        window = MainWindow(services.data_dir, large=False)
+        window.attach(services)
         window.resize(1366, 768)
         window.show()
         app.processEvents()

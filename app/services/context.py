@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.clock import Clock
-from app.services.datastore import DataDir, open_database
+from app.data_dir import DataDir
+from app.services.datastore import open_database
 from app.services.members import MemberService
 from app.services.profile import ProfileService
 from db.session import Database

@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 from app.clock import Clock
+from app.data_dir import DataDir
 from app.services.errors import UserError
 from db.backup import integrity_problems
 from db.migrate import MigrationError, NewerDatabaseError, upgrade
 from db.session import Database
 
-DB_FILENAME = "taizhang.db"
-
 
 class DamagedDatabaseError(UserError):
     """quick_check failed: the file must not be opened for writing."""
-
-
-@dataclass(frozen=True)
-class DataDir:
-    root: Path
-
-    @property
-    def database(self) -> Path:
-        return self.root / DB_FILENAME
-
-    @property
-    def backups(self) -> Path:
-        return self.root / "backups"
-
-    @property
-    def logs(self) -> Path:
-        return self.root / "logs"
-
-    @property
-    def lock_file(self) -> Path:
-        return self.root / (DB_FILENAME + ".lock")
 
 
 def open_database(data_dir: DataDir, clock: Clock) -> Database:

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.services.member_fields import FIELDS_BY_KEY
-from app.services.member_types import PersonData, PostData
-from app.services.members import MemberService
+from app.services.member_types import PersonData, PostData, TermInfo
+from app.services.members import MemberService, RosterSnapshot
 from app.services.roster_excel import ParsedRow, read_roster, write_roster
 
 LABELS = {**{k: f.label for k, f in FIELDS_BY_KEY.items()}, "posts": "职务"}
@@ -62,8 +62,10 @@ class MemberImporter:
         sheet = read_roster(path)
         rows: list[PreviewRow] = []
         seen_ids: dict[str, int] = {}
+        snapshot = self.members.snapshot()
+        term = self.members.current_term()
         for parsed in sheet.rows:
-            row = self._check_row(parsed)
+            row = self._check_row(parsed, snapshot, term)
             number = row.data.values.get("id_number") if row.data else None
             if number and not row.problems:
                 if number in seen_ids:
@@ -74,25 +76,25 @@ class MemberImporter:
             rows.append(row)
         return ImportPreview(Path(path), rows, sheet.header_row, sheet.ignored_columns)
 
-    def _check_row(self, parsed: ParsedRow) -> PreviewRow:
+    def _check_row(self, parsed: ParsedRow, snapshot: RosterSnapshot, term: TermInfo | None) -> PreviewRow:
         name = str(parsed.values.get("name") or "")
         row = PreviewRow(parsed.excel_row, name, "新增", list(parsed.posts))
         number = str(parsed.values.get("id_number") or "").strip().upper()
-        person_id = self.members.find_by_id_number(number) if number else None
+        holder = snapshot.id_holders.get(number) if number else None
+        person_id = holder[0] if holder else None
         if person_id is not None:
             row.action, row.person_id = "更新", person_id
             data = self.members.get(person_id)
             data.values.update(parsed.values)  # only the columns the file has
         else:
             data = PersonData(values=dict(parsed.values))
-        term = self.members.current_term()
         held = {p.title for p in data.posts if p.end_date is None}
         for title in parsed.posts:
             if title not in held:
                 data.posts.append(PostData(title, parsed.post_start, None, term.id if term else None))
         if parsed.duties:
             data.duties, data.term_id = parsed.duties, data.term_id or (term.id if term else None)
-        verdict = self.members.check(data, person_id)
+        verdict = self.members.check(data, person_id, snapshot)
         # Parse problems first; then rule problems for fields that did parse, so a clerk
         # sees everything wrong with a row at once.
         unreadable = {k for k, f in LABELS.items() if any(e.startswith(f + "：") for e in parsed.errors)}

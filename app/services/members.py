@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -19,6 +20,12 @@ from db.session import Database
 
 FIELD_KEYS = tuple(f.key for f in PERSON_FIELDS)
 NULLABLE_KEYS = frozenset({"birth_date", "party_join_date", "full_member_date", "id_number"})
+
+
+@dataclass(frozen=True)
+class RosterSnapshot:
+    id_holders: dict[str, tuple[int, str]]  # ID number -> (person id, name)
+    posts: list[tuple[int, str, PostData]]  # (person id, name, post) for everyone
 
 
 class NeedsConfirmation(UserError):
@@ -138,28 +145,32 @@ class MemberService:
         return person
 
     # ----- checking and saving -----------------------------------------------------------
-    def check(self, data: PersonData, person_id: int | None = None) -> Verdict:
+    def snapshot(self) -> RosterSnapshot:
+        """Who holds which ID number and post now: what the cross-person rules look at."""
+        with self.db.read() as s:
+            holders = {n: (i, name) for i, name, n in s.execute(
+                select(Person.id, Person.name, Person.id_number).where(Person.id_number.is_not(None))
+            )}
+            posts = [(pid, name, _post_data(p)) for pid, name, p in s.execute(
+                select(Person.id, Person.name, Post).join(Post.person)
+            )]
+        return RosterSnapshot(holders, posts)
+
+    def check(
+        self, data: PersonData, person_id: int | None = None, snapshot: RosterSnapshot | None = None
+    ) -> Verdict:
         """Every rule, including those that look at other people. Normalises ``data``."""
         verdict = check_person(data, self.clock.today())
         check_posts(data.posts, verdict)
-        with self.db.read() as s:
-            self._check_against_others(s, data, person_id, verdict)
-        return verdict
-
-    def _check_against_others(
-        self, s: Session, data: PersonData, person_id: int | None, verdict: Verdict
-    ) -> None:
+        snapshot = snapshot or self.snapshot()
         number = data.values.get("id_number")
         if number and "id_number" not in verdict.problems:
-            holder = s.scalar(select(Person).where(Person.id_number == number))
-            if holder is not None and holder.id != person_id:
-                verdict.problem("id_number", f"这个身份证号已登记在“{holder.name}”名下：请核对")
-        others = s.execute(
-            select(Person.name, Post).join(Post.person).where(Person.id != (person_id or -1))
-        ).all()
-        check_single_seats(
-            str(data.values.get("name")), data.posts, [(n, _post_data(p)) for n, p in others], verdict
-        )
+            holder = snapshot.id_holders.get(str(number))
+            if holder is not None and holder[0] != person_id:
+                verdict.problem("id_number", f"这个身份证号已登记在“{holder[1]}”名下：请核对")
+        others = [(name, post) for pid, name, post in snapshot.posts if pid != person_id]
+        check_single_seats(str(data.values.get("name")), data.posts, others, verdict)
+        return verdict
 
     def save(self, data: PersonData, person_id: int | None = None, confirmed: bool = False) -> int:
         """Create or update a person with their posts and duties, all or nothing."""
@@ -221,10 +232,6 @@ class MemberService:
             name = person.name
             s.delete(person)
         return name
-
-    def find_by_id_number(self, number: str) -> int | None:
-        with self.db.read() as s:
-            return s.scalar(select(Person.id).where(Person.id_number == number))
 
     def count(self) -> int:
         with self.db.read() as s:

@@ -6,11 +6,10 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QLockFile
 
 from app.clock import SystemClock
-from app.services.context import open_services
-from app.services.datastore import DataDir
+from app.data_dir import DataDir
 from app.services.errors import UserError
 from app.ui import dialogs
 from app.ui.qt_app import create_application, install_crash_hook
@@ -40,44 +39,47 @@ def run_gui(data_dir: DataDir, log_path: Path, *, smoke_test: bool = False, larg
         else:
             dialogs.show_error(None, "程序已在运行", message)
         return 1
-    try:
-        services = open_services(data_dir, SystemClock())
-    except UserError as exc:
-        log.error("cannot open data: %s", exc.message)
-        if smoke_test:
-            print(exc.message, file=sys.stderr)
-        else:
-            dialogs.show_error(None, "无法打开数据", exc.message)
-        lock.unlock()
-        return 2
     from app.ui.main_window import MainWindow
 
+    window = MainWindow(data_dir, large=large or None)
+    window.show()
+    app.processEvents()  # first paint before the database layer loads
+    services = open_data(data_dir, smoke_test)
+    if services is None:
+        lock.unlock()
+        window.close()
+        return 2
     try:
         if smoke_test:
-            return smoke(services)
+            return smoke(window, services)
         if services.profile.get() is None:
             from app.ui.profile_dialog import ProfileDialog
 
-            if not ProfileDialog(services.profile, first_start=True).exec():
+            if not ProfileDialog(services.profile, first_start=True, parent=window).exec():
                 return 0
-        window = MainWindow(services, large=large)
-        window.show()
+        window.attach(services)
         return app.exec()
     finally:
         services.close()
         lock.unlock()
 
 
-def smoke(services) -> int:  # noqa: ANN001
-    """Open the window and every tab, print one line per tab, change nothing."""
-    from PySide6.QtWidgets import QApplication
+def open_data(data_dir: DataDir, quiet: bool):  # noqa: ANN201 - Services | None
+    
+    try:
+        return open_services(data_dir, SystemClock())
+    except UserError as exc:
+        log.error("cannot open data: %s", exc.message)
+        if quiet:
+            print(exc.message, file=sys.stderr)
+        else:
+            dialogs.show_error(None, "无法打开数据", exc.message)
+        return None
 
-    from app.ui.main_window import MainWindow
 
-    window = MainWindow(services)
-    window.show()
-    QTimer.singleShot(0, QApplication.instance().quit)
-    QApplication.instance().exec()
+def smoke(window, services) -> int:  # noqa: ANN001
+    """Open every tab, print one line per tab, change nothing."""
+    window.attach(services)
     for index in range(window.tabs.count()):
         tab = window.tabs.widget(index)
         window.tabs.setCurrentIndex(index)

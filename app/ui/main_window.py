@@ -3,42 +3,62 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
 
 from app import APP_NAME
-from app.services.context import Services
+from app.data_dir import DataDir
 from app.services.errors import UserError
 from app.ui import dialogs
-from app.ui.members_tab import MembersTab
 from app.ui.qt_app import apply_font_size
+
+if TYPE_CHECKING:
+    from app.services.context import Services
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, large: bool | None = None):
+    """Shown at once with a short “opening” note; the tabs arrive with ``attach``.
+
+    The database layer takes most of a second to import, so the window paints first.
+    """
+
+    def __init__(self, data_dir: DataDir, large: bool | None = None):
         super().__init__()
-        self.services = services
-        self.settings = QSettings(str(services.data_dir.root / "settings.ini"), QSettings.Format.IniFormat)
+        self.services: Services | None = None
+        self.settings = QSettings(str(data_dir.settings_file), QSettings.Format.IniFormat)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.tabs = QTabWidget()
+        loading = QLabel("正在打开数据……")
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(loading)
+        self.setWindowTitle(APP_NAME)
+        self._build_menus()
+        self.menuBar().setEnabled(False)
+        if large is None:
+            large = self.settings.value("ui/large", False, type=bool)
+        self.large_action.setChecked(large)
+        self.resize(1280, 760)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def attach(self, services: Services) -> None:
+        """Build the tabs on the opened data."""
+        from app.ui.members_tab import MembersTab
+
+        self.services = services
         self.members_tab = MembersTab(services, self)
         self.members_tab.status_changed.connect(self.status.setText)
         self.tabs.addTab(self.members_tab, MembersTab.title)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self._build_menus()
-        if large is None:
-            large = self.settings.value("ui/large", False, type=bool)
-        self.large_action.setChecked(large)
+        self.menuBar().setEnabled(True)
         self.update_title()
         self._tab_changed()
-        self.resize(1280, 760)
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件")
@@ -85,10 +105,10 @@ class MainWindow(QMainWindow):
 
     def set_large(self, large: bool) -> None:
         apply_font_size(QApplication.instance(), large)
-        self.settings.setValue("ui/large", large)
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("ui/large", self.large_action.isChecked())
         self.settings.sync()
         super().closeEvent(event)
 

@@ -62,7 +62,7 @@ def test_backup_copies_uncheckpointed_data_and_verifies(db, members, data_dir, t
 
 @pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-*.db")), ids=lambda p: p.name)
 def test_every_released_schema_upgrades_with_its_data(fixture, tmp_path, clock):
-    from app.services.datastore import DataDir
+    from app.data_dir import DataDir
     from app.services.members import MemberService
 
     data_dir = DataDir(tmp_path / "d")
@@ -84,3 +84,9 @@ def test_every_released_schema_upgrades_with_its_data(fixture, tmp_path, clock):
 
 def test_fixtures_exist_for_the_current_schema():
     assert (FIXTURES / f"schema-{head_revision()}.db").exists(), "add a fixture DB for each released schema"
+
+
+def test_schema_head_constant_matches_the_migrations():
+    from db.migrate import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()

@@ -13,7 +13,8 @@ from app.ui.members_model import MembersFilter, MembersTableModel, View
 
 def make_window(qtbot, services):
     services.profile.save(Profile("红旗村", "城关镇"))
-    window = MainWindow(services, large=False)
+    window = MainWindow(services.data_dir, large=False)
+    window.attach(services)
     qtbot.addWidget(window)
     return window
 

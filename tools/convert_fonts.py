@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Convert the Simplified Chinese Noto CJK faces to TrueType-outline .ttf files.
+
+reportlab can only embed fonts with TrueType (glyf) outlines, while Noto CJK is
+distributed with CFF outlines inside .ttc collections. This script picks the
+"SC" face out of each collection (by its name table, not by index), converts
+the cubic CFF outlines to quadratic TrueType outlines with fontTools' cu2qu,
+and writes a standalone .ttf next to the licence text.
+
+Usage:
+    python tools/convert_fonts.py [--source-dir DIR] [--output-dir DIR] [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTCollection, TTFont, newTable
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
+DEFAULT_OUTPUT_DIR = REPO_ROOT / "resources" / "fonts"
+DEFAULT_LICENSE_SOURCE = Path("/usr/share/doc/fonts-noto-cjk/copyright")
+
+# (source collection, family name of the wanted face, output file name)
+JOBS = [
+    ("NotoSansCJK-Regular.ttc", "Noto Sans CJK SC", "NotoSansCJKsc-Regular.ttf"),
+    ("NotoSansCJK-Bold.ttc", "Noto Sans CJK SC", "NotoSansCJKsc-Bold.ttf"),
+    ("NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC", "NotoSerifCJKsc-Regular.ttf"),
+]
+
+# Maximum distance (in font units, 1000 per em) between the cubic curve and
+# its quadratic approximation. 1.0 is invisible at any practical print size.
+MAX_ERR = 1.0
+
+# Tables that only make sense with CFF outlines.
+CFF_ONLY_TABLES = ("CFF ", "CFF2", "VORG")
+
+# Upstream noto-cjk LICENSE files carry the copyright notice with the
+# Reserved Font Name; the fonts' own name table (ID 0) omits the RFN part.
+UPSTREAM_NOTICES = [
+    "Noto Sans CJK: Copyright 2014-2021 Adobe (http://www.adobe.com/), "
+    "with Reserved Font Name 'Source'.",
+    "Noto Serif CJK: Copyright 2017-2022 Adobe (http://www.adobe.com/), "
+    "with Reserved Font Name 'Source'.",
+    "Source is a trademark of Adobe in the United States and/or other countries.",
+    "Noto is a trademark of Google Inc.",
+]
+
+
+def find_face_index(ttc_path: Path, family: str) -> int:
+    """Return the index of the face whose family name (name ID 16, else 1) is `family`."""
+    collection = TTCollection(str(ttc_path), lazy=True)
+    try:
+        for index, face in enumerate(collection.fonts):
+            name = face["name"]
+            found = name.getDebugName(16) or name.getDebugName(1)
+            if found == family:
+                return index
+    finally:
+        collection.close()
+    raise SystemExit(f"{ttc_path}: no face with family name {family!r}")
+
+
+def convert_face(ttc_path: Path, family: str, out_path: Path) -> tuple[str, float, int]:
+    """Convert one CFF face of a collection to a TrueType-outline font file."""
+    started = time.monotonic()
+    index = find_face_index(ttc_path, family)
+    font = TTFont(str(ttc_path), fontNumber=index, lazy=False)
+    if "CFF " not in font:
+        raise SystemExit(f"{ttc_path}#{index}: expected CFF outlines")
+
+    glyph_order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+    hmtx = font["hmtx"]
+
+    glyf = newTable("glyf")
+    glyf.glyphOrder = glyph_order
+    glyf.glyphs = {}
+    for glyph_name in glyph_order:
+        tt_pen = TTGlyphPen(None)
+        # CFF contours run counter-clockwise, TrueType contours clockwise.
+        glyph_set[glyph_name].draw(Cu2QuPen(tt_pen, MAX_ERR, reverse_direction=True))
+        glyph = tt_pen.glyph()
+        glyf.glyphs[glyph_name] = glyph
+    font["glyf"] = glyf
+    font["loca"] = newTable("loca")
+
+    # TrueType expects the left side bearing to equal the glyph's xMin.
+    for glyph_name in glyph_order:
+        glyph = glyf.glyphs[glyph_name]
+        glyph.recalcBounds(glyf)
+        advance, _ = hmtx[glyph_name]
+        hmtx[glyph_name] = (advance, glyph.xMin if glyph.numberOfContours else 0)
+
+    for tag in CFF_ONLY_TABLES:
+        if tag in font:
+            del font[tag]
+
+    font.sfntVersion = "\x00\x01\x00\x00"
+    head = font["head"]
+    head.glyphDataFormat = 0
+    head.indexToLocFormat = 1  # recomputed by the loca table on save
+
+    maxp = font["maxp"]
+    maxp.tableVersion = 0x00010000
+    for attr in (
+        "maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs",
+        "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
+        "maxComponentElements", "maxComponentDepth", "maxPoints",
+        "maxContours", "maxCompositePoints", "maxCompositeContours",
+    ):
+        setattr(maxp, attr, 0)
+    maxp.maxZones = 1  # the remaining maxima are recalculated on save
+
+    post = font["post"]
+    post.formatType = 3.0  # no glyph names: smaller, and reportlab reads it
+    post.extraNames = []
+    post.mapping = {}
+
+    # No hinting instructions: ask rasterisers for smooth, unhinted rendering.
+    gasp = newTable("gasp")
+    gasp.version = 1
+    gasp.gaspRange = {0xFFFF: 0x000F}
+    font["gasp"] = gasp
+
+    # Mark the file as a Modified Version (OFL) in the version string.
+    name = font["name"]
+    for record in list(name.names):
+        if record.nameID == 5:
+            text = record.toUnicode() + "; outlines converted to TrueType"
+            name.setName(text, 5, record.platformID, record.platEncID, record.langID)
+
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp_path = out_path.with_suffix(".tmp")
+    font.save(str(tmp_path))
+    font.close()
+    os.replace(tmp_path, out_path)
+    return out_path.name, time.monotonic() - started, index
+
+
+def extract_ofl_text(copyright_file: Path) -> str:
+    """Pull the SIL OFL 1.1 body out of a Debian machine-readable copyright file."""
+    lines = copyright_file.read_text(encoding="utf-8").splitlines()
+    # The stand-alone licence paragraph: "License: SIL-1.1" followed by indented text
+    # (the same header also appears, without text, inside the "Files:" paragraphs).
+    starts = [i for i, line in enumerate(lines[:-1])
+              if line.strip() == "License: SIL-1.1" and lines[i + 1].startswith(" ")]
+    if not starts:
+        raise SystemExit(f"{copyright_file}: no 'License: SIL-1.1' paragraph")
+    body = []
+    for line in lines[starts[0] + 1:]:
+        if not line.startswith(" "):
+            break
+        text = line[1:]
+        body.append("" if text == "." else text)
+    result = "\n".join(body).strip("\n")
+    if "SIL OPEN FONT LICENSE Version 1.1" not in result:
+        raise SystemExit(f"{copyright_file}: licence text not recognised")
+    return result
+
+
+def write_license(output_dir: Path, source_dir: Path, license_source: Path) -> None:
+    notices = []
+    for ttc_name, family, _ in JOBS:
+        ttc_path = source_dir / ttc_name
+        collection = TTCollection(str(ttc_path), lazy=True)
+        face_notice = collection.fonts[find_face_index(ttc_path, family)]["name"].getDebugName(0)
+        collection.close()
+        line = f"{family}: {re.sub('^©', 'Copyright', face_notice or '').strip()}"
+        if line not in notices:
+            notices.append(line)
+    header = "\n".join(
+        ["Copyright notices in the fonts' name tables:"] + notices + ["",
+         "Copyright notices in the upstream noto-cjk LICENSE files:"] + UPSTREAM_NOTICES
+    )
+    text = (
+        f"{header}\n\nThis Font Software is licensed under the SIL Open Font License, "
+        f"Version 1.1.\nThis license is copied below, and is also available with a FAQ at:\n"
+        f"https://openfontlicense.org\n\n{extract_ofl_text(license_source)}\n"
+    )
+    (output_dir / "OFL.txt").write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source-dir", type=Path, default=DEFAULT_SOURCE_DIR,
+                        help="directory holding the Noto CJK .ttc files")
+    parser.add_argument("--output-dir", type=Path, default=DEFAULT_OUTPUT_DIR,
+                        help="where to write the .ttf files and OFL.txt")
+    parser.add_argument("--license-source", type=Path, default=DEFAULT_LICENSE_SOURCE,
+                        help="Debian copyright file containing the OFL 1.1 text")
+    parser.add_argument("--jobs", type=int, default=min(len(JOBS), os.cpu_count() or 1),
+                        help="number of parallel conversion processes")
+    args = parser.parse_args(argv)
+
+    args.output_dir.mkdir(parents=True, exist_ok=True)
+    write_license(args.output_dir, args.source_dir, args.license_source)
+
+    started = time.monotonic()
+    tasks = [(args.source_dir / ttc, family, args.output_dir / out) for ttc, family, out in JOBS]
+    if args.jobs <= 1:
+        results = [convert_face(*task) for task in tasks]
+    else:
+        # Start the biggest source first so the slowest conversion never runs last alone.
+        order = sorted(range(len(tasks)), key=lambda i: -tasks[i][0].stat().st_size)
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            futures = {i: pool.submit(convert_face, *tasks[i]) for i in order}
+            results = [futures[i].result() for i in range(len(tasks))]
+    for file_name, seconds, index in results:
+        size = (args.output_dir / file_name).stat().st_size / 1e6
+        print(f"{file_name}: face #{index}, {size:.1f} MB, {seconds:.0f} s")
+    print(f"total {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
