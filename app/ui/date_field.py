@@ -23,7 +23,7 @@ class DateField(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self.changed)
         self.button = QToolButton(self)
-        self.button.setText("📅")
+        self.button.setText("日历")
         self.button.setToolTip("从日历中选择")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()

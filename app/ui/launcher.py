@@ -65,7 +65,8 @@ def run_gui(data_dir: DataDir, log_path: Path, *, smoke_test: bool = False, larg
 
 
 def open_data(data_dir: DataDir, quiet: bool):  # noqa: ANN201 - Services | None
-    
+    from app.services.context import open_services
+
     try:
         return open_services(data_dir, SystemClock())
     except UserError as exc:

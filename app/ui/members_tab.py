@@ -142,19 +142,23 @@ class MembersTab(QWidget):
         if dialog.exec():
             self.refresh()
 
-    def edit_selected(self) -> None:
+    def _require_selection(self, action: str) -> int | None:
         person_id = self.selected_id()
         if person_id is None:
-            dialogs.show_info(self, "请先选择", "请先在表格中点选一个人，再点 编辑。")
+            dialogs.show_info(self, "请先选择", f"请先在表格中点选一个人，再点 {action}。")
+        return person_id
+
+    def edit_selected(self) -> None:
+        person_id = self._require_selection("编辑")
+        if person_id is None:
             return
         dialog = MemberDialog(self.services.members, person_id, self)
         if dialog.exec():
             self.refresh()
 
     def delete_selected(self) -> None:
-        person_id = self.selected_id()
+        person_id = self._require_selection("删除")
         if person_id is None:
-            dialogs.show_info(self, "请先选择", "请先在表格中点选一个人，再点 删除。")
             return
         name = self.proxy.data(self.table.currentIndex().siblingAtColumn(0))
         question = f"删除 {name} 及其全部任职记录？此操作无法撤销。\n（人员离任请在 编辑 中填写离任日期，不要删除。）"

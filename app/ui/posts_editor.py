@@ -18,7 +18,7 @@ from app.services.member_types import PostData, TermInfo
 from app.services.posts import CANONICAL_POSTS
 from app.ui.date_field import DateField
 
-HEADERS = ("职务", "任职日期", "离任日期", "届次", "离任原因")
+HEADERS = ("职务", "任职日期", "离任日期", "届次", "离任原因", "")
 
 
 class PostsEditor(QWidget):
@@ -31,13 +31,13 @@ class PostsEditor(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.setMinimumHeight(150)
+        self.table.horizontalHeader().setSectionResizeMode(
+            len(HEADERS) - 1, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.add_button = QPushButton("添加职务")
-        self.remove_button = QPushButton("删除所选职务")
         self.add_button.clicked.connect(lambda: self.add_post(PostData(title=next(iter(CANONICAL_POSTS)))))
-        self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -62,16 +62,20 @@ class PostsEditor(QWidget):
         term.setCurrentIndex(max(0, term.findData(post.term_id)))
         reason = QLineEdit(post.end_reason)
         reason.setPlaceholderText("如 辞职、调任")
-        for col, widget in enumerate((title, start, end, term, reason)):
+        remove = QPushButton("删除")
+        remove.setToolTip("删掉录错的这条任职记录（离任请填写离任日期，不要删除）")
+        remove.clicked.connect(lambda: self.remove_row_of(remove))
+        for col, widget in enumerate((title, start, end, term, reason, remove)):
             self.table.setCellWidget(row, col, widget)
         self._ids.append(post.id)
         return row
 
-    def remove_selected(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
-            del self._ids[row]
+    def remove_row_of(self, button: QPushButton) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.cellWidget(row, len(HEADERS) - 1) is button:
+                self.table.removeRow(row)
+                del self._ids[row]
+                return
 
     def set_posts(self, posts: list[PostData]) -> None:
         self.table.setRowCount(0)

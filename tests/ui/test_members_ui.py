@@ -139,3 +139,32 @@ def test_delete_asks_naming_the_person(qtbot, services, monkeypatch):
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a, **k: True)
     tab.delete_selected()
     assert visible_names(tab) == []
+
+
+def test_posts_editor_adds_and_removes_rows(qtbot, services):
+    dialog = MemberDialog(services.members)
+    qtbot.addWidget(dialog)
+    dialog.posts.add_post(PostData("党支部书记", dt.date(2021, 5, 1)))
+    dialog.posts.add_post(PostData("村委会主任", dt.date(2021, 5, 1)))
+    remove_first = dialog.posts.table.cellWidget(0, 5)
+    assert remove_first.text() == "删除"
+    remove_first.click()
+    assert [p.title for p in dialog.posts.posts()] == ["村委会主任"]
+    dialog.posts.table.cellWidget(0, 2).edit.setText("2026年4月30日")
+    assert dialog.posts.posts()[0].end_date == dt.date(2026, 4, 30)
+
+
+def test_unsaved_changes_are_asked_about_before_closing(qtbot, services, monkeypatch):
+    dialog = MemberDialog(services.members)
+    qtbot.addWidget(dialog)
+    dialog.reject()  # nothing typed: closes without asking
+    assert dialog.result() == dialog.DialogCode.Rejected
+    dialog = MemberDialog(services.members)
+    qtbot.addWidget(dialog)
+    dialog.inputs["name"].setText("张三")
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda _p, title, *a: asked.append(title) or False)
+    dialog.show()
+    dialog.reject()
+    assert asked == ["放弃修改？"]
+    assert dialog.isVisible()

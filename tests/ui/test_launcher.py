@@ -1,0 +1,40 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSysInfo
+
+from app.data_dir import DataDir
+from app.ui.launcher import acquire_lock
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_second_instance_is_refused_and_stale_lock_is_taken_over(tmp_path, qapp):
+    data_dir = DataDir(tmp_path / "data")
+    first = acquire_lock(data_dir)
+    assert first is not None
+    assert acquire_lock(data_dir) is None
+    first.unlock()
+    # A lock left by a crashed process: its pid no longer runs.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    data_dir.lock_file.write_text(f"{dead.stdout.strip()}\n{qapp.applicationName()}\n{QSysInfo.machineHostName()}\n")
+    again = acquire_lock(data_dir)
+    assert again is not None
+    again.unlock()
+
+
+def test_smoke_test_opens_every_tab_and_changes_nothing(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    data = str(tmp_path / "data")
+    subprocess.run([sys.executable, "-m", "app", "--data-dir", data, "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    db = Path(data) / "taizhang.db"
+    before = db.stat().st_mtime_ns
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", data, "--smoke-test"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["两委成员：34 行", "窗口标题：村支部台账 — 红旗村"]
+    assert db.stat().st_mtime_ns == before
