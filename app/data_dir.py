@@ -25,6 +25,10 @@ class DataDir:
         return self.root / "logs"
 
     @property
+    def photos(self) -> Path:
+        return self.root / "photos"
+
+    @property
     def prints(self) -> Path:
         return self.root / "打印"
 

@@ -58,6 +58,8 @@ class Person(Base):
     education_inservice: Mapped[str] = mapped_column(String(20), default="")
     party_group: Mapped[str] = mapped_column(String(30), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # File name inside the data dir's photos/ folder ("" when none).
+    photo: Mapped[str] = mapped_column(String(100), default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 

@@ -8,6 +8,7 @@ from app.clock import Clock
 from app.data_dir import DataDir
 from app.services.datastore import open_database
 from app.services.members import MemberService
+from app.services.photos import PhotoStore
 from app.services.profile import ProfileService
 from db.session import Database
 
@@ -19,6 +20,7 @@ class Services:
     clock: Clock
     members: MemberService
     profile: ProfileService
+    photos: PhotoStore
 
     def close(self) -> None:
         self.db.close()
@@ -26,4 +28,6 @@ class Services:
 
 def open_services(data_dir: DataDir, clock: Clock) -> Services:
     db = open_database(data_dir, clock)
-    return Services(data_dir, db, clock, MemberService(db, clock), ProfileService(db))
+    return Services(
+        data_dir, db, clock, MemberService(db, clock), ProfileService(db), PhotoStore(data_dir.photos)
+    )

@@ -18,6 +18,7 @@ class PreviewRow:
     excel_row: int
     name: str
     action: str  # 新增 / 更新
+    where: str  # “第 4 行（李四）”, the prefix of every message about this row
     posts: list[str]
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -78,7 +79,7 @@ class MemberImporter:
 
     def _check_row(self, parsed: ParsedRow, snapshot: RosterSnapshot, term: TermInfo | None) -> PreviewRow:
         name = str(parsed.values.get("name") or "")
-        row = PreviewRow(parsed.excel_row, name, "新增", list(parsed.posts))
+        row = PreviewRow(parsed.excel_row, name, "新增", parsed.where, list(parsed.posts))
         number = str(parsed.values.get("id_number") or "").strip().upper()
         holder = snapshot.id_holders.get(number) if number else None
         person_id = holder[0] if holder else None

@@ -18,7 +18,8 @@ from app.services.posts import POST_ORDER, body_of
 from db.models import Person, Post, Term, TermDuty
 from db.session import Database
 
-FIELD_KEYS = tuple(f.key for f in PERSON_FIELDS)
+# The photo is not an Excel column, so it is not among PERSON_FIELDS.
+FIELD_KEYS = (*(f.key for f in PERSON_FIELDS), "photo")
 NULLABLE_KEYS = frozenset({"birth_date", "party_join_date", "full_member_date", "id_number"})
 
 

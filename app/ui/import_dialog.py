@@ -41,6 +41,7 @@ class ImportDialog(QDialog):
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -68,7 +69,9 @@ class ImportDialog(QDialog):
     def _fill(self, preview: ImportPreview) -> None:
         self.table.setRowCount(len(preview.rows))
         for i, row in enumerate(preview.rows):
-            notes = row.problems + [f"提示：{w}" for w in row.warnings]
+            # The row number has its own column: drop the “第 4 行（李四）：” prefix here.
+            cut = len(row.where) + 1
+            notes = [p[cut:] for p in row.problems] + [f"提示：{w[cut:]}" for w in row.warnings]
             cells = (str(row.excel_row), row.name, row.action, "、".join(row.posts), "\n".join(notes) or "无")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -88,6 +91,10 @@ class ImportDialog(QDialog):
                     f"（身份证号相同的视为同一人）。{ignored}点 确认导入 写入。")
         self.summary.setText(text)
         self.confirm_button.setEnabled(preview.ok)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # now that the columns have their real widths
 
     def confirm(self) -> None:
         if self.preview is None or not self.preview.ok:

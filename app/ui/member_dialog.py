@@ -22,9 +22,11 @@ from app.services.errors import UserError, ValidationFailed
 from app.services.member_fields import EDUCATIONS, FIELDS_BY_KEY, GENDERS, POLITICAL_STATUSES
 from app.services.member_types import PersonData
 from app.services.members import MemberService, NeedsConfirmation
+from app.services.photos import PhotoStore
 from app.ui import dialogs
 from app.ui.date_field import DateField
 from app.ui.form_helpers import ERROR_STYLE, FieldErrors
+from app.ui.photo_box import PhotoBox
 from app.ui.posts_editor import PostsEditor
 
 LEFT_KEYS = ("name", "gender", "ethnicity", "birth_date", "id_number", "phone", "native_place", "address")
@@ -33,7 +35,13 @@ RIGHT_KEYS = ("political_status", "party_join_date", "full_member_date", "educat
 
 
 class MemberDialog(QDialog):
-    def __init__(self, members: MemberService, person_id: int | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        members: MemberService,
+        person_id: int | None = None,
+        parent: QWidget | None = None,
+        photos: PhotoStore | None = None,
+    ):
         super().__init__(parent)
         self.members = members
         self.person_id = person_id
@@ -49,8 +57,10 @@ class MemberDialog(QDialog):
             self.errors_left.add_row(key, FIELDS_BY_KEY[key].label, self._make_input(key), key == "name")
         for key in RIGHT_KEYS:
             self.errors_right.add_row(key, FIELDS_BY_KEY[key].label, self._make_input(key))
+        self.photo = PhotoBox(photos)
         columns.addLayout(left_form, 1)
         columns.addLayout(right_form, 1)
+        columns.addWidget(self.photo)
 
         self.posts = PostsEditor(terms)
         self.posts_error = QLabel()
@@ -133,6 +143,7 @@ class MemberDialog(QDialog):
                 widget.setCurrentText(str(value or ""))
             else:
                 widget.setText(str(value or ""))
+        self.photo.set_name(str(data.values.get("photo") or ""))
         self.posts.set_posts(data.posts)
         self.term_combo.setCurrentIndex(max(0, self.term_combo.findData(data.term_id)))
         self.duties_edit.setText(data.duties)
@@ -156,6 +167,7 @@ class MemberDialog(QDialog):
                 values[key] = widget.currentText()
             else:
                 values[key] = widget.text()
+        values["photo"] = self.photo.name
         try:
             posts = self.posts.posts()
         except UserError as exc:

@@ -138,7 +138,7 @@ class MembersTab(QWidget):
 
     # ----- actions ----------------------------------------------------------------------
     def add_person(self) -> None:
-        dialog = MemberDialog(self.services.members, None, self)
+        dialog = MemberDialog(self.services.members, None, self, self.services.photos)
         if dialog.exec():
             self.refresh()
 
@@ -152,7 +152,7 @@ class MembersTab(QWidget):
         person_id = self._require_selection("编辑")
         if person_id is None:
             return
-        dialog = MemberDialog(self.services.members, person_id, self)
+        dialog = MemberDialog(self.services.members, person_id, self, self.services.photos)
         if dialog.exec():
             self.refresh()
 

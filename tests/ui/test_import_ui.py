@@ -22,9 +22,9 @@ def test_preview_refuses_a_file_with_errors(qtbot, services, tmp_path):
     assert not dialog.confirm_button.isEnabled()
     assert dialog.summary.text().startswith("共 2 行，其中 1 行有错误（共 3 处，红色行）。")
     problems = dialog.table.item(1, 4).text().split("\n")
-    assert problems[0].startswith("第 4 行（李四）：职务：不认识的职务“会计”")
-    assert problems[1] == "第 4 行（李四）：身份证号：身份证号校验位不对（最后一位）：请逐位核对，可能有数字输错"
-    assert problems[2] == "第 4 行（李四）：联系电话：手机号应为11位数字，现在是10位：请核对"
+    assert problems[0].startswith("职务：不认识的职务“会计”")
+    assert problems[1] == "身份证号：身份证号校验位不对（最后一位）：请逐位核对，可能有数字输错"
+    assert problems[2] == "联系电话：手机号应为11位数字，现在是10位：请核对"
     assert dialog.table.item(1, 0).text() == "4"
     dialog.confirm()
     assert services.members.list_rows() == []

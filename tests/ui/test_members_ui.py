@@ -168,3 +168,35 @@ def test_unsaved_changes_are_asked_about_before_closing(qtbot, services, monkeyp
     dialog.reject()
     assert asked == ["放弃修改？"]
     assert dialog.isVisible()
+
+
+def test_photo_is_copied_into_the_data_dir_and_shown(qtbot, services, tmp_path, monkeypatch):
+    from PySide6.QtGui import QColor, QImage
+
+    picture = tmp_path / "证件照.png"
+    image = QImage(240, 320, QImage.Format.Format_RGB32)
+    image.fill(QColor("steelblue"))
+    assert image.save(str(picture))
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(picture))
+    dialog = MemberDialog(services.members, None, None, services.photos)
+    qtbot.addWidget(dialog)
+    assert dialog.photo.image.text() == "无照片"
+    dialog.photo.pick()
+    assert not dialog.photo.image.pixmap().isNull()
+    dialog.inputs["name"].setText("张三")
+    dialog.save()
+    stored = services.members.get(dialog.saved_id).values["photo"]
+    assert (services.data_dir.photos / stored).read_bytes() == picture.read_bytes()
+
+
+def test_a_photo_that_is_not_an_image_is_refused(qtbot, services, tmp_path, monkeypatch):
+    bad = tmp_path / "名单.xlsx"
+    bad.write_bytes(b"not a picture")
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(bad))
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text, *a: errors.append(text))
+    dialog = MemberDialog(services.members, None, None, services.photos)
+    qtbot.addWidget(dialog)
+    dialog.photo.pick()
+    assert errors == ["照片请用 JPG、PNG 或 BMP 图片文件"]
+    assert dialog.photo.name == ""
