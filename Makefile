@@ -9,7 +9,9 @@ endif
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench fonts dist clean
+DIST_STAMP := $(VENV)/.installed-dist
+
+.PHONY: run test bench fonts dist check-dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +27,19 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,dist]"
+	@touch $(DIST_STAMP)
+
+# The frozen program (PyInstaller onedir) in dist/CunZhiBuTaiZhang, built from scratch.
+dist: $(DIST_STAMP)
+	rm -rf build/pyinstaller dist/CunZhiBuTaiZhang
+	$(PY) -m PyInstaller --noconfirm --clean --workpath build/pyinstaller --distpath dist build.spec
+
+# Run the frozen program headless and read its PDF back.
+check-dist: $(DIST_STAMP)
+	$(PY) tools/check_frozen.py dist/CunZhiBuTaiZhang
 
 fonts: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[tools]"

@@ -29,12 +29,12 @@ from app.paths import resource_path
 FONT_DIR = resource_path("fonts")
 
 SANS_FONT = "CJKSans"
-HEADING_FONT = "CJKSans-Bold"
-BODY_FONT = "CJKSerif"
+# 黑体 in Chinese documents is a single, regular-weight sans face: headings use the sans.
+HEADING_FONT = SANS_FONT
+BODY_FONT = "CJKSerif"  # the 宋体-style face for body text
 
 FONT_FILES = {
     SANS_FONT: "NotoSansCJKsc-Regular.ttf",
-    HEADING_FONT: "NotoSansCJKsc-Bold.ttf",
     BODY_FONT: "NotoSerifCJKsc-Regular.ttf",
 }
 
@@ -49,7 +49,7 @@ _registered = False
 
 
 def register_fonts() -> None:
-    """Register CJKSans, CJKSans-Bold and CJKSerif with reportlab (once per process)."""
+    """Register CJKSans and CJKSerif with reportlab (once per process)."""
     global _registered
     with _lock:
         if _registered:
@@ -64,8 +64,8 @@ def register_fonts() -> None:
             if not path.is_file():
                 raise FileNotFoundError(f"字体文件缺失：{path}（请运行 tools/convert_fonts.py）")
             pdfmetrics.registerFont(TTFont(name, str(path)))
-        # <b> in a paragraph: CJKSans -> CJKSans-Bold. There is no serif bold, so bold
-        # body text is set in the sans bold (the usual 宋体 body / 黑体 emphasis pairing).
+        # <b> in a paragraph: there is no bold face, so emphasis is set in the sans (黑体),
+        # the usual 宋体 body / 黑体 emphasis pairing.
         for family in (SANS_FONT, BODY_FONT):
             pdfmetrics.registerFontFamily(
                 family, normal=family, bold=HEADING_FONT, italic=family, boldItalic=HEADING_FONT

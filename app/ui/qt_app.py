@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
@@ -62,6 +62,7 @@ def create_application(argv: list[str], large: bool = False) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     qInstallMessageHandler(_qt_message)
     install_translations(app)
     apply_font_size(app, large)

@@ -1,0 +1,78 @@
+"""Check the frozen bundle the way a new install would be used, headless.
+
+Runs the built programs (not the source): the GUI's --smoke-test, then demo, export and
+pdf roster through the console program, and reads the PDF back. Any missing data file or
+hidden import shows up here as a failed step. Exit code 0 only when every step passed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.services.demo import TEAM  # noqa: E402
+
+EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
+
+
+def run(args: list[str], env: dict[str, str]) -> str:
+    result = subprocess.run(args, capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    if result.returncode != 0:
+        raise SystemExit(f"FAILED ({result.returncode}): {' '.join(args)}\n{result.stdout}\n{result.stderr}")
+    print(f"ok: {' '.join(Path(a).name if i == 0 else a for i, a in enumerate(args))}")
+    return result.stdout
+
+
+def embedded_fonts(reader: PdfReader) -> list[tuple[str, bool]]:
+    fonts = []
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            fonts.append((str(font["/BaseFont"]), "/FontFile2" in descriptor))
+    return fonts
+
+
+def main() -> int:
+    bundle = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dist" / "CunZhiBuTaiZhang"
+    gui = bundle / f"CunZhiBuTaiZhang{EXE_SUFFIX}"
+    # Windows has a separate console program; elsewhere the one program serves both.
+    cli = bundle / f"taizhang-cli{EXE_SUFFIX}" if sys.platform == "win32" else gui
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("TAIZHANG_DATA_DIR", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = str(Path(tmp) / "data")
+        run([str(cli), "--data-dir", data, "demo"], env)
+        smoke = run([str(gui), "--data-dir", data, "--smoke-test"], env)
+        if "两委成员：34 行" not in smoke:
+            raise SystemExit(f"FAILED: smoke test output unexpected:\n{smoke}")
+        run([str(cli), "--data-dir", data, "export", "members", str(Path(tmp) / "out.xlsx")], env)
+        pdf = Path(tmp) / "roster.pdf"
+        run([str(cli), "--data-dir", data, "pdf", "roster", "-o", str(pdf)], env)
+        run([str(cli), "--data-dir", data, "check"], env)
+        reader = PdfReader(pdf)
+        fonts = embedded_fonts(reader)
+        missing = [name for name, embedded in fonts if not embedded]
+        if not fonts or missing:
+            raise SystemExit(f"FAILED: fonts not embedded: {missing or 'no fonts'}")
+        text = "".join(page.extract_text() for page in reader.pages)
+        absent = [name for name, *_ in TEAM if name not in text]
+        if absent:
+            raise SystemExit(f"FAILED: names missing from the PDF text: {absent}")
+        print(f"ok: roster PDF has {len(reader.pages)} page(s), fonts embedded, all {len(TEAM)} names")
+    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink()) / 1024 / 1024
+    print(f"bundle size: {size:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
