@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -51,11 +52,19 @@ def main() -> int:
     env.pop("TAIZHANG_DATA_DIR", None)
     with tempfile.TemporaryDirectory() as tmp:
         data = str(Path(tmp) / "data")
+        expected = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+        version = run([str(cli), "--version"], env)
+        if version.strip() != f"村支部台账 {expected}":
+            raise SystemExit(f"FAILED: version {version!r}, pyproject says {expected}")
         run([str(cli), "--data-dir", data, "demo"], env)
         smoke = run([str(gui), "--data-dir", data, "--smoke-test"], env)
         if "两委成员：34 行" not in smoke:
             raise SystemExit(f"FAILED: smoke test output unexpected:\n{smoke}")
-        run([str(cli), "--data-dir", data, "export", "members", str(Path(tmp) / "out.xlsx")], env)
+        sheet = str(Path(tmp) / "out.xlsx")
+        run([str(cli), "--data-dir", data, "export", "members", sheet], env)
+        imported = run([str(cli), "--data-dir", data, "import", "members", sheet, "--dry-run"], env)
+        if "将新增 0 人，更新 34 人" not in imported:
+            raise SystemExit(f"FAILED: re-import of the export unexpected:\n{imported}")
         pdf = Path(tmp) / "roster.pdf"
         run([str(cli), "--data-dir", data, "pdf", "roster", "-o", str(pdf)], env)
         run([str(cli), "--data-dir", data, "check"], env)

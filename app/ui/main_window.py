@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
 
-from app import APP_NAME
+from app import APP_NAME, __version__
 from app.data_dir import DataDir
 from app.services.errors import UserError
 from app.ui import dialogs
@@ -170,5 +170,5 @@ class MainWindow(QMainWindow):
         dialogs.show_info(
             self,
             "关于",
-            f"{APP_NAME}\n数据文件：{self.services.data_dir.database}\n日志：{self.services.data_dir.logs}",
+            f"{APP_NAME} {__version__}\n数据文件：{self.services.data_dir.database}\n日志：{self.services.data_dir.logs}",
         )
