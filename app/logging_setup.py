@@ -6,18 +6,28 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from app.privacy import MaskingFilter
+
 LOG_NAME = "taizhang.log"
+_handler: logging.handlers.RotatingFileHandler | None = None
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
+    """Send the root logger to ``log_dir``/taizhang.log (replacing an earlier data dir's file)."""
+    global _handler
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / LOG_NAME
     root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(
+    if _handler is not None and Path(_handler.baseFilename) != path.resolve():
+        root.removeHandler(_handler)
+        _handler.close()
+        _handler = None
+    if _handler is None:
+        _handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
+        _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        _handler.addFilter(MaskingFilter())
+        root.addHandler(_handler)
     root.setLevel(level)
     return path

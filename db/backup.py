@@ -3,43 +3,75 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+
+# progress(pages_done, pages_total); it may raise to cancel the copy.
+Progress = Callable[[int, int], None]
 
 
 class BackupError(Exception):
     """The copy could not be made or did not verify."""
 
 
+def read_only_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     """Rows reported by ``PRAGMA integrity_check`` (empty list when the file is sound)."""
     pragma = "quick_check" if quick else "integrity_check"
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     return [] if rows == ["ok"] else rows
 
 
-def backup_to(source: Path, target: Path) -> Path:
-    """Copy the live database at ``source`` into ``target`` and verify the copy.
+def remove_with_sidecars(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
-    The backup API is safe while another connection writes, and it includes what is still
-    in the -wal file; copying the .db file alone would not.
+
+def copy_database(source: Path, target: Path, progress: Progress | None = None, *,
+                  single_file: bool = True) -> None:
+    """Backup-API copy of ``source`` into ``target`` (replacing what ``target`` held).
+
+    Safe while another connection writes, and it includes what is still in the -wal file;
+    copying the .db file alone would not. ``single_file`` turns the copy's WAL mode off so
+    that a backup is one self-contained file; into a live database keep it False.
     """
+    with (
+        closing(sqlite3.connect(read_only_uri(source), uri=True)) as src,
+        closing(sqlite3.connect(target, timeout=10)) as dst,
+    ):
+        if progress is None:
+            src.backup(dst)
+        else:  # about a hundred steps, so a progress bar moves
+            step = max(1, src.execute("PRAGMA page_count").fetchone()[0] // 100)
+            src.backup(dst, pages=step, progress=lambda _status, left, pages: progress(pages - left, pages))
+        if single_file:
+            dst.execute("PRAGMA journal_mode=DELETE")
+
+
+def backup_to(source: Path, target: Path, progress: Progress | None = None) -> Path:
+    """Copy the live database at ``source`` into ``target`` and verify the copy first."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+    remove_with_sidecars(partial)
     try:
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
-            src.backup(dst)
+        copy_database(source, partial, progress)
     except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
-        raise BackupError(f"备份失败：{exc}") from exc
+        remove_with_sidecars(partial)
+        raise BackupError(str(exc)) from exc
+    except BaseException:
+        remove_with_sidecars(partial)
+        raise
     problems = integrity_problems(partial)
     if problems:
-        partial.unlink(missing_ok=True)
-        raise BackupError("备份文件校验未通过：" + "；".join(problems[:3]))
+        remove_with_sidecars(partial)
+        raise BackupError("校验未通过：" + "；".join(problems[:3]))
     partial.replace(target)
     return target

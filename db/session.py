@@ -33,16 +33,22 @@ class Database:
         self.engine = make_engine(path)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         self._listeners: list[ChangeListener] = []
+        # Who is making changes now (an object with a ``label``); set by the services on
+        # login and read by the audit log.
+        self.actor: object | None = None
 
     def add_change_listener(self, listener: ChangeListener) -> None:
-        """Called inside the writing transaction before each flush (audit log hooks here)."""
+        """Called inside the writing transaction after each flush, before the commit.
+
+        New rows have their ids by then, and attribute history still holds the old values.
+        """
         self._listeners.append(listener)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose changes commit together at the end, or not at all."""
         session = self._factory()
-        event.listen(session, "before_flush", self._before_flush)
+        event.listen(session, "after_flush", self._after_flush)
         try:
             with session.begin():
                 session.connection(execution_options={"sqlite_immediate": True})
@@ -59,7 +65,7 @@ class Database:
         finally:
             session.close()
 
-    def _before_flush(self, session: Session, _context, _instances) -> None:  # noqa: ANN001
+    def _after_flush(self, session: Session, _context) -> None:  # noqa: ANN001
         if not self._listeners:
             return
         dirty = tuple(o for o in session.dirty if session.is_modified(o))

@@ -72,8 +72,9 @@ def no_unexpected_dialogs(monkeypatch):
 
         return fail
 
-    for name in ("ask_yes_no", "show_error", "show_info", "ask_save_path", "ask_open_path"):
-        monkeypatch.setattr(dialogs, name, unexpected(name))
+    for name in dir(dialogs):
+        if name.startswith(("ask_", "show_")) and callable(getattr(dialogs, name)):
+            monkeypatch.setattr(dialogs, name, unexpected(name))
 
 
 @pytest.fixture

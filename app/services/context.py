@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from app.clock import Clock
 from app.data_dir import DataDir
+from app.services.accounts import AccountService
+from app.services.actor import Actor
 from app.services.datastore import open_database
 from app.services.members import MemberService
 from app.services.photos import PhotoStore
@@ -21,6 +23,15 @@ class Services:
     members: MemberService
     profile: ProfileService
     photos: PhotoStore
+    accounts: AccountService
+
+    @property
+    def actor(self) -> Actor:
+        return self.db.actor
+
+    def act_as(self, actor: Actor) -> None:
+        """Every later change is checked against, and logged as, ``actor``."""
+        self.db.actor = actor
 
     def close(self) -> None:
         self.db.close()
@@ -29,5 +40,11 @@ class Services:
 def open_services(data_dir: DataDir, clock: Clock) -> Services:
     db = open_database(data_dir, clock)
     return Services(
-        data_dir, db, clock, MemberService(db, clock), ProfileService(db), PhotoStore(data_dir.photos)
+        data_dir,
+        db,
+        clock,
+        MemberService(db, clock),
+        ProfileService(db),
+        PhotoStore(data_dir.photos),
+        AccountService(db, clock),
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from app.clock import Clock
 from app.data_dir import DataDir
+from app.services.actor import SYSTEM
 from app.services.errors import UserError
+from db.audit import AuditWriter
 from db.backup import integrity_problems
 from db.migrate import MigrationError, NewerDatabaseError, upgrade
 from db.session import Database
@@ -33,4 +35,7 @@ def open_database(data_dir: DataDir, clock: Clock) -> Database:
         ) from exc
     except MigrationError as exc:
         raise UserError(f"数据库升级失败：{exc}。原文件未改动，升级前的备份在 {data_dir.backups}") from exc
-    return Database(path)
+    db = Database(path)
+    db.actor = SYSTEM
+    db.add_change_listener(AuditWriter(lambda: getattr(db.actor, "label", "系统"), clock.now))
+    return db

@@ -102,7 +102,8 @@ def _build(original: str, year: int, month: int, day: int | None) -> ParsedDate:
 
 
 def _not_a_date(text: str) -> UserError:
-    return UserError(f"日期“{text}”无法识别：{_HINT}")
+    shown = text if len(text) <= 30 else text[:30] + "…"  # a whole pasted paragraph is not quoted
+    return UserError(f"日期“{shown}”无法识别：{_HINT}")
 
 
 def format_date(d: dt.date | None) -> str:

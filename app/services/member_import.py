@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.services.actor import Permission, require
 from app.services.member_fields import FIELDS_BY_KEY
 from app.services.member_types import PersonData, PostData, TermInfo
 from app.services.members import MemberService, RosterSnapshot
@@ -110,6 +111,7 @@ class MemberImporter:
 
     def apply(self, preview: ImportPreview) -> tuple[int, int]:
         """Write every row in one transaction. Refuses a preview that has any problem."""
+        require(self.members.db, Permission.EDIT)
         if not preview.ok:
             raise ValueError("preview has problems; nothing may be written")
         with self.members.db.write() as s:

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 
 from app.services import idcard
 from app.services.errors import UserError
-from app.services.member_fields import GENDERS, PARTY_STATUSES, POLITICAL_STATUSES
+from app.services.member_fields import FIELDS_BY_KEY, GENDERS, PARTY_STATUSES, POLITICAL_STATUSES
 from app.services.member_types import PersonData, PostData
 from app.services.phone import validate_phone
 from app.services.posts import SECRETARY, SUPERVISION_HEAD, Body, body_of, normalize_post
 
 # Posts one person holds at a time in a village: a second holder is probably a missing end date.
 SINGLE_SEAT_POSTS = ("党支部书记", "村委会主任", "监委会主任")
+
+MAX_NAME_CHARS = 30
+# Longest text kept for the other free-text fields (the column sizes of the people table).
+MAX_TEXT_CHARS = {
+    "ethnicity": 20, "native_place": 50, "address": 200, "education": 20,
+    "education_inservice": 20, "party_group": 30, "note": 1000,
+}
+# Invisible marks that turn a character into an emoji (variation selectors, keycap).
+_EMOJI_MARKS = frozenset("\ufe0e\ufe0f\u20e3")
 
 
 @dataclass
@@ -46,8 +56,14 @@ def check_person(data: PersonData, today: dt.date) -> Verdict:
 
     if not v.get("name"):
         verdict.problem("name", "请填写姓名")
-    elif len(str(v["name"])) > 30:
-        verdict.problem("name", "姓名太长：最多30个字")
+    elif len(str(v["name"])) > MAX_NAME_CHARS:
+        verdict.problem("name", f"姓名太长：最多{MAX_NAME_CHARS}个字")
+    elif problem := name_problem(str(v["name"])):
+        verdict.problem("name", problem)
+    for key, limit in MAX_TEXT_CHARS.items():
+        if len(str(v.get(key) or "")) > limit:
+            label = FIELDS_BY_KEY[key].label
+            verdict.problem(key, f"{label}太长：最多{limit}个字，现在{len(str(v[key]))}个字")
     if v.get("gender") and v["gender"] not in GENDERS:
         verdict.problem("gender", "性别请选 男 或 女")
     status = v.get("political_status") or ""
@@ -61,6 +77,21 @@ def check_person(data: PersonData, today: dt.date) -> Verdict:
         verdict.problem("phone", exc.message)
     _check_dates(v, verdict, today, status)
     return verdict
+
+
+def name_problem(name: str) -> str | None:
+    """What makes ``name`` no one's name, or None. Any script's letters pass, including rare
+    characters (𠮷, 䶮) and ones this Python's Unicode tables do not know yet; the middle dot of
+    minority names (阿依古丽·买买提) and brackets (李明（大）) pass too."""
+    categories = [unicodedata.category(ch) for ch in name]
+    for ch, category in zip(name, categories):
+        if category in ("Cc", "Cf", "Zl", "Zp") or ch in _EMOJI_MARKS:
+            return "姓名中有换行、制表符等看不见的字符：请删除后重新输入"
+        if category in ("So", "Sk", "Cs"):
+            return f"姓名中有表情或特殊符号“{ch}”：姓名只能写文字，请删除"
+    if not any(c[0] == "L" or c in ("Co", "Cn") for c in categories):
+        return f"姓名“{name}”里没有文字：请填写人名"
+    return None
 
 
 def _check_id(v: dict, verdict: Verdict, today: dt.date) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.clock import Clock
+from app.services.actor import Permission, require
 from app.services.errors import UserError, ValidationFailed
 from app.services.member_fields import PERSON_FIELDS
 from app.services.member_rules import Verdict, check_person, check_posts, check_single_seats
@@ -64,6 +65,7 @@ class MemberService:
             return [TermInfo(t.id, t.name, t.start_date, t.end_date) for t in terms]
 
     def add_term(self, name: str, start: dt.date, end: dt.date | None) -> int:
+        require(self.db, Permission.EDIT)
         name = name.strip()
         if not name:
             raise UserError("请填写届次名称，例如 第十二届", "term_name")
@@ -175,6 +177,7 @@ class MemberService:
 
     def save(self, data: PersonData, person_id: int | None = None, confirmed: bool = False) -> int:
         """Create or update a person with their posts and duties, all or nothing."""
+        require(self.db, Permission.EDIT)
         verdict = self.check(data, person_id)
         if verdict.problems:
             raise ValidationFailed(verdict.problems)
@@ -228,6 +231,7 @@ class MemberService:
         duty.commitment = data.commitment.strip()
 
     def delete(self, person_id: int) -> str:
+        require(self.db, Permission.DELETE)
         with self.db.write() as s:
             person = self._load(s, person_id)
             name = person.name

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
 
+from app.services.actor import Permission, require
 from app.services.errors import UserError, ValidationFailed
 from app.services.phone import validate_phone
 from db.models import VillageProfile
@@ -39,6 +40,7 @@ class ProfileService:
             )
 
     def save(self, profile: Profile) -> Profile:
+        require(self.db, Permission.SETTINGS)
         clean = Profile(**{k: str(v or "").strip() for k, v in asdict(profile).items()})
         problems: dict[str, str] = {}
         if not clean.village_name:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 EXCEL_FILTER = "Excel 文件 (*.xlsx)"
 PDF_FILTER = "PDF 文件 (*.pdf)"
@@ -40,4 +40,14 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filte
 
 def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return path or None
+
+
+def ask_int(parent: QWidget | None, title: str, label: str, value: int, low: int, high: int) -> int | None:
+    number, ok = QInputDialog.getInt(parent, title, label, value, low, high)
+    return number if ok else None
+
+
+def ask_folder(parent: QWidget | None, title: str) -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title, "")
     return path or None

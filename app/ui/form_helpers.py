@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -52,9 +52,20 @@ class FieldErrors:
             first = first or self.widgets[key]
         if first is not None:
             first.setFocus()
+            window = first.window()
+            if window.sizeHint().height() > window.height():
+                window.resize(window.width(), window.sizeHint().height())  # room for the messages
         return unplaced
 
     def message(self, key: str) -> str:
         """The error now shown under ``key`` ("" when none)."""
         label = self.labels.get(key)
         return label.text() if label is not None else ""
+
+
+def close_button(dialog: QDialog) -> QDialogButtonBox:
+    """The single 关闭 button of a dialog that saves as it goes."""
+    buttons = QDialogButtonBox()
+    buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -52,23 +52,51 @@ def run_gui(data_dir: DataDir, log_path: Path, *, smoke_test: bool = False, larg
     try:
         if smoke_test:
             return smoke(window, services)
-        if services.profile.get() is None:
-            from app.ui.profile_dialog import ProfileDialog
+        from app.ui.sign_in import sign_in
 
-            if not ProfileDialog(services.profile, first_start=True, parent=window).exec():
-                return 0
+        actor = sign_in(services, window)
+        if actor is None:
+            return 0
+        services.act_as(actor)
+        daily_backup(services)
         window.attach(services)
-        return app.exec()
+        code = app.exec()
+        daily_backup(window.services)
+        return code
     finally:
-        services.close()
+        (window.services or services).close()
         lock.unlock()
+
+
+def daily_backup(services) -> None:  # noqa: ANN001
+    """At most one automatic backup a day, on start and on exit; a failure is logged, not fatal."""
+    from app.services.backup_retention import auto_backup
+
+    try:
+        made = auto_backup(services.data_dir, services.clock)
+    except UserError as exc:
+        log.error("automatic backup failed: %s", exc.message)
+        return
+    if made is not None:
+        log.info("automatic backup %s", made)
 
 
 def open_data(data_dir: DataDir, quiet: bool):  # noqa: ANN201 - Services | None
     from app.services.context import open_services
+    from app.services.datastore import DamagedDatabaseError
 
     try:
         return open_services(data_dir, SystemClock())
+    except DamagedDatabaseError as exc:
+        log.error("damaged database: %s", exc.message)
+        if quiet:
+            print(exc.message, file=sys.stderr)
+            return None
+        from app.ui.backup_dialogs import damaged_start_flow
+
+        if damaged_start_flow(data_dir, SystemClock(), None):
+            return open_data(data_dir, quiet)
+        return None
     except UserError as exc:
         log.error("cannot open data: %s", exc.message)
         if quiet:

@@ -57,34 +57,52 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.menuBar().setEnabled(True)
+        from app.ui.session_controller import SessionController
+
+        self.session = SessionController(self)
         self.update_title()
         self._tab_changed()
 
+    def apply_permissions(self, actor) -> None:  # noqa: ANN001 - app.services.actor.Actor
+        """Buttons and menu items the role does not allow are disabled (the services refuse too)."""
+        from app.services.actor import Permission
+
+        self.import_action.setEnabled(actor.can(Permission.EDIT))
+        self.restore_action.setEnabled(actor.can(Permission.RESTORE))
+        self.profile_action.setEnabled(actor.can(Permission.SETTINGS))
+        self.terms_action.setEnabled(actor.can(Permission.EDIT))
+        self.members_tab.apply_permissions(actor)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件")
+        actions = []
         for text, shortcut, handler in (
             ("从 Excel 导入花名册…", None, self.import_members),
             ("导出花名册到 Excel…", None, self.export_members),
             ("保存空白导入模板…", None, self.save_template),
             ("打印花名册…", QKeySequence.StandardKey.Print, self.print_roster),
+            ("备份到U盘/其他位置…", None, self.backup_to_folder),
+            ("从备份恢复…", None, self.restore_backup),
         ):
             action = QAction(text, self)
             if shortcut is not None:
                 action.setShortcut(shortcut)
             action.triggered.connect(handler)
             file_menu.addAction(action)
+            actions.append(action)
+        self.import_action, self.restore_action = actions[0], actions[5]
         file_menu.addSeparator()
         quit_action = QAction("退出", self)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         settings_menu = self.menuBar().addMenu("设置")
-        profile_action = QAction("村庄信息…", self)
-        profile_action.triggered.connect(self.edit_profile)
-        settings_menu.addAction(profile_action)
-        terms_action = QAction("届次…", self)
-        terms_action.triggered.connect(self.edit_terms)
-        settings_menu.addAction(terms_action)
+        self.profile_action = QAction("村庄信息…", self)
+        self.profile_action.triggered.connect(self.edit_profile)
+        settings_menu.addAction(self.profile_action)
+        self.terms_action = QAction("届次…", self)
+        self.terms_action.triggered.connect(self.edit_terms)
+        settings_menu.addAction(self.terms_action)
         self.large_action = QAction("大字模式", self, checkable=True)
         self.large_action.toggled.connect(self.set_large)
         settings_menu.addAction(self.large_action)
@@ -138,6 +156,13 @@ class MainWindow(QMainWindow):
         from app.services.member_import import MemberImporter
 
         village = self.services.profile.get().village_name
+        if not dialogs.ask_yes_no(
+            self, "导出个人信息",
+            "导出的 Excel 含完整的身份证号、电话、住址等个人信息，文件第一行标有“内部资料”。\n"
+            "请只存到村部电脑或村里保管的 U 盘，不要发到微信群或张贴。",
+            "导出",
+        ):
+            return
         path = dialogs.ask_save_path(self, "导出花名册", f"{village}两委成员花名册.xlsx", dialogs.EXCEL_FILTER)
         if not path:
             return
@@ -165,6 +190,29 @@ class MainWindow(QMainWindow):
         from app.ui.print_dialog import print_roster_flow
 
         print_roster_flow(self.services, self)
+
+    def backup_to_folder(self) -> None:
+        from app.ui.backup_dialogs import backup_to_folder_flow
+
+        backup_to_folder_flow(self.services, self)
+
+    def restore_backup(self) -> None:
+        from app.ui.backup_dialogs import restore_flow
+
+        restore_flow(self.services, self, self.reopen_data)
+
+    def reopen_data(self) -> Services:
+        """After a restore: open the file again as the same user and show what it holds."""
+        from app.services.context import open_services
+
+        old = self.services
+        old.close()
+        fresh = open_services(old.data_dir, old.clock)
+        fresh.act_as(old.actor)
+        self.services = self.members_tab.services = self.session.services = fresh
+        self.members_tab.refresh()
+        self.update_title()
+        return fresh
 
     def about(self) -> None:
         dialogs.show_info(

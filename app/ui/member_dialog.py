@@ -189,6 +189,13 @@ class MemberDialog(QDialog):
         except UserError:
             return "invalid"
 
+    def set_read_only(self, read_only: bool) -> None:
+        """For the 查阅 role: the record can be read but not saved."""
+        if read_only:
+            self.setWindowTitle("查看人员（只读）")
+            self.save_button.setEnabled(False)
+            self.save_button.setToolTip("“查阅”账户不能修改记录")
+
     # ----- actions ------------------------------------------------------------------------
     def show_problems(self, problems: dict[str, str]) -> None:
         left = {k: v for k, v in problems.items() if k in LEFT_KEYS}
@@ -202,6 +209,8 @@ class MemberDialog(QDialog):
             self.posts.setFocus()
 
     def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
         try:
             data = self.collect()
             try:

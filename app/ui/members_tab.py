@@ -41,6 +41,7 @@ class MembersTab(QWidget):
         self.proxy.setSourceModel(self.model)
 
         toolbar = QHBoxLayout()
+        self.buttons: dict[str, QToolButton] = {}
         for text, tip, handler in (
             ("新增", "新增人员（Ctrl+N）", self.add_person),
             ("编辑", "编辑所选人员（Enter 或双击）", self.edit_selected),
@@ -56,6 +57,7 @@ class MembersTab(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.clicked.connect(handler)
             toolbar.addWidget(button)
+            self.buttons[text] = button
         toolbar.addStretch(1)
         toolbar.addWidget(QLabel("查看："))
         self.view_combo = QComboBox()
@@ -105,6 +107,15 @@ class MembersTab(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.edit_selected)
         self.refresh()
 
+    def apply_permissions(self, actor) -> None:  # noqa: ANN001 - app.services.actor.Actor
+        from app.services.actor import Permission
+
+        self.can_edit = actor.can(Permission.EDIT)
+        for name in ("新增", "导入"):
+            self.buttons[name].setEnabled(self.can_edit)
+        self.buttons["编辑"].setText("编辑" if self.can_edit else "查看")
+        self.buttons["删除"].setEnabled(actor.can(Permission.DELETE))
+
     # ----- state ------------------------------------------------------------------------
     def refresh(self) -> None:
         rows = self.services.members.list_rows()
@@ -150,10 +161,11 @@ class MembersTab(QWidget):
         return person_id
 
     def edit_selected(self) -> None:
-        person_id = self._require_selection("编辑")
+        person_id = self._require_selection(self.buttons["编辑"].text())
         if person_id is None:
             return
         dialog = MemberDialog(self.services.members, person_id, self, self.services.photos)
+        dialog.set_read_only(not getattr(self, "can_edit", True))
         if dialog.exec():
             self.refresh()
 

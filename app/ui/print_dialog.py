@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -23,7 +25,7 @@ def print_roster_flow(services: Services, parent: QWidget | None) -> PdfPreview 
     from app.services.printing import print_roster
 
     stamp = services.clock.now().strftime("%Y%m%d-%H%M%S")
-    out_dir = services.data_dir.root / "打印"
+    out_dir = services.data_dir.prints
     out_dir.mkdir(parents=True, exist_ok=True)
     kind = "内部留存" if internal else "公开"
     path = out_dir / f"两委班子成员花名册-{kind}-{stamp}.pdf"
@@ -35,6 +37,30 @@ def print_roster_flow(services: Services, parent: QWidget | None) -> PdfPreview 
         return None
     finally:
         QApplication.restoreOverrideCursor()
+    return preview_then_delete(path, parent)
+
+
+def print_recovery_sheet(services: Services, admin: str, code: str, parent: QWidget | None) -> PdfPreview:
+    """Write the recovery-code sheet and open it for printing; the file is deleted on close."""
+    from app.reports.recovery_sheet import build_recovery_sheet
+
+    profile = services.profile.get()
+    out_dir = services.data_dir.prints
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "管理员恢复码.pdf"
+    build_recovery_sheet(path, village=profile.village_name if profile else "", admin=admin, code=code,
+                         print_date=services.clock.today())
+    return preview_then_delete(path, parent)
+
+
+def preview_then_delete(path: Path, parent: QWidget | None) -> PdfPreview:
+    """Preview a generated PDF; the file is removed when the preview closes (另存为 keeps a copy)."""
     preview = PdfPreview(path, path.name, parent)
+
+    def forget() -> None:
+        preview.document.close()
+        path.unlink(missing_ok=True)
+
+    preview.finished.connect(forget)
     preview.open()
     return preview

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
 from app.paths import resource_path
+from app.privacy import mask_numbers
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ def install_crash_hook(log_path: Path) -> None:
     """Bugs (not user errors) are logged and shown with copyable details."""
 
     def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        details = mask_numbers("".join(traceback.format_exception(exc_type, exc, tb)))
         log.critical("unhandled exception\n%s", details)
         from app.ui.dialogs import show_error
 

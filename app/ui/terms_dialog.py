@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLineEdit,
@@ -18,7 +17,7 @@ from app.services.dates import format_date
 from app.services.errors import UserError
 from app.services.members import MemberService
 from app.ui.date_field import DateField
-from app.ui.form_helpers import FieldErrors
+from app.ui.form_helpers import FieldErrors, close_button
 
 
 class TermsDialog(QDialog):
@@ -39,9 +38,7 @@ class TermsDialog(QDialog):
         add_button = QPushButton("新增")
         add_button.clicked.connect(self.add)
         form.addRow("", add_button)
-        buttons = QDialogButtonBox()
-        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
+        buttons = close_button(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(box)

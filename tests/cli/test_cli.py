@@ -63,7 +63,7 @@ def test_export_pdf_and_check(run, tmp_path):
     assert code == 0 and "已生成花名册" in out and "9 人" in out
     assert pdf.read_bytes().startswith(b"%PDF")
     code, out = run("check")
-    assert code == 0 and out.startswith("数据库完好")
+    assert code == 0 and out.startswith("数据库完好，操作日志完整")
 
 
 def test_check_fails_on_a_damaged_file(run):
@@ -84,3 +84,21 @@ def test_pdf_without_profile_says_what_to_do(run, tmp_path):
     code, out = run("pdf", "roster", "-o", str(tmp_path / "x.pdf"))
     assert code == 2
     assert out == "错误：还没有填写村庄信息：请先在 设置 → 村庄信息 中填写村名\n"
+
+
+def test_check_reports_an_audit_log_edited_behind_the_programs_back(run):
+    run("demo")
+    with sqlite3.connect(run.data / "taizhang.db") as conn:
+        conn.execute("UPDATE audit_log SET record_label = '别人' WHERE id = 5")
+    code, out = run("check")
+    assert code == 1
+    assert "操作日志校验未通过：操作日志第 5 条的内容被改动过" in out
+
+
+def test_headless_changes_are_logged_as_the_command_line_user(run):
+    import getpass
+
+    run("demo")
+    with sqlite3.connect(run.data / "taizhang.db") as conn:
+        actors = {a for (a,) in conn.execute("SELECT DISTINCT actor FROM audit_log")}
+    assert actors == {f"命令行：{getpass.getuser()}"}

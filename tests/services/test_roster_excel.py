@@ -1,4 +1,5 @@
 import datetime as dt
+import zipfile
 
 import openpyxl
 import pytest
@@ -68,7 +69,8 @@ def test_header_at_row_eleven_is_not_found(tmp_path):
     rows = [[f"说明第{i}行"] for i in range(1, 11)] + [["姓名", "民族"], ["李四", "汉族"]]
     with pytest.raises(UserError) as caught:
         read_rows(tmp_path, rows)
-    assert caught.value.message == "没有找到表头：前 10 行中应有“姓名”等列名"
+    assert caught.value.message == ("表头在第 11 行，太靠下了：表头应在前 10 行内，"
+                                    "请删去表头上面多余的行后再导入")
 
 
 def test_name_alone_is_not_a_header(tmp_path):
@@ -282,13 +284,17 @@ def test_first_worksheet_by_default_or_by_name(tmp_path):
 
 OLD_FORMAT = ("“{}”是旧版 .xls 文件或设置了打开密码：请在 Excel 或 WPS 中打开，"
               "“另存为”不带密码的 Excel 工作簿（.xlsx）后再导入")
+TEXT_FILE = ("“{}”不是 Excel 工作簿，而是文本文件（可能是 .csv 或 .txt 改了扩展名）："
+             "请在 Excel 或 WPS 中打开它，“另存为”Excel 工作簿（.xlsx）后再导入")
 
 
 @pytest.mark.parametrize("name,content,message", [
     ("名单.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, OLD_FORMAT.format("名单.xls")),
     ("加密.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, OLD_FORMAT.format("加密.xlsx")),
-    ("乱码.xlsx", b"this is not a workbook", "无法读取文件“乱码.xlsx”：请确认是 Excel .xlsx 文件"),
-    ("名单.csv", "姓名,性别\n张三,男\n".encode(), "无法读取文件“名单.csv”：请确认是 Excel .xlsx 文件"),
+    ("乱码.xlsx", b"this is not a workbook", TEXT_FILE.format("乱码.xlsx")),
+    ("名单.csv", "姓名,性别\n张三,男\n".encode(), TEXT_FILE.format("名单.csv")),
+    ("照片.xlsx", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "无法读取文件“照片.xlsx”：它不是 Excel .xlsx 文件，请确认选对了文件"),
+    ("通知.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "无法读取文件“通知.xlsx”：它不是 Excel .xlsx 文件，请确认选对了文件"),
 ])
 def test_unreadable_files(tmp_path, name, content, message):
     path = tmp_path / name
@@ -296,6 +302,15 @@ def test_unreadable_files(tmp_path, name, content, message):
     with pytest.raises(UserError) as caught:
         read_roster(path)
     assert caught.value.message == message
+
+
+def test_a_zip_that_is_not_a_workbook(tmp_path):
+    path = tmp_path / "压缩包.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("说明.txt", "不是表格")
+    with pytest.raises(UserError) as caught:
+        read_roster(path)
+    assert caught.value.message == "无法读取文件“压缩包.xlsx”：请确认是 Excel .xlsx 文件"
 
 
 def test_missing_file(tmp_path):
@@ -323,6 +338,7 @@ def test_export_reads_back_to_the_same_values(tmp_path):
     write_roster(path, PEOPLE, "张庄村两委成员及党员花名册")
     sheet = read_roster(path)
     assert sheet.header_row == 2 and sheet.ignored_columns == [] and sheet.sheet_name == "两委成员"
+    assert [r.excel_row for r in sheet.rows] == [3, 4]  # the “内部资料” title row is not a person
     assert [r.errors for r in sheet.rows] == [[], []]
     for person, row in zip(PEOPLE, sheet.rows, strict=True):
         expected = {k: v for k, v in person.items() if k not in ("posts", "duties", "post_start")}
@@ -336,7 +352,8 @@ def test_export_layout(tmp_path):
     write_roster(path, PEOPLE, "张庄村两委成员及党员花名册")
     ws = openpyxl.load_workbook(path).active
     assert ws.title == "两委成员"
-    assert ws["A1"].value == "张庄村两委成员及党员花名册"
+    assert ws["A1"].value == "内部资料\u3000张庄村两委成员及党员花名册"
+    assert ws.oddHeader.center.text == "内部资料"  # on every printed page
     assert [str(r) for r in ws.merged_cells.ranges] == ["A1:S1"]
     assert [c.value for c in ws[2]] == [
         "序号", "姓名", "性别", "民族", "出生日期", "身份证号", "联系电话", "政治面貌", "入党日期",
@@ -349,6 +366,19 @@ def test_export_layout(tmp_path):
     assert ws["E3"].is_date and ws["E3"].number_format == "yyyy-mm-dd"
     assert ws["M3"].value == "党支部书记、村委会主任"
     assert ws.column_dimensions["F"].width > ws.column_dimensions["C"].width
+
+
+def test_only_the_export_is_marked_internal(tmp_path):
+    path = tmp_path / "模板.xlsx"
+    write_template(path)
+    ws = openpyxl.load_workbook(path).active
+    assert "内部资料" not in ws["A1"].value and not ws.oddHeader.center.text
+
+
+def test_genuine_xlsx_with_an_old_or_wrong_extension_is_read(tmp_path):
+    for name in ("名单.xls", "名单.csv"):
+        path = make_xlsx(tmp_path, [["姓名", "性别"], ["张三", "男"]], name=name)
+        assert read_roster(path).rows[0].values == {"name": "张三", "gender": "男"}
 
 
 def test_template_is_empty_and_explained(tmp_path):

@@ -1,0 +1,86 @@
+"""Who is logged in: the 用户 menu, locking (by hand and when idle), switching user, roles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel
+
+from app.services.actor import Permission
+from app.ui import dialogs
+from app.ui.account_dialogs import LoginDialog
+from app.ui.idle_lock import DEFAULT_MINUTES, IdleWatcher
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+class SessionController:
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.services = window.services
+        self.user_label = QLabel()
+        self.user_label.setObjectName("current_user")
+        window.statusBar().addPermanentWidget(self.user_label)
+        menu = window.menuBar().addMenu("用户")
+        self.lock_action = self._add(menu, "锁定", self.lock, QKeySequence("Ctrl+L"))
+        self._add(menu, "切换用户…", self.switch_user)
+        menu.addSeparator()
+        self.users_action = self._add(menu, "用户管理…", self.manage_users)
+        self._add(menu, "操作日志…", self.show_audit_log)
+        self._add(menu, "自动锁定时间…", self.set_idle_minutes)
+        minutes = window.settings.value("security/idle_minutes", DEFAULT_MINUTES, type=int)
+        self.idle = IdleWatcher(minutes, window)
+        self.idle.idle.connect(self.lock)
+        QApplication.instance().installEventFilter(self.idle)
+        self.apply_actor()
+
+    def _add(self, menu, text: str, handler, shortcut: QKeySequence | None = None) -> QAction:  # noqa: ANN001
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(handler)
+        menu.addAction(action)
+        return action
+
+    def apply_actor(self) -> None:
+        """Show who is logged in and enable only what their role allows."""
+        actor = self.services.actor
+        self.user_label.setText(f"当前用户：{actor.name}（{actor.role.value}）")
+        self.users_action.setEnabled(actor.can(Permission.MANAGE_USERS))
+        self.window.apply_permissions(actor)
+
+    def lock(self) -> bool:
+        """Hide the data until someone logs in again; returns False when they chose to quit."""
+        self.idle.pause()
+        self.window.centralWidget().setVisible(False)
+        dialog = LoginDialog(self.services.accounts, self.window, locked_user=self.services.actor.name)
+        accepted = bool(dialog.exec())
+        if not accepted:
+            self.window.close()
+            return False
+        self.services.act_as(dialog.actor)
+        self.window.centralWidget().setVisible(True)
+        self.apply_actor()
+        self.idle.resume()
+        return True
+
+    def switch_user(self) -> None:
+        self.lock()
+
+    def manage_users(self) -> None:
+        from app.ui.users_dialog import UsersDialog
+
+        UsersDialog(self.services, self.window).exec()
+
+    def show_audit_log(self) -> None:
+        from app.ui.audit_view import AuditLogDialog
+
+        AuditLogDialog(self.services, self.window).exec()
+
+    def set_idle_minutes(self) -> None:
+        minutes = dialogs.ask_int(self.window, "自动锁定", "多少分钟没有操作后自动锁定：", self.idle.minutes, 1, 240)
+        if minutes is not None:
+            self.idle.set_minutes(minutes)
+            self.window.settings.setValue("security/idle_minutes", minutes)

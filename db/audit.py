@@ -1,0 +1,167 @@
+"""The audit log (操作日志): every change, who made it and the fields before and after.
+
+Entries are written by a listener on the one place all changes pass through
+(Database.write), inside the same transaction as the change, with plain SQL on the
+session's connection. Each entry's hash covers its content and the previous entry's hash,
+so an edit or deletion made behind the program's back breaks the chain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import hashlib
+import json
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import inspect, insert, select
+from sqlalchemy.orm import Session
+
+from db.models import AuditEntry, Base
+from db.session import ChangeSet
+
+GENESIS = "0" * 64
+HIDDEN = "（已隐藏）"
+SECRET_COLUMNS = frozenset({"password_hash", "recovery_hash"})
+# Bookkeeping that says nothing about the records themselves.
+UNAUDITED_TABLES = frozenset({"app_meta", "audit_log"})
+UNAUDITED_COLUMNS = frozenset({"failed_attempts", "locked_until", "updated_at", "created_at"})
+
+AREAS = {
+    "person": "两委成员",
+    "post": "两委成员",
+    "term_duty": "两委成员",
+    "term": "届次",
+    "village_profile": "村庄信息",
+    "user_account": "用户",
+    "database": "数据库",
+}
+LABEL_COLUMNS = ("name", "title", "village_name")
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    return value
+
+
+def _columns(obj: Base) -> list[str]:
+    return [c.key for c in inspect(obj).mapper.column_attrs if c.key not in UNAUDITED_COLUMNS]
+
+
+def _snapshot(obj: Base, *, before: bool) -> dict[str, object]:
+    state = inspect(obj)
+    values: dict[str, object] = {}
+    for key in _columns(obj):
+        history = state.attrs[key].history
+        if before and history.deleted:
+            value = history.deleted[0]
+        elif before and history.added and not history.deleted:
+            value = None  # was unset before this change
+        else:
+            value = getattr(obj, key)
+        values[key] = _plain(value)
+    return values
+
+
+def _hide_secrets(values: dict[str, object]) -> dict[str, object]:
+    return {k: (HIDDEN if k in SECRET_COLUMNS and v else v) for k, v in values.items()}
+
+
+def _label(obj: Base) -> str:
+    """What a reader recognises: “张三”, “张三：党支部书记”, “第十二届”."""
+    own = next((str(v) for k in LABEL_COLUMNS if (v := getattr(obj, k, None))), "")
+    person = getattr(obj, "person", None)
+    if person is not None and getattr(person, "name", ""):
+        return f"{person.name}：{own}" if own else person.name
+    return own
+
+
+def entry_hash(prev: str, at: str, actor: str, action: str, entity: str, record_id: object,
+               label: str, before: str, after: str) -> str:
+    payload = json.dumps([prev, at, actor, action, entity, record_id, label, before, after],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _append(connection, at: dt.datetime, actor: str, rows: list) -> None:  # noqa: ANN001
+    """Insert ``rows`` (action, table, record id, label, before, after) after the last entry."""
+    prev = connection.execute(
+        select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).scalar() or GENESIS
+    for action, table, record_id, label, before, after in rows:
+        before_text = json.dumps(before, ensure_ascii=False, sort_keys=True) if before else ""
+        after_text = json.dumps(after, ensure_ascii=False, sort_keys=True) if after else ""
+        digest = entry_hash(prev, at.isoformat(), actor, action, table, record_id, label,
+                            before_text, after_text)
+        connection.execute(insert(AuditEntry).values(
+            at=at, actor=actor, action=action, area=AREAS.get(table, table), entity=table,
+            record_id=record_id, record_label=label[:100], before=before_text,
+            after=after_text, prev_hash=prev, hash=digest,
+        ))
+        prev = digest
+
+
+def record_event(session: Session, at: dt.datetime, actor: str, action: str, label: str,
+                 details: dict[str, object]) -> None:
+    """An entry for something that is not a row change, e.g. 恢复 from a backup file."""
+    _append(session.connection(), at, actor, [(action, "database", None, label, {}, details)])
+
+
+@dataclass
+class AuditWriter:
+    """Registered as a change listener; ``actor_label`` and ``now`` are read at each change."""
+
+    actor_label: object  # callable -> str
+    now: object  # callable -> datetime
+
+    def __call__(self, session: Session, changes: ChangeSet) -> None:
+        # Runs after the flush: new rows have their ids; history still holds old values.
+        rows = []
+        for action, objects in (("新增", changes.new), ("修改", changes.dirty), ("删除", changes.deleted)):
+            # Sessions keep these in sets: sort so that the log reads the same every time.
+            for obj in sorted(objects, key=lambda o: (o.__table__.name, inspect(o).identity or ())):
+                table = obj.__table__.name
+                if table in UNAUDITED_TABLES:
+                    continue
+                before = {} if action == "新增" else _snapshot(obj, before=True)
+                after = {} if action == "删除" else _snapshot(obj, before=False)
+                if action == "修改":
+                    changed = {k for k in after if before.get(k) != after.get(k)}
+                    if not changed:
+                        continue
+                    before = {k: before[k] for k in sorted(changed)}
+                    after = {k: after[k] for k in sorted(changed)}
+                record_id = inspect(obj).identity[0] if inspect(obj).identity else None
+                rows.append((action, table, record_id, _label(obj), _hide_secrets(before), _hide_secrets(after)))
+        if rows:
+            _append(session.connection(), self.now(), self.actor_label(), rows)
+
+
+def chain_problems(db_path: Path) -> list[str]:
+    """Where the hash chain is broken (empty when every entry is intact and in order)."""
+    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_log'"
+        ).fetchone()
+        if not has_table:
+            return []
+        rows = conn.execute(
+            "SELECT id, at, actor, action, entity, record_id, record_label, before, after,"
+            " prev_hash, hash FROM audit_log ORDER BY id"
+        ).fetchall()
+    prev = GENESIS
+    for row_id, at, actor, action, entity, record_id, label, before, after, prev_hash, digest in rows:
+        at_iso = dt.datetime.fromisoformat(at).isoformat()
+        expected = entry_hash(prev, at_iso, actor, action, entity, record_id, label, before, after)
+        if prev_hash != prev:
+            return [f"操作日志第 {row_id} 条之前的记录被删除或改动过"]
+        if digest != expected:
+            return [f"操作日志第 {row_id} 条的内容被改动过"]
+        prev = digest
+    return []

@@ -1,0 +1,102 @@
+"""`backup [文件夹]` and `restore 备份文件`, run in-process through the real argument parser."""
+
+import datetime as dt
+import sqlite3
+from contextlib import closing
+
+import pytest
+
+from app.clock import FixedClock
+from app.cli import main
+from db.audit import chain_problems
+from db.backup import integrity_problems
+
+
+@pytest.fixture
+def run(tmp_path, capsys, monkeypatch):
+    data = tmp_path / "data"
+    moment = {"now": dt.datetime(2026, 11, 27, 9, 30)}
+    monkeypatch.setattr("app.cli.SystemClock", lambda: FixedClock(moment["now"]))
+
+    def _run(*args):
+        code = main(["--data-dir", str(data), *args])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    _run.data, _run.moment = data, moment
+    return _run
+
+
+def people(path) -> int:
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute("SELECT count(*) FROM person").fetchone()[0]
+
+
+def test_backup_into_the_backups_folder_and_into_a_chosen_folder(run, tmp_path):
+    run("demo")
+    code, out = run("backup")
+    target = run.data / "backups" / "村支部台账备份-红旗村-20261127-0930.db"
+    assert code == 0
+    size = target.stat().st_size // 1024  # whole 4 KB pages: no rounding
+    assert out == f"已备份到 {target}\n大小 {size} KB，时间 2026-11-27 09:30，已通过完整性检查\n"
+    assert integrity_problems(target) == [] and people(target) == 34
+
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    code, out = run("backup", str(usb))
+    assert code == 0 and out.startswith(f"已备份到 {usb / '村支部台账备份-红旗村-20261127-0930.db'}\n")
+
+
+def test_backup_refuses_a_missing_folder_and_a_missing_database(run, tmp_path):
+    code, out = run("backup")
+    assert code == 2 and out.startswith("错误：还没有数据库文件，没有可备份的内容")
+    run("demo")
+    code, out = run("backup", str(tmp_path / "没插好的U盘"))
+    assert code == 2
+    assert out == f"错误：找不到文件夹：{tmp_path / '没插好的U盘'}。请检查U盘是否插好，或换一个文件夹\n"
+
+
+def test_restore_brings_back_the_backup_and_keeps_the_current_data(run, tmp_path):
+    run("demo")
+    run("backup", str(tmp_path))
+    backup = tmp_path / "村支部台账备份-红旗村-20261127-0930.db"
+    with closing(sqlite3.connect(run.data / "taizhang.db")) as conn:
+        conn.execute("DELETE FROM person WHERE id IN (SELECT id FROM person LIMIT 5)")
+        conn.commit()
+    run.moment["now"] = dt.datetime(2026, 11, 28, 16, 45)
+    code, out = run("restore", str(backup))
+    saved = run.data / "backups" / "恢复前备份-20261128-164500.db"
+    assert code == 0, out
+    lines = out.splitlines()
+    assert lines[:5] == [
+        f"恢复前的数据已备份到 {saved}",
+        f"已从 {backup} 恢复数据",
+        "备份时间：2026年11月27日 09:30",
+        "村名：红旗村",
+        lines[4],
+    ]
+    assert lines[4].startswith("其中有：人员 34 人，任职记录 ")
+    assert people(run.data / "taizhang.db") == 34 and people(saved) == 29
+    assert integrity_problems(saved) == []
+    with closing(sqlite3.connect(run.data / "taizhang.db")) as conn:
+        last = conn.execute("SELECT action, area, record_label, actor FROM audit_log ORDER BY id DESC").fetchone()
+    assert last[:3] == ("恢复", "数据库", backup.name) and last[3].startswith("命令行：")
+    assert chain_problems(run.data / "taizhang.db") == []
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup_or_is_newer(run, tmp_path):
+    run("demo")
+    garbage = tmp_path / "照片.db"
+    garbage.write_bytes(b"\xff\xd8\xff\xe0 JFIF" * 200)
+    code, out = run("restore", str(garbage))
+    assert code == 2 and out.startswith("错误：这个文件不是村支部台账的数据库：照片.db。")
+
+    run("backup", str(tmp_path))
+    newer = tmp_path / "村支部台账备份-红旗村-20261127-0930.db"
+    with closing(sqlite3.connect(newer)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0999'")
+        conn.commit()
+    code, out = run("restore", str(newer))
+    assert code == 2 and "由更新版本的村支部台账做成（版本标记 0999）" in out
+    assert people(run.data / "taizhang.db") == 34
+    assert not list((run.data / "backups").glob("恢复前备份-*"))
