@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from app.services.errors import UserError
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
-_SHAPE = re.compile(r"^\d{17}[\dX]$")
+_SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")
 
 
 @dataclass(frozen=True)
@@ -30,14 +31,14 @@ def check_digit(first17: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Strip spaces (including full-width) and upper-case the final x."""
-    return re.sub(r"[\s\u3000]", "", text or "").upper()
+    """Full-width digits to ASCII, spaces (including full-width) out, the final x upper-cased."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text or "")).upper()
 
 
 def parse_id(text: str, today: dt.date) -> IdInfo:
     """Validate an ID number and return what follows from it, or raise UserError."""
     number = normalize(text)
-    if len(number) == 15 and number.isdigit():
+    if len(number) == 15 and number.isascii() and number.isdigit():
         raise UserError("这是旧的15位身份证号：请填写18位身份证号", "id_number")
     if len(number) != 18:
         raise UserError(f"身份证号应为18位，现在是{len(number)}位：请核对后重新填写", "id_number")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from app.services.errors import UserError
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+_MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
+_LANDLINE = re.compile(r"^0[0-9]{2,3}-?[0-9]{7,8}$")
 
 
 def normalize_phone(text: str) -> str:
-    return re.sub(r"[\s\u3000]", "", text or "").replace("－", "-").replace("—", "-")
+    text = unicodedata.normalize("NFKC", text or "")  # full-width digits and hyphen to ASCII
+    return re.sub(r"\s", "", text).replace("—", "-")
 
 
 def validate_phone(text: str) -> str:
@@ -24,7 +26,7 @@ def validate_phone(text: str) -> str:
         return number
     if _LANDLINE.match(number):
         return number
-    if digits.isdigit() and digits.startswith("1"):
+    if digits.isascii() and digits.isdigit() and digits.startswith("1"):
         raise UserError(f"手机号应为11位数字，现在是{len(digits)}位：请核对", "phone")
     raise UserError(
         "电话号码格式不对：手机号写11位数字，座机写区号加号码（如 0731-84561234）", "phone"

@@ -66,3 +66,17 @@ def test_bad_phones(number, message):
     with pytest.raises(UserError) as err:
         validate_phone(number)
     assert err.value.message == message
+
+
+def test_full_width_digits_typed_in_the_form_are_accepted():
+    assert parse_id("４４０３０８１９７５０３０２１２３５", TODAY).number == "440308197503021235"
+    assert validate_phone("１３８１２３４１０２７") == "13812341027"
+
+
+def test_digits_from_other_scripts_are_refused():
+    arabic_indic = "".join(chr(0x0660 + int(c)) for c in "4403081975030212")
+    with pytest.raises(UserError):
+        parse_id(arabic_indic + "3X", TODAY)
+    with pytest.raises(UserError) as err:
+        validate_phone("1" + "".join(chr(0x0660 + int(c)) for c in "3812341027"))
+    assert err.value.message.startswith("电话号码格式不对")
