@@ -12,4 +12,8 @@ def _version() -> str:
         return "0+unknown"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    # Looked up on first use: reading package metadata costs ~40 ms, kept off start-up.
+    if name == "__version__":
+        return _version()
+    raise AttributeError(name)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.clock import SystemClock
 from app.logging_setup import setup_logging
 from app.paths import DATA_DIR_ENV, resolve_data_dir
@@ -18,7 +18,7 @@ EXIT_USER_ERROR = 2
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m app", description=f"{APP_NAME}：村党支部台账管理")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action="store_true", help="显示版本号后退出")
     parser.add_argument("--data-dir", help=f"数据目录（也可用环境变量 {DATA_DIR_ENV} 指定）")
     parser.add_argument("--smoke-test", action="store_true", help="启动界面、打开每个标签页后退出（用于检查安装）")
     parser.add_argument("--large", action="store_true", help="大字模式")
@@ -48,6 +48,11 @@ def main(argv: list[str] | None = None) -> int:
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
+    if args.version:
+        from app import __version__
+
+        print(f"{APP_NAME} {__version__}")
+        return 0
     data_dir = DataDir(resolve_data_dir(args.data_dir))
     log_path = setup_logging(data_dir.logs)
     if args.command is None:

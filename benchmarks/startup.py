@@ -44,10 +44,15 @@ if mode == "bare":
     window.installEventFilter(watcher)
 else:
     sys.path.insert(0, {root!r})
+    import app.cli  # the real entry point's imports, logging and single-instance lock
     from app.data_dir import DataDir
+    from app.logging_setup import setup_logging
+    from app.ui.launcher import acquire_lock
     from app.ui.qt_app import create_application
     from app.ui.main_window import MainWindow
+    setup_logging(Path(data_dir) / "logs")
     app = create_application(sys.argv[:1])
+    lock = acquire_lock(DataDir(Path(data_dir)))
     window = MainWindow(DataDir(Path(data_dir)))
 
     def load():

@@ -89,22 +89,26 @@ def entry_hash(prev: str, at: str, actor: str, action: str, entity: str, record_
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+_LAST_HASH = select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+_INSERT = insert(AuditEntry)
+
+
 def _append(connection, at: dt.datetime, actor: str, rows: list) -> None:  # noqa: ANN001
     """Insert ``rows`` (action, table, record id, label, before, after) after the last entry."""
-    prev = connection.execute(
-        select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-    ).scalar() or GENESIS
+    prev = connection.execute(_LAST_HASH).scalar() or GENESIS
+    params = []
     for action, table, record_id, label, before, after in rows:
         before_text = json.dumps(before, ensure_ascii=False, sort_keys=True) if before else ""
         after_text = json.dumps(after, ensure_ascii=False, sort_keys=True) if after else ""
         digest = entry_hash(prev, at.isoformat(), actor, action, table, record_id, label,
                             before_text, after_text)
-        connection.execute(insert(AuditEntry).values(
+        params.append(dict(
             at=at, actor=actor, action=action, area=AREAS.get(table, table), entity=table,
             record_id=record_id, record_label=label[:100], before=before_text,
             after=after_text, prev_hash=prev, hash=digest,
         ))
         prev = digest
+    connection.execute(_INSERT, params)  # one executemany per flush
 
 
 def record_event(session: Session, at: dt.datetime, actor: str, action: str, label: str,

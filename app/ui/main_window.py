@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.data_dir import DataDir
 from app.services.errors import UserError
 from app.ui import dialogs
@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
         return fresh
 
     def about(self) -> None:
+        from app import __version__
+
         dialogs.show_info(
             self,
             "关于",
