@@ -9,7 +9,8 @@ from app.services.actor import Permission, require
 from app.services.member_fields import FIELDS_BY_KEY
 from app.services.member_types import PersonData, PostData, TermInfo
 from app.services.members import MemberService, RosterSnapshot
-from app.services.roster_excel import ParsedRow, read_roster, write_roster
+from app.services.roster_excel import ParsedRow, read_roster
+from app.services.roster_excel_write import write_roster
 
 LABELS = {**{k: f.label for k, f in FIELDS_BY_KEY.items()}, "posts": "职务"}
 

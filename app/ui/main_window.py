@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         dialogs.show_info(self, "导出完成", f"已导出 {count} 人到：\n{path}")
 
     def save_template(self) -> None:
-        from app.services.roster_excel import write_template
+        from app.services.roster_excel_write import write_template
 
         path = dialogs.ask_save_path(self, "保存空白导入模板", "两委成员导入模板.xlsx", dialogs.EXCEL_FILTER)
         if not path:

@@ -7,8 +7,9 @@ import pytest
 from app.services.errors import UserError
 from app.services.member_fields import (DUTIES_COLUMN, FIELDS_BY_KEY, PERSON_FIELDS,
                                         POST_START_COLUMN, POSTS_COLUMN)
-from app.services.roster_excel import (HELP_SHEET_TITLE, ParsedSheet, read_roster, write_roster,
-                                       write_template)
+from app.services.roster_columns import HELP_SHEET_TITLE
+from app.services.roster_excel import ParsedSheet, read_roster
+from app.services.roster_excel_write import write_roster, write_template
 
 DATE_HINT = "无法识别：请写成 1975-03-02 或 1975年3月2日"
 ID_AS_NUMBER = "身份证号被 Excel 存成了数字，后几位已丢失：请把该列设为“文本”格式后重新填写"
