@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.clock import FixedClock  # noqa: E402
 from app.services.context import open_services  # noqa: E402
 from app.data_dir import DataDir  # noqa: E402
+from app.services.actor import Actor, Role  # noqa: E402
 from app.services.demo import fill_demo  # noqa: E402
 from app.ui.qt_app import create_application  # noqa: E402
 
@@ -25,6 +26,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         services = open_services(DataDir(Path(tmp)), clock)
         fill_demo(services.db, clock)
+        services.act_as(Actor("王文书", Role.ADMIN))
         from app.ui.main_window import MainWindow
 
         window = MainWindow(services.data_dir, large=False)

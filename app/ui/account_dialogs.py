@@ -41,11 +41,11 @@ class LoginDialog(QDialog):
     """Asks who is at the keyboard. In lock mode the window behind it stays hidden."""
 
     def __init__(self, accounts: AccountService, parent: QWidget | None = None,
-                 locked_user: str | None = None):
+                 locked_user: str | None = None, note: str = ""):
         super().__init__(parent)
         self.accounts = accounts
         self.actor: Actor | None = None
-        self.setWindowTitle("已锁定：请重新登录" if locked_user else "登录")
+        self.setWindowTitle("已锁定：请登录后继续" if locked_user else "登录")
         form = QFormLayout()
         self.errors = FieldErrors(form)
         self.user = QComboBox()
@@ -61,8 +61,7 @@ class LoginDialog(QDialog):
         forgot.setFlat(True)
         forgot.clicked.connect(self.recover)
         layout = QVBoxLayout(self)
-        note = "电脑有一段时间没有操作，已自动锁定。" if locked_user else "请选择您的用户名并输入密码。"
-        layout.addWidget(QLabel(note))
+        layout.addWidget(QLabel(note or "请选择您的用户名并输入密码。"))
         layout.addLayout(form)
         layout.addWidget(forgot)
         layout.addWidget(_buttons("登录", "退出程序", self, self.login))

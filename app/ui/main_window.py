@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.large_action.toggled.connect(self.set_large)
         settings_menu.addAction(self.large_action)
 
-        help_menu = self.menuBar().addMenu("帮助")
+        help_menu = self.help_menu = self.menuBar().addMenu("帮助")
         about = QAction("关于", self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)

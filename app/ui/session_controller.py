@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from app.services.actor import Permission
 from app.ui import dialogs
 from app.ui.account_dialogs import LoginDialog
 from app.ui.idle_lock import DEFAULT_MINUTES, IdleWatcher
+
+LOCK_NOTE = "程序已锁定。请输入密码继续使用。"
+IDLE_NOTE = "电脑有一段时间没有操作，程序已自动锁定。请输入密码继续使用。"
+SWITCH_NOTE = "切换用户：请选择用户名并输入该用户的密码。"
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -23,8 +27,9 @@ class SessionController:
         self.user_label = QLabel()
         self.user_label.setObjectName("current_user")
         window.statusBar().addPermanentWidget(self.user_label)
-        menu = window.menuBar().addMenu("用户")
-        self.lock_action = self._add(menu, "锁定", self.lock, QKeySequence("Ctrl+L"))
+        menu = QMenu("用户", window)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)  # 帮助 stays last
+        self.lock_action = self._add(menu, "锁定", lambda: self.lock(), QKeySequence("Ctrl+L"))
         self._add(menu, "切换用户…", self.switch_user)
         menu.addSeparator()
         self.users_action = self._add(menu, "用户管理…", self.manage_users)
@@ -32,7 +37,7 @@ class SessionController:
         self._add(menu, "自动锁定时间…", self.set_idle_minutes)
         minutes = window.settings.value("security/idle_minutes", DEFAULT_MINUTES, type=int)
         self.idle = IdleWatcher(minutes, window)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(IDLE_NOTE))
         QApplication.instance().installEventFilter(self.idle)
         self.apply_actor()
 
@@ -51,11 +56,12 @@ class SessionController:
         self.users_action.setEnabled(actor.can(Permission.MANAGE_USERS))
         self.window.apply_permissions(actor)
 
-    def lock(self) -> bool:
+    def lock(self, note: str = LOCK_NOTE) -> bool:
         """Hide the data until someone logs in again; returns False when they chose to quit."""
         self.idle.pause()
         self.window.centralWidget().setVisible(False)
-        dialog = LoginDialog(self.services.accounts, self.window, locked_user=self.services.actor.name)
+        dialog = LoginDialog(self.services.accounts, self.window, locked_user=self.services.actor.name,
+                             note=note)
         accepted = bool(dialog.exec())
         if not accepted:
             self.window.close()
@@ -67,7 +73,7 @@ class SessionController:
         return True
 
     def switch_user(self) -> None:
-        self.lock()
+        self.lock(SWITCH_NOTE)
 
     def manage_users(self) -> None:
         from app.ui.users_dialog import UsersDialog

@@ -8,6 +8,7 @@ from app.ui import dialogs
 from app.ui.account_dialogs import FirstAdminDialog, LoginDialog, RecoveryDialog
 from app.ui.audit_view import AuditLogDialog
 from app.ui.main_window import MainWindow
+from app.ui.session_controller import IDLE_NOTE
 from app.ui.member_dialog import MemberDialog
 
 
@@ -106,12 +107,10 @@ def test_lock_hides_the_data_until_login(qtbot, services, monkeypatch):
 def test_idle_time_triggers_the_lock(qtbot, services, monkeypatch):
     window = signed_in_window(qtbot, services, Role.ADMIN)
     locked = []
-    monkeypatch.setattr(window.session, "lock", lambda: locked.append(True))
-    window.session.idle.idle.disconnect()
-    window.session.idle.idle.connect(window.session.lock)
+    monkeypatch.setattr(window.session, "lock", lambda note="": locked.append(note))
     window.session.idle.timer.setInterval(10)
     window.session.idle.resume()
-    qtbot.waitUntil(lambda: locked == [True], timeout=2000)
+    qtbot.waitUntil(lambda: locked == [IDLE_NOTE], timeout=2000)
 
 
 def test_audit_view_lists_changes_and_verifies_the_chain(qtbot, services):
