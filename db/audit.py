@@ -38,8 +38,14 @@ AREAS = {
     "village_profile": "村庄信息",
     "user_account": "用户",
     "database": "数据库",
+    "meeting": "会议记录",
+    "meeting_kind": "会议记录",
+    "attendance": "会议记录",
+    "meeting_attachment": "会议记录",
+    "matter": "四议两公开",
+    "matter_step": "四议两公开",
 }
-LABEL_COLUMNS = ("name", "title", "village_name")
+LABEL_COLUMNS = ("name", "title", "village_name", "topic", "kind")
 
 
 def _plain(value: object) -> object:
