@@ -29,8 +29,12 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
         if args.command == "demo":
             from app.services.demo import fill_demo
 
+            from app.services.demo_meetings import fill_demo_meetings
+
             count = fill_demo(services.db, clock)
-            print(f"已装入示例村庄“红旗村”：{count} 人。数据目录：{data_dir.root}")
+            meetings, matters = fill_demo_meetings(services.db, clock, data_dir.attachments)
+            print(f"已装入示例村庄“红旗村”：{count} 人，{meetings} 次会议，{matters} 个四议两公开事项。"
+                  f"数据目录：{data_dir.root}")
             return EXIT_OK
         if args.command == "import":
             return import_members(services, Path(args.file), args.dry_run)

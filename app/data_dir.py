@@ -29,6 +29,10 @@ class DataDir:
         return self.root / "photos"
 
     @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    @property
     def prints(self) -> Path:
         return self.root / "打印"
 

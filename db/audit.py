@@ -27,7 +27,7 @@ GENESIS = "0" * 64
 HIDDEN = "（已隐藏）"
 SECRET_COLUMNS = frozenset({"password_hash", "recovery_hash"})
 # Bookkeeping that says nothing about the records themselves.
-UNAUDITED_TABLES = frozenset({"app_meta", "audit_log"})
+UNAUDITED_TABLES = frozenset({"audit_log"})
 UNAUDITED_COLUMNS = frozenset({"failed_attempts", "locked_until", "updated_at", "created_at"})
 
 AREAS = {
@@ -38,6 +38,7 @@ AREAS = {
     "village_profile": "村庄信息",
     "user_account": "用户",
     "database": "数据库",
+    "app_meta": "设置",
     "meeting": "会议记录",
     "meeting_kind": "会议记录",
     "attendance": "会议记录",
@@ -45,7 +46,7 @@ AREAS = {
     "matter": "四议两公开",
     "matter_step": "四议两公开",
 }
-LABEL_COLUMNS = ("name", "title", "village_name", "topic", "kind")
+LABEL_COLUMNS = ("name", "title", "village_name", "topic", "kind", "key")
 
 
 def _plain(value: object) -> object:
@@ -82,6 +83,8 @@ def _hide_secrets(values: dict[str, object]) -> dict[str, object]:
 def _label(obj: Base) -> str:
     """What a reader recognises: “张三”, “张三：党支部书记”, “第十二届”."""
     own = next((str(v) for k in LABEL_COLUMNS if (v := getattr(obj, k, None))), "")
+    if obj.__table__.name == "matter_step":
+        own = f"第{obj.step}步"
     person = getattr(obj, "person", None)
     if person is not None and getattr(person, "name", ""):
         return f"{person.name}：{own}" if own else person.name

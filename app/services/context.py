@@ -9,6 +9,8 @@ from app.data_dir import DataDir
 from app.services.accounts import AccountService
 from app.services.actor import Actor
 from app.services.datastore import open_database
+from app.services.matters import MatterService
+from app.services.meetings import MeetingService
 from app.services.members import MemberService
 from app.services.photos import PhotoStore
 from app.services.profile import ProfileService
@@ -24,6 +26,8 @@ class Services:
     profile: ProfileService
     photos: PhotoStore
     accounts: AccountService
+    meetings: MeetingService
+    matters: MatterService
 
     @property
     def actor(self) -> Actor:
@@ -47,4 +51,6 @@ def open_services(data_dir: DataDir, clock: Clock) -> Services:
         ProfileService(db),
         PhotoStore(data_dir.photos),
         AccountService(db, clock),
+        MeetingService(db, clock, data_dir.attachments),
+        MatterService(db, clock),
     )

@@ -16,7 +16,7 @@ from app.services.member_rules import Verdict, check_person, check_posts, check_
 from app.services.member_types import MemberRow, PersonData, PostData, TermInfo
 from app.services.pinyin_search import pinyin_keys, sort_key
 from app.services.posts import POST_ORDER, body_of
-from db.models import Person, Post, Term, TermDuty
+from db.models import Attendance, Person, Post, Term, TermDuty
 from db.session import Database
 
 # The photo is not an Excel column, so it is not among PERSON_FIELDS.
@@ -234,6 +234,12 @@ class MemberService:
         require(self.db, Permission.DELETE)
         with self.db.write() as s:
             person = self._load(s, person_id)
+            meetings = s.scalar(select(func.count(Attendance.id)).where(Attendance.person_id == person_id))
+            if meetings:
+                raise UserError(
+                    f"{person.name} 有 {meetings} 次会议的参会记录，删除会让这些会议记录不完整：不能删除。"
+                    "人员离任请在 编辑 中填写离任日期。"
+                )
             name = person.name
             s.delete(person)
         return name

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b00020;"
+T = TypeVar("T")
 
 
 class FieldErrors:
@@ -69,3 +83,37 @@ def close_button(dialog: QDialog) -> QDialogButtonBox:
     buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def save_confirmed(parent: QWidget, save: Callable[[bool], T], show_problems: Callable[[dict], None],
+                   yes: str = "仍然保存") -> T | None:
+    """Call ``save(confirmed)``; unusual records ask first, field problems go beside the fields.
+
+    Returns what ``save`` returned, or None when nothing was saved.
+    """
+    from app.services.errors import UserError, ValidationFailed
+    from app.services.members import NeedsConfirmation
+    from app.ui import dialogs
+
+    try:
+        try:
+            return save(False)
+        except NeedsConfirmation as warn:
+            if not dialogs.ask_yes_no(parent, "请确认", warn.message, yes, "返回修改"):
+                return None
+            return save(True)
+    except ValidationFailed as exc:
+        show_problems(exc.problems)
+    except UserError as exc:
+        dialogs.show_error(parent, "无法保存", exc.message)
+    return None
+
+
+def configure_list_table(table: QTableView) -> None:
+    """The read-only, whole-row-selecting list every tab shows."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)

@@ -48,12 +48,15 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services) -> None:
         """Build the tabs on the opened data."""
+        from app.ui.meetings_tab import MeetingsTab
         from app.ui.members_tab import MembersTab
 
         self.services = services
         self.members_tab = MembersTab(services, self)
-        self.members_tab.status_changed.connect(self.status.setText)
-        self.tabs.addTab(self.members_tab, MembersTab.title)
+        self.meetings_tab = MeetingsTab(services, self)
+        for tab in (self.members_tab, self.meetings_tab):
+            tab.status_changed.connect(self.status.setText)
+            self.tabs.addTab(tab, tab.title)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.menuBar().setEnabled(True)
@@ -71,7 +74,9 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(actor.can(Permission.RESTORE))
         self.profile_action.setEnabled(actor.can(Permission.SETTINGS))
         self.terms_action.setEnabled(actor.can(Permission.EDIT))
+        self.requirements_action.setEnabled(actor.can(Permission.SETTINGS))
         self.members_tab.apply_permissions(actor)
+        self.meetings_tab.apply_permissions(actor)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件")
@@ -103,6 +108,9 @@ class MainWindow(QMainWindow):
         self.terms_action = QAction("届次…", self)
         self.terms_action.triggered.connect(self.edit_terms)
         settings_menu.addAction(self.terms_action)
+        self.requirements_action = QAction("会议频次要求…", self)
+        self.requirements_action.triggered.connect(self.edit_requirements)
+        settings_menu.addAction(self.requirements_action)
         self.large_action = QAction("大字模式", self, checkable=True)
         self.large_action.toggled.connect(self.set_large)
         settings_menu.addAction(self.large_action)
@@ -141,6 +149,12 @@ class MainWindow(QMainWindow):
         from app.ui.terms_dialog import TermsDialog
 
         TermsDialog(self.services.members, self).exec()
+
+    def edit_requirements(self) -> None:
+        from app.ui.requirements_dialog import RequirementsDialog
+
+        if RequirementsDialog(self.services, self).exec():
+            self.meetings_tab.compliance.refresh()
 
     def import_members(self) -> None:
         from app.ui.import_dialog import ImportDialog
@@ -211,6 +225,7 @@ class MainWindow(QMainWindow):
         fresh.act_as(old.actor)
         self.services = self.members_tab.services = self.session.services = fresh
         self.members_tab.refresh()
+        self.meetings_tab.set_services(fresh)
         self.update_title()
         return fresh
 

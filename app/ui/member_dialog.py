@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from app.services.errors import UserError, ValidationFailed
 from app.services.member_fields import EDUCATIONS, FIELDS_BY_KEY, GENDERS, POLITICAL_STATUSES
 from app.services.member_types import PersonData
-from app.services.members import MemberService, NeedsConfirmation
+from app.services.members import MemberService
 from app.services.photos import PhotoStore
 from app.ui import dialogs
 from app.ui.date_field import DateField
-from app.ui.form_helpers import ERROR_STYLE, FieldErrors
+from app.ui.form_helpers import ERROR_STYLE, FieldErrors, save_confirmed
 from app.ui.photo_box import PhotoBox
 from app.ui.posts_editor import PostsEditor
 
@@ -213,18 +213,14 @@ class MemberDialog(QDialog):
             return
         try:
             data = self.collect()
-            try:
-                self.saved_id = self.members.save(data, self.person_id)
-            except NeedsConfirmation as warn:
-                if not dialogs.ask_yes_no(self, "请确认", warn.message, "仍然保存", "返回修改"):
-                    return
-                self.saved_id = self.members.save(data, self.person_id, confirmed=True)
         except ValidationFailed as exc:
             self.show_problems(exc.problems)
             return
-        except UserError as exc:
-            dialogs.show_error(self, "无法保存", exc.message)
+        saved = save_confirmed(self, lambda ok: self.members.save(data, self.person_id, confirmed=ok),
+                               self.show_problems)
+        if saved is None:
             return
+        self.saved_id = saved
         self._snapshot = self._state()
         self.accept()
 

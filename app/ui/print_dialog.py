@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,14 +25,20 @@ def print_roster_flow(services: Services, parent: QWidget | None) -> PdfPreview 
     )
     from app.services.printing import print_roster
 
-    stamp = services.clock.now().strftime("%Y%m%d-%H%M%S")
+    kind = "内部留存" if internal else "公开"
+    return generate_and_preview(services, f"两委班子成员花名册-{kind}",
+                                lambda path: print_roster(services, path, internal=internal), parent)
+
+
+def generate_and_preview(services: Services, name: str, write: Callable[[Path], object],
+                         parent: QWidget | None) -> PdfPreview | None:
+    """Write a PDF into the data dir's 打印 folder, then preview it; errors are explained."""
     out_dir = services.data_dir.prints
     out_dir.mkdir(parents=True, exist_ok=True)
-    kind = "内部留存" if internal else "公开"
-    path = out_dir / f"两委班子成员花名册-{kind}-{stamp}.pdf"
+    path = out_dir / f"{name}-{services.clock.now():%Y%m%d-%H%M%S}.pdf"
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        print_roster(services, path, internal=internal)
+        write(path)
     except UserError as exc:
         dialogs.show_error(parent, "无法打印", exc.message)
         return None

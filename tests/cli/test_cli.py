@@ -1,5 +1,6 @@
 """The headless commands, run in-process through the real argument parser."""
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -7,11 +8,13 @@ from conftest import ID_FEMALE_1980, ID_MALE_1975
 from xlsx_helpers import write_sheet
 
 from app.cli import main
+from app.clock import FixedClock
 
 
 @pytest.fixture
-def run(tmp_path, capsys):
+def run(tmp_path, capsys, monkeypatch):
     data = tmp_path / "data"
+    monkeypatch.setattr("app.cli.SystemClock", lambda: FixedClock(dt.datetime(2026, 11, 27, 9, 30)))
 
     def _run(*args):
         code = main(["--data-dir", str(data), *args])
@@ -24,7 +27,7 @@ def run(tmp_path, capsys):
 
 def test_demo_fills_once_and_refuses_a_second_time(run):
     code, out = run("demo")
-    assert code == 0 and "已装入示例村庄“红旗村”：34 人" in out
+    assert code == 0 and "已装入示例村庄“红旗村”：34 人，106 次会议，2 个四议两公开事项" in out
     code, out = run("demo")
     assert code == 2
     assert "数据库里已有数据：示例数据只能装入空的数据库" in out
