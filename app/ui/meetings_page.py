@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from app.ui.form_helpers import configure_list_table
 
 ALL = "（全部）"
 ROW_LIMIT = 500  # newest first; the filters narrow the rest down
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (
     ("日期", lambda r: format_date(r.date)),
     ("类型", lambda r: " + ".join(r.kinds)),
@@ -55,8 +56,12 @@ class MeetingsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():
             return None
+        row = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return COLUMNS[index.column()][1](self.rows[index.row()])
+            return COLUMNS[index.column()][1](row)
+        if role == SORT_ROLE:
+            value = COLUMNS[index.column()][1](row)
+            return int(value) if value.isdigit() else value  # 应到 / 实到 sort as numbers
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
@@ -108,7 +113,12 @@ class MeetingsPage(QWidget):
         self.search.textChanged.connect(self.refresh)
         self.model = MeetingsModel(self)
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.sorter = QSortFilterProxyModel(self)
+        self.sorter.setSourceModel(self.model)
+        self.sorter.setSortRole(SORT_ROLE)
+        self.table.setModel(self.sorter)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         configure_list_table(self.table)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.empty = QLabel("所选范围内还没有会议记录。点击 新增 录入一次会议。")
@@ -154,7 +164,7 @@ class MeetingsPage(QWidget):
         if not index.isValid():
             dialogs.show_info(self, "请先选择", "请先在表格中点选一次会议。")
             return None
-        return self.model.rows[index.row()]
+        return self.model.rows[self.sorter.mapToSource(index).row()]
 
     # ----- actions --------------------------------------------------------------------------
     def add_meeting(self, kind: str | None = None, day=None) -> None:  # noqa: ANN001

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from conftest import person
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from app.services.actor import Actor, Role
@@ -130,3 +131,28 @@ def test_viewer_cannot_add_meetings(qtbot, services):
     assert not window.meetings_tab.meetings.buttons["新增"].isEnabled()
     assert not window.meetings_tab.matters.buttons["删除"].isEnabled()
     assert not window.requirements_action.isEnabled()
+
+
+def test_meetings_sort_on_any_column_and_selection_follows(demo_window):
+    page = demo_window.meetings_tab.meetings
+    page.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)  # 实到, as numbers
+    shown = [int(page.sorter.index(r, 6).data()) for r in range(page.sorter.rowCount())]
+    assert shown == sorted(shown)
+    page.table.selectRow(0)
+    assert page.selected().present == shown[0]
+
+
+def test_requirements_can_be_made_stricter_in_settings(qtbot, demo_window):
+    from app.services.compliance import RequirementStore
+    from app.services.meeting_kinds import Period
+    from app.ui.requirements_dialog import RequirementsDialog
+
+    dialog = RequirementsDialog(demo_window.services)
+    qtbot.addWidget(dialog)
+    lecture = next(i for i, r in enumerate(dialog.requirements) if r.kind.value == "党课")
+    dialog.table.cellWidget(lecture, 1).setCurrentText(Period.MONTH.value)
+    dialog.save()
+    stored = {r.kind.value: r.period for r in RequirementStore(demo_window.services.db).load()}
+    assert stored["党课"] is Period.MONTH
+    demo_window.meetings_tab.compliance.refresh()
+    assert "2026年1月 没有上党课" in demo_window.meetings_tab.compliance.missing.text()
