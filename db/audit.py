@@ -45,6 +45,9 @@ AREAS = {
     "meeting_attachment": "会议记录",
     "matter": "四议两公开",
     "matter_step": "四议两公开",
+    "notice": "三公开",
+    "notice_item": "三公开",
+    "villager_question": "三公开",
 }
 LABEL_COLUMNS = ("name", "title", "village_name", "topic", "kind", "key")
 
