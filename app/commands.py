@@ -31,13 +31,25 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
 
             from app.services.demo_meetings import fill_demo_meetings
 
+            from app.services.demo_notices import fill_demo_notices
+
             count = fill_demo(services.db, clock)
             meetings, matters = fill_demo_meetings(services.db, clock, data_dir.attachments)
-            print(f"已装入示例村庄“红旗村”：{count} 人，{meetings} 次会议，{matters} 个四议两公开事项。"
-                  f"数据目录：{data_dir.root}")
+            profile = services.profile.get()
+            reviewer = next((r.id for r in services.members.list_rows() if "监委会主任" in r.current_posts), None)
+            notices = fill_demo_notices(services.db, clock, profile.village_name, reviewer, profile.supervision_phone)
+            print(f"已装入示例村庄“红旗村”：{count} 人，{meetings} 次会议，{matters} 个四议两公开事项，"
+                  f"{notices} 份公告。数据目录：{data_dir.root}")
             return EXIT_OK
         if args.command == "import":
-            return import_members(services, Path(args.file), args.dry_run)
+            if args.what == "items":
+                from app.commands_notices import import_items
+
+                return import_items(services, args.target, args.dry_run)
+            if len(args.target) != 1:
+                print("用法：import members 文件.xlsx [--dry-run]")
+                return EXIT_USER_ERROR
+            return import_members(services, Path(args.target[0]), args.dry_run)
         if args.command == "export":
             from app.services.member_import import MemberImporter
 
@@ -45,6 +57,10 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
             count = MemberImporter(services.members).export(Path(args.file), title)
             print(f"已导出 {count} 人到 {args.file}")
             return EXIT_OK
+        if args.command == "pdf" and args.what != "roster":
+            from app.commands_notices import print_notices
+
+            return print_notices(services, args)
         if args.command == "pdf":
             from app.services.printing import print_roster
 

@@ -12,6 +12,7 @@ from app.services.datastore import open_database
 from app.services.matters import MatterService
 from app.services.meetings import MeetingService
 from app.services.members import MemberService
+from app.services.notices import NoticeService
 from app.services.photos import PhotoStore
 from app.services.profile import ProfileService
 from db.session import Database
@@ -28,6 +29,7 @@ class Services:
     accounts: AccountService
     meetings: MeetingService
     matters: MatterService
+    notices: NoticeService
 
     @property
     def actor(self) -> Actor:
@@ -53,4 +55,5 @@ def open_services(data_dir: DataDir, clock: Clock) -> Services:
         AccountService(db, clock),
         MeetingService(db, clock, data_dir.attachments),
         MatterService(db, clock),
+        NoticeService(db, clock),
     )

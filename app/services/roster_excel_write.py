@@ -9,7 +9,6 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from app.services.errors import UserError
 from app.services.member_fields import GENDERS, POLITICAL_STATUSES
 from app.services.posts import CANONICAL_POSTS
 from app.services.roster_columns import (
@@ -25,6 +24,7 @@ from app.services.roster_columns import (
     TEMPLATE_ROWS,
     TEXT_KEYS,
 )
+from app.services.xlsx_common import save_workbook
 
 
 def write_roster(path: str | Path, rows: list[dict], title: str) -> None:
@@ -45,7 +45,7 @@ def write_roster(path: str | Path, rows: list[dict], title: str) -> None:
                 cell.number_format = "@"
             elif key in DATE_KEYS:
                 cell.number_format = "yyyy-mm-dd"
-    _save(workbook, Path(path))
+    save_workbook(workbook, Path(path))
 
 
 def _export_value(key: str, person: dict, number: int) -> object:
@@ -78,7 +78,7 @@ def write_template(path: str | Path) -> None:
         rule.add(f"{letter}3:{letter}{last_row}")
         ws.add_data_validation(rule)
     _write_help(workbook.create_sheet(HELP_SHEET_TITLE))
-    _save(workbook, Path(path))
+    save_workbook(workbook, Path(path))
 
 
 HELP_LINES = (
@@ -118,13 +118,3 @@ def _lay_out_sheet(ws, title: str, labels: list[str]) -> None:
     ws.freeze_panes = "A3"
     ws.print_title_rows = "2:2"
     ws.page_setup.orientation = "landscape"
-
-
-def _save(workbook, path: Path) -> None:
-    try:
-        workbook.save(path)
-    except PermissionError:
-        raise UserError(f"无法保存“{path.name}”：文件可能正被 Excel 或 WPS 打开，请关闭后重试，或换一个文件名") from None
-    except OSError as exc:
-        raise UserError(f"无法保存“{path.name}”：这个位置不能写入（文件夹不存在、没有权限或磁盘已满），"
-                        "请换一个位置保存") from exc

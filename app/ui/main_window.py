@@ -50,11 +50,14 @@ class MainWindow(QMainWindow):
         """Build the tabs on the opened data."""
         from app.ui.meetings_tab import MeetingsTab
         from app.ui.members_tab import MembersTab
+        from app.ui.notices_tab import NoticesTab
 
         self.services = services
         self.members_tab = MembersTab(services, self)
         self.meetings_tab = MeetingsTab(services, self)
-        for tab in (self.members_tab, self.meetings_tab):
+        self.notices_tab = NoticesTab(services, self)
+        self.notices_tab.refresh()
+        for tab in (self.members_tab, self.meetings_tab, self.notices_tab):
             tab.status_changed.connect(self.status.setText)
             self.tabs.addTab(tab, tab.title)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         self.requirements_action.setEnabled(actor.can(Permission.SETTINGS))
         self.members_tab.apply_permissions(actor)
         self.meetings_tab.apply_permissions(actor)
+        self.notices_tab.apply_permissions(actor)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件")
@@ -226,6 +230,8 @@ class MainWindow(QMainWindow):
         self.services = self.members_tab.services = self.session.services = fresh
         self.members_tab.refresh()
         self.meetings_tab.set_services(fresh)
+        self.notices_tab.services = fresh
+        self.notices_tab.refresh()
         self.update_title()
         return fresh
 

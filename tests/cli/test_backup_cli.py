@@ -37,8 +37,10 @@ def test_backup_into_the_backups_folder_and_into_a_chosen_folder(run, tmp_path):
     code, out = run("backup")
     target = run.data / "backups" / "村支部台账备份-红旗村-20261127-0930.db"
     assert code == 0
-    size = target.stat().st_size // 1024  # whole 4 KB pages: no rounding
-    assert out == f"已备份到 {target}\n大小 {size} KB，时间 2026-11-27 09:30，已通过完整性检查\n"
+    from app.services.backups import format_size
+
+    size = format_size(target.stat().st_size)
+    assert out == f"已备份到 {target}\n大小 {size}，时间 2026-11-27 09:30，已通过完整性检查\n"
     assert integrity_problems(target) == [] and people(target) == 34
 
     usb = tmp_path / "U盘"

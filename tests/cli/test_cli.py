@@ -27,7 +27,7 @@ def run(tmp_path, capsys, monkeypatch):
 
 def test_demo_fills_once_and_refuses_a_second_time(run):
     code, out = run("demo")
-    assert code == 0 and "已装入示例村庄“红旗村”：34 人，106 次会议，2 个四议两公开事项" in out
+    assert code == 0 and "已装入示例村庄“红旗村”：34 人，106 次会议，2 个四议两公开事项，12 份公告" in out
     code, out = run("demo")
     assert code == 2
     assert "数据库里已有数据：示例数据只能装入空的数据库" in out
@@ -105,3 +105,61 @@ def test_headless_changes_are_logged_as_the_command_line_user(run):
     with sqlite3.connect(run.data / "taizhang.db") as conn:
         actors = {a for (a,) in conn.execute("SELECT DISTINCT actor FROM audit_log")}
     assert actors == {f"命令行：{getpass.getuser()}"}
+
+
+def test_notice_pdfs_from_the_command_line(run, tmp_path):
+    from pypdf import PdfReader
+
+    run("demo")
+    code, out = run("pdf", "notice", "1", "-o", str(tmp_path / "n1.pdf"))
+    assert code == 0 and out.startswith("已生成公告") and "公开版" in out
+    assert "财务收支公开" in PdfReader(tmp_path / "n1.pdf").pages[0].extract_text().replace(" ", "").replace("\n", "")
+    code, out = run("pdf", "notices", "2026Q2", "-o", str(tmp_path / "q2.pdf"), "--a3")
+    assert code == 0 and "2026年第二季度的 3 份公告" in out
+    code, out = run("pdf", "notices", "2026Q5", "-o", str(tmp_path / "x.pdf"))
+    assert code == 2 and "所属期“2026Q5”看不懂" in out
+    code, out = run("pdf", "notice", "999", "-o", str(tmp_path / "x.pdf"))
+    assert code == 2
+
+
+def test_finance_items_import_from_the_command_line(run, tmp_path):
+    from openpyxl import Workbook
+
+    run("demo")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["红旗村2026年第四季度收支明细"])
+    sheet.append(["序号", "日期", "摘要", "收入（元）", "支出（元）", "经办人", "备注"])
+    sheet.append([1, "2026-10-08", "村部办公用品", None, "1,200.00元", "刘玥", ""])
+    sheet.append([2, "2026-10-15", "上级补助", 30000, None, "王淑芬", ""])
+    sheet.append(["", "", "合计", 30000, 1200, "", ""])
+    good = tmp_path / "items.xlsx"
+    workbook.save(good)
+    notice_id = _draft_finance_notice(run)
+    assert run("import", "items", str(notice_id), str(good), "--dry-run") == (0, "检查通过（未写入）：2 行明细\n")
+    code, out = run("import", "items", str(notice_id), str(good))
+    assert code == 0 and out.startswith("已导入 2 行明细")
+    sheet.append([3, "2026-10-20", "修路", None, "abc", "", ""])
+    bad = tmp_path / "bad.xlsx"
+    workbook.save(bad)
+    code, out = run("import", "items", str(notice_id), str(bad))
+    assert code == 2 and "第 6 行" in out and "abc" in out
+    code, out = run("import", "items", "1", str(good))
+    assert code == 2 and "已经公开，不能修改" in out
+
+
+def _draft_finance_notice(run) -> int:
+    import datetime as dt
+
+    from app.clock import FixedClock
+    from app.data_dir import DataDir
+    from app.services.context import open_services
+    from app.services.notice_types import NoticeData, Period
+
+    services = open_services(DataDir(run.data), FixedClock(dt.datetime(2026, 11, 27, 9)))
+    try:
+        data = NoticeData(category="财务公开", title="红旗村2026年第四季度财务收支公开", period=Period("quarter", 2026, 4),
+                          post_from=dt.date(2026, 11, 20), post_to=dt.date(2026, 11, 26))
+        return services.notices.save(data, confirmed=True)
+    finally:
+        services.close()

@@ -39,6 +39,7 @@ def test_smoke_test_opens_every_tab_and_changes_nothing(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     # The sample meetings are dated relative to the real today, so their number varies.
-    assert lines[0] == "两委成员：34 行" and lines[2] == "窗口标题：村支部台账 — 红旗村"
+    assert lines[0] == "两委成员：34 行" and lines[3] == "窗口标题：村支部台账 — 红旗村"
     assert re.fullmatch(r"会议记录：\d{2,3} 行", lines[1])
+    assert re.fullmatch(r"三公开：\d{1,2} 行", lines[2])
     assert db.stat().st_mtime_ns == before

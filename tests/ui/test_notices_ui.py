@@ -1,0 +1,92 @@
+import datetime as dt
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog
+
+from app.services.actor import Actor, Role
+from app.services.demo import fill_demo
+from app.services.demo_meetings import fill_demo_meetings
+from app.services.demo_notices import fill_demo_notices
+from app.services.notice_types import POSTED, REVIEWED
+from app.ui import dialogs
+from app.ui.main_window import MainWindow
+from app.ui.notice_dialog import NoticeDialog
+from app.ui.notice_workflow import PostDialog, ReviewDialog
+
+
+@pytest.fixture
+def window(qtbot, services, clock):
+    fill_demo(services.db, clock)
+    fill_demo_meetings(services.db, clock, services.data_dir.attachments)
+    reviewer = next(r.id for r in services.members.list_rows() if "监委会主任" in r.current_posts)
+    fill_demo_notices(services.db, clock, "红旗村", reviewer, "0731-84561234")
+    services.act_as(Actor("王文书", Role.ADMIN))
+    main = MainWindow(services.data_dir, large=False)
+    qtbot.addWidget(main)
+    main.attach(services)
+    return main
+
+
+def test_notices_list_and_what_is_missing(window):
+    tab = window.notices_tab
+    assert window.tabs.tabText(2) == "三公开"
+    assert len(tab.rows) >= 8
+    assert any(r.is_correction for r in tab.rows)
+    assert "2026年第三季度村务公开未发布" in tab.schedule.text()
+
+
+def test_draft_review_post_and_correct_through_the_screens(qtbot, window, monkeypatch):
+    services = window.services
+    dialog = NoticeDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.category.setCurrentText("村务公开")
+    dialog.suggest_title()
+    assert dialog.title.text() == "红旗村2026年第四季度村务公开"
+    dialog.body.setPlainText("本季度为低保户张某（身份证 440308197503021235，电话 13812341027）发放补助。咨询电话 0731-84561234。")
+    assert "将打码：440308********1235（身份证号）" in dialog.mask_preview.text()
+    assert "138****1027" in dialog.mask_preview.text()
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    notice_id = dialog.saved_id
+    services.notices.submit(notice_id)
+    review = ReviewDialog(services, notice_id)
+    qtbot.addWidget(review)
+    assert review.reviewer.count() >= 1
+    review.decide(True)
+    assert services.notices.get(notice_id).status == REVIEWED
+    post = PostDialog(services, notice_id)
+    qtbot.addWidget(post)
+    post.submit()
+    assert services.notices.get(notice_id).status == POSTED
+    window.notices_tab.refresh()
+    row = next(i for i, r in enumerate(window.notices_tab.rows) if r.id == notice_id)
+    window.notices_tab.table.selectRow(row)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, title, text: shown.append(title))
+    window.notices_tab.edit()
+    assert shown == ["不能修改"]
+    monkeypatch.setattr(NoticeDialog, "exec", lambda self: 0)
+    window.notices_tab.correct()
+    window.notices_tab.refresh()
+    assert any(r.is_correction and "关于《红旗村2026年第四季度村务公开》的更正" in r.title
+               for r in window.notices_tab.rows)
+
+
+def test_public_print_masks_and_internal_print_does_not(qtbot, window, monkeypatch, tmp_path):
+    from app.services.notice_printing import notice_pdf
+    from app.services.notice_types import NoticeData, Period
+
+    services = window.services
+    data = NoticeData(category="村务公开", title="测试公告", period=Period("quarter", 2026, 4),
+                      body="身份证 440308197503021235，电话 13812341027，监督电话 0731-84561234",
+                      post_from=dt.date(2026, 11, 20), post_to=dt.date(2026, 11, 26))
+    notice_id = services.notices.save(data, confirmed=True)
+    public, internal = tmp_path / "public.pdf", tmp_path / "internal.pdf"
+    notice_pdf(services, notice_id, public)
+    notice_pdf(services, notice_id, internal, internal=True)
+    public_text = "".join(p.extract_text() for p in PdfReader(public).pages).replace(" ", "")
+    internal_text = "".join(p.extract_text() for p in PdfReader(internal).pages).replace(" ", "")
+    assert "440308197503021235" not in public_text and "13812341027" not in public_text
+    assert "0731-84561234" in public_text
+    assert "440308197503021235" in internal_text and "内部留存" in internal_text
