@@ -140,8 +140,12 @@ class NoticeDialog(QDialog):
         if self.notice_id is None:
             start = self.services.clock.today()
             self.post_from.set_value(start)
+            self.subtype.setCurrentText("其他")
             self.category_changed(self.category.currentText())
             self.suggest_title()
+            for widget in (self.year, self.number):
+                widget.valueChanged.connect(self.follow_title)
+            self.period_kind.currentIndexChanged.connect(self.follow_title)
             return
         data = self.notices.get(self.notice_id)
         self.category.setCurrentText(data.category)
@@ -170,7 +174,13 @@ class NoticeDialog(QDialog):
     def suggest_title(self) -> None:
         profile = self.services.profile.get()
         village = profile.village_name if profile else ""
-        self.title.setText(self.notices.suggest_title(village, self.category.currentText(), self.period()))
+        self._suggested = self.notices.suggest_title(village, self.category.currentText(), self.period())
+        self.title.setText(self._suggested)
+
+    def follow_title(self) -> None:
+        """Keep a suggested title in step with category and period until the clerk edits it."""
+        if self.title.text() == getattr(self, "_suggested", None):
+            self.suggest_title()
 
     def default_posting_end(self) -> None:
         try:
@@ -182,6 +192,9 @@ class NoticeDialog(QDialog):
 
     def category_changed(self, category: str) -> None:
         self.items_box.setVisible(category == "财务公开")
+        if self.notice_id is None:
+            self.issuer.setCurrentText("党支部" if category == "党务公开" else "村委会")
+            self.follow_title()
         self.update_totals()
 
     def public_set(self) -> list[str]:
@@ -240,19 +253,20 @@ class NoticeDialog(QDialog):
 
     # ----- actions --------------------------------------------------------------------------
     def import_items(self) -> None:
-        from app.services.item_excel import read_items
+        from app.services.item_excel import read_item_sheet
+        from app.ui.items_import_dialog import ItemsImportDialog
 
         path = dialogs.ask_open_path(self, "选择收支明细 Excel", dialogs.EXCEL_FILTER)
         if not path:
             return
         try:
-            items = read_items(Path(path))
+            sheet = read_item_sheet(Path(path))
         except UserError as exc:
             dialogs.show_error(self, "无法导入", exc.message)
             return
-        if not dialogs.ask_yes_no(self, "导入明细", f"读到 {len(items)} 行明细，全部正确。用它们替换表中现有的明细？", "替换"):
-            return
-        self.items.set_items(items)
+        preview = ItemsImportDialog(sheet, Path(path).name, self)
+        if preview.exec():
+            self.items.set_items(sheet.items)
 
     def save_template(self) -> None:
         from app.services.item_excel import write_item_template

@@ -89,11 +89,16 @@ class PostDialog(_Form):
         self.day = DateField()
         self.day.set_value(services.clock.today())
         self.errors.add_row("day", "张贴日期", self.day, True)
+        from app.ui.photo_box import PhotoBox
+
+        self.photo = PhotoBox(services.photos)
+        self.errors.add_row("photo", "公开栏照片（可后补）", self.photo)
         self.buttons.addButton("确认已张贴", QDialogButtonBox.ButtonRole.AcceptRole).clicked.connect(self.submit)
         self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
 
     def submit(self) -> None:
-        self.run(lambda: self.services.notices.post(self.notice_id, self.day.value() or self.services.clock.today()))
+        day = self.day.value() or self.services.clock.today()
+        self.run(lambda: self.services.notices.post(self.notice_id, day, self.photo.name))
 
 
 class QuestionDialog(_Form):
@@ -131,3 +136,62 @@ class QuestionDialog(_Form):
                                self.answered_on.value() or self.services.clock.today())
 
         self.run(act)
+
+
+class QuestionsDialog(QDialog):
+    """群众意见 list: every question (of one notice, or all), unanswered first, with 答复."""
+
+    def __init__(self, services, notice_id: int | None, parent: QWidget | None = None):  # noqa: ANN001
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableWidget
+
+        from app.ui.form_helpers import close_button, configure_list_table
+
+        super().__init__(parent)
+        self.services, self.notice_id = services, notice_id
+        self.setWindowTitle("群众意见")
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["提出日期", "提出人", "意见或问题", "答复", "状态"])
+        configure_list_table(self.table)
+        self.table.doubleClicked.connect(lambda _i: self.answer_selected())
+        add = QPushButton("登记新意见…")
+        add.clicked.connect(self.add)
+        answer = QPushButton("答复所选…")
+        answer.clicked.connect(self.answer_selected)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(answer)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(close_button(self))
+        self.resize(900, 480)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        from app.services.notice_types import QUESTION_ANSWER_DAYS
+
+        today = self.services.clock.today()
+        self.questions = sorted(self.services.notices.questions(self.notice_id),
+                                key=lambda q: (q.answered_on is not None, q.asked_on))
+        self.table.setRowCount(len(self.questions))
+        for i, q in enumerate(self.questions):
+            late = q.answered_on is None and (today - q.asked_on).days > QUESTION_ANSWER_DAYS
+            state = (f"已答复（{q.answered_on:%Y-%m-%d}）" if q.answered_on
+                     else f"已超过 {QUESTION_ANSWER_DAYS} 天未答复" if late else "待答复")
+            for col, text in enumerate((f"{q.asked_on:%Y-%m-%d}", q.asker or "（未留姓名）", q.question, q.answer, state)):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+
+    def add(self) -> None:
+        QuestionDialog(self.services, self.notice_id, None, self).exec()
+        self.refresh()
+
+    def answer_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            dialogs.show_info(self, "请先选择", "请先点选一条意见。")
+            return
+        QuestionDialog(self.services, self.notice_id, self.questions[row], self).exec()
+        self.refresh()

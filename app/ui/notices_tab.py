@@ -199,11 +199,11 @@ class NoticesTab(QWidget):
             print_period(self.services, row.period, self)
 
     def add_question(self) -> None:
-        from app.ui.notice_workflow import QuestionDialog
+        from app.ui.notice_workflow import QuestionsDialog
 
         row = self.table.currentRow()
         notice_id = self.rows[row].id if row >= 0 else None
-        QuestionDialog(self.services, notice_id, None, self).exec()
+        QuestionsDialog(self.services, notice_id, self).exec()
         self.refresh()
 
     def delete(self) -> None:

@@ -90,3 +90,69 @@ def test_public_print_masks_and_internal_print_does_not(qtbot, window, monkeypat
     assert "440308197503021235" not in public_text and "13812341027" not in public_text
     assert "0731-84561234" in public_text
     assert "440308197503021235" in internal_text and "内部留存" in internal_text
+
+
+def test_questions_are_listed_answered_and_flagged_when_late(qtbot, window):
+    from app.services.notice_types import QuestionData
+    from app.ui.notice_workflow import QuestionDialog, QuestionsDialog
+
+    services = window.services
+    notice_id = window.notices_tab.rows[0].id
+    services.notices.add_question(QuestionData(dt.date(2026, 11, 10), "水电费为什么这么高？", "周大爷", notice_id=notice_id))
+    dialog = QuestionsDialog(services, notice_id)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 4).text() == "已超过 7 天未答复"
+    answer = QuestionDialog(services, notice_id, dialog.questions[0])
+    qtbot.addWidget(answer)
+    answer.answer.setPlainText("含冬季取暖用电，已在村务栏说明。")
+    answer.submit()
+    dialog.refresh()
+    assert dialog.table.item(0, 4).text() == "已答复（2026-11-27）"
+    assert services.notices.overdue_questions() == []
+
+
+def test_item_import_previews_rows_and_refuses_a_sheet_with_errors(qtbot, window, monkeypatch, tmp_path):
+    from openpyxl import Workbook
+
+    from app.ui.items_import_dialog import ItemsImportDialog
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["日期", "项目", "收入", "支出", "经手人"])
+    sheet.append(["2026-10-08", "村部办公用品", None, "1,200.00元", "刘玥"])
+    sheet.append(["2026-10-09", "修路", None, "一千", "张堃"])
+    path = tmp_path / "items.xlsx"
+    workbook.save(path)
+    dialog = NoticeDialog(window.services)
+    qtbot.addWidget(dialog)
+    dialog.category.setCurrentText("财务公开")
+    seen = []
+
+    def look(self):
+        seen.append((self.confirm.isEnabled(), self.table.item(1, 5).text()))
+        return 0
+
+    monkeypatch.setattr(ItemsImportDialog, "exec", look)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(path))
+    dialog.import_items()
+    assert seen[0][0] is False and "一千" in seen[0][1]
+    assert dialog.items.table.rowCount() == 0
+    sheet.delete_rows(3)
+    workbook.save(path)
+    monkeypatch.setattr(ItemsImportDialog, "exec", lambda self: 1)
+    dialog.import_items()
+    assert dialog.items.table.rowCount() == 1
+    assert "本期支出 1,200.00 元" in dialog.totals.text()
+
+
+def test_a_suggested_title_follows_category_and_period_until_edited(qtbot, window):
+    dialog = NoticeDialog(window.services)
+    qtbot.addWidget(dialog)
+    dialog.category.setCurrentText("财务公开")
+    assert dialog.title.text() == "红旗村2026年第四季度财务收支公开"
+    assert dialog.issuer.currentText() == "村委会" and dialog.subtype.currentText() == "其他"
+    dialog.number.setValue(3)
+    assert dialog.title.text() == "红旗村2026年第三季度财务收支公开"
+    dialog.title.setText("红旗村2026年第三季度财务收支公开（补）")
+    dialog.number.setValue(2)
+    assert dialog.title.text() == "红旗村2026年第三季度财务收支公开（补）"
