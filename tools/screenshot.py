@@ -16,6 +16,7 @@ from app.services.context import open_services  # noqa: E402
 from app.data_dir import DataDir  # noqa: E402
 from app.services.actor import Actor, Role  # noqa: E402
 from app.services.demo import fill_demo  # noqa: E402
+from app.services.demo_meetings import fill_demo_meetings  # noqa: E402
 from app.ui.qt_app import create_application  # noqa: E402
 
 
@@ -26,6 +27,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         services = open_services(DataDir(Path(tmp)), clock)
         fill_demo(services.db, clock)
+        fill_demo_meetings(services.db, clock, services.data_dir.attachments)
         services.act_as(Actor("王文书", Role.ADMIN))
         from app.ui.main_window import MainWindow
 
@@ -35,6 +37,10 @@ def main() -> None:
         window.show()
         app.processEvents()
         window.grab().save(str(out))
+        window.tabs.setCurrentIndex(1)
+        window.meetings_tab.pages.setCurrentIndex(2)
+        app.processEvents()
+        window.grab().save(str(out.with_name("compliance.png")))
         window.close()
         services.close()
     print(out)
