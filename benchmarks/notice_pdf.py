@@ -9,7 +9,8 @@ import time
 from common import timed
 
 from app.reports.fonts import BODY_FONT, HEADING_FONT, paragraph_style, register_fonts
-from app.reports.notice import build_notice, capitals_text, yuan_text
+from app.reports.notice import build_notice
+from app.reports.notice_parts import capitals_text, yuan_text
 from app.services.notice_types import (EXPENSE, INCOME, POSTED, ItemData, NoticeData, Period,
                                        Totals)
 

@@ -67,6 +67,13 @@ def main() -> int:
             raise SystemExit(f"FAILED: re-import of the export unexpected:\n{imported}")
         pdf = Path(tmp) / "roster.pdf"
         run([str(cli), "--data-dir", data, "pdf", "roster", "-o", str(pdf)], env)
+        notice = Path(tmp) / "notice.pdf"
+        run([str(cli), "--data-dir", data, "pdf", "notice", "1", "-o", str(notice)], env)
+        notice_fonts = embedded_fonts(PdfReader(notice))
+        if not notice_fonts or not all(embedded for _name, embedded in notice_fonts):
+            raise SystemExit("FAILED: notice PDF fonts not embedded")
+        if "人民币" not in "".join(page.extract_text() for page in PdfReader(notice).pages):
+            raise SystemExit("FAILED: notice PDF lacks the amounts in capitals")
         run([str(cli), "--data-dir", data, "check"], env)
         reader = PdfReader(pdf)
         fonts = embedded_fonts(reader)

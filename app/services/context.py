@@ -15,6 +15,7 @@ from app.services.members import MemberService
 from app.services.notices import NoticeService
 from app.services.photos import PhotoStore
 from app.services.profile import ProfileService
+from app.services.villager_questions import QuestionService
 from db.session import Database
 
 
@@ -30,6 +31,7 @@ class Services:
     meetings: MeetingService
     matters: MatterService
     notices: NoticeService
+    questions: QuestionService
 
     @property
     def actor(self) -> Actor:
@@ -56,4 +58,5 @@ def open_services(data_dir: DataDir, clock: Clock) -> Services:
         MeetingService(db, clock, data_dir.attachments),
         MatterService(db, clock),
         NoticeService(db, clock),
+        QuestionService(db, clock),
     )

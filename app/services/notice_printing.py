@@ -15,7 +15,7 @@ def _parts(services, notice_id: int):  # noqa: ANN001, ANN202
     names = {r.id: r.name for r in services.members.list_rows()}
     original = None
     if notice.corrects_id:
-        from app.reports.notice import correction_text
+        from app.reports.notice_parts import correction_text
 
         old = notices.get(notice.corrects_id)
         original = correction_text(old.title, old.post_from, old.post_to)

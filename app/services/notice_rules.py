@@ -204,3 +204,12 @@ def _check_items(data: NoticeData, verdict: Verdict) -> None:
         elif item.date is not None and bounds and not bounds[0] <= item.date <= bounds[1]:
             verdict.warnings.append(f"第{n}行“{item.item}”的日期（{format_date_cn(item.date)}）"
                                     f"不在所属期{data.period.label}内：请核对")
+
+
+def checked_day(day: dt.date | None, today: dt.date, what: str, key: str = "day") -> dt.date:
+    """A required date that cannot be in the future."""
+    if not isinstance(day, dt.date):
+        raise UserError(f"请填写{what}日期", key)
+    if day > today:
+        raise UserError(f"{what}日期不能晚于今天（{format_date_cn(today)}）", key)
+    return day

@@ -21,8 +21,8 @@ from app.services.matters import MatterService
 from app.services.meeting_types import StepData
 from app.services.members import NeedsConfirmation
 from app.services.notice_types import (
-    DRAFT, EXPIRED, INCOME, MATTER_SUBTYPES, PENDING, POSTED, QUESTION_ANSWER_DAYS, REVIEWED, ItemData,
-    NoticeData, NoticeRow, Period, QuestionData, Totals,
+    DRAFT, EXPIRED, INCOME, MATTER_SUBTYPES, PENDING, POSTED, REVIEWED, ItemData,
+    NoticeData, NoticeRow, Period, Totals,
 )
 from app.services.posts import Body
 from app.services.profile import ProfileService
@@ -167,12 +167,7 @@ class NoticeService:
 
     # ----- workflow ----------------------------------------------------------------------
     def _day(self, day: dt.date | None, what: str, key: str = "day") -> dt.date:
-        if not isinstance(day, dt.date):
-            raise UserError(f"请填写{what}日期", key)
-        today = self.clock.today()
-        if day > today:
-            raise UserError(f"{what}日期不能晚于今天（{format_date_cn(today)}）", key)
-        return day
+        return rules.checked_day(day, self.clock.today(), what, key)
 
     def submit(self, notice_id: int) -> None:
         """草稿 -> 待审核."""
@@ -350,55 +345,3 @@ class NoticeService:
             pending = s.scalars(select(Notice.title).where(Notice.status == PENDING).order_by(Notice.id)).all()
         lines = rules.missing_lines(year, today, cadence, [(c, Period(k, y, no)) for c, k, y, no in posted])
         return lines + [f"待审核：{title}" for title in pending]
-
-    # ----- villagers' questions ----------------------------------------------------------
-    def add_question(self, data: QuestionData) -> int:
-        require(self.db, Permission.EDIT)
-        question, asker = (data.question or "").strip(), (data.asker or "").strip()
-        problems = {}
-        if not question:
-            problems["question"] = "请填写群众提出的问题或意见"
-        if len(asker) > 50:
-            problems["asker"] = "提问人太长：最多50个字"
-        try:
-            self._day(data.asked_on, "提出", "asked_on")
-        except UserError as exc:
-            problems["asked_on"] = exc.message
-        if problems:
-            raise ValidationFailed(problems)
-        with self.db.write() as s:
-            if data.notice_id is not None:
-                self._load(s, data.notice_id)
-            row = VillagerQuestion(notice_id=data.notice_id, asked_on=data.asked_on, asker=asker,
-                                   question=question)
-            s.add(row)
-            s.flush()
-            return row.id
-
-    def answer(self, question_id: int, answer: str, day: dt.date) -> None:
-        require(self.db, Permission.EDIT)
-        answer = (answer or "").strip()
-        if not answer:
-            raise UserError("请填写答复内容", "answer")
-        day = self._day(day, "答复", "answered_on")
-        with self.db.write() as s:
-            row = s.get(VillagerQuestion, question_id)
-            if row is None:
-                raise UserError("这条群众意见已不存在（可能已被删除）：请刷新列表")
-            if day < row.asked_on:
-                raise UserError(f"答复日期不能早于提出日期（{format_date_cn(row.asked_on)}）", "answered_on")
-            row.answer, row.answered_on = answer, day
-
-    def questions(self, notice_id: int | None = None) -> list[QuestionData]:
-        query = select(VillagerQuestion).order_by(VillagerQuestion.asked_on.desc(), VillagerQuestion.id.desc())
-        if notice_id is not None:
-            query = query.where(VillagerQuestion.notice_id == notice_id)
-        with self.db.read() as s:
-            return [QuestionData(q.asked_on, q.question, q.asker, q.answer, q.answered_on, q.notice_id, q.id)
-                    for q in s.scalars(query)]
-
-    def overdue_questions(self) -> list[QuestionData]:
-        """Unanswered and asked more than QUESTION_ANSWER_DAYS days ago, oldest first."""
-        limit = self.clock.today() - dt.timedelta(days=QUESTION_ANSWER_DAYS)
-        return sorted((q for q in self.questions() if q.answered_on is None and q.asked_on < limit),
-                      key=lambda q: (q.asked_on, q.id))

@@ -124,7 +124,7 @@ class QuestionDialog(_Form):
 
     def submit(self) -> None:
         def act() -> None:
-            notices = self.services.notices
+            notices = self.services.questions
             if self.existing is None:
                 data = QuestionData(self.asked_on.value() or self.services.clock.today(),
                                     self.question.toPlainText(), self.asker.text(), notice_id=self.notice_id)
@@ -174,7 +174,7 @@ class QuestionsDialog(QDialog):
         from app.services.notice_types import QUESTION_ANSWER_DAYS
 
         today = self.services.clock.today()
-        self.questions = sorted(self.services.notices.questions(self.notice_id),
+        self.questions = sorted(self.services.questions.questions(self.notice_id),
                                 key=lambda q: (q.answered_on is not None, q.asked_on))
         self.table.setRowCount(len(self.questions))
         for i, q in enumerate(self.questions):

@@ -91,7 +91,7 @@ class NoticesTab(QWidget):
             for col, text in enumerate((str(row.id), row.category, title, row.period.label, row.status, posting, questions)):
                 self.table.setItem(i, col, QTableWidgetItem(text))
         lines = notices.missing(year)
-        overdue = notices.overdue_questions()
+        overdue = self.services.questions.overdue_questions()
         lines += [f"群众意见超过 7 天未答复：{q.asked_on:%Y-%m-%d} {q.asker or '（未留姓名）'}：{q.question[:30]}" for q in overdue]
         self.schedule.setText("需要处理：\n" + "\n".join(lines) if lines else "本年度到目前为止，应发布的公开都已发布，没有待审核的公告。")
         self.status_changed.emit(self.status_text())

@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from app.reports import fonts
-from app.reports.notice import (A3_SCALE, SEAL_HEIGHT, SEAL_WIDTH, _notice_story, _Scale,
-                                build_notice, build_notices, correction_text)
+from app.reports.notice import _notice_story, build_notice, build_notices
+from app.reports.notice_parts import A3_SCALE, SEAL_HEIGHT, SEAL_WIDTH, _Scale, correction_text
 from app.reports.page import MM
 from app.services.notice_types import (EXPENSE, INCOME, POSTED, ItemData, NoticeData, Period,
                                        Totals)

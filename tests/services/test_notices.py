@@ -253,19 +253,22 @@ def test_four_two_notice_fills_matter_step_5(notices, reviewer, db):
     assert notices.get(later).status == REVIEWED
 
 
-def test_questions_overdue_after_seven_days(notices):
+def test_questions_overdue_after_seven_days(notices, db, clock):
+    from app.services.villager_questions import QuestionService
+
+    questions = QuestionService(db, clock)
     nid = notices.save(finance())
-    old = notices.add_question(QuestionData(dt.date(2026, 11, 19), "第3项修路费用为何这么高？", "村民甲", notice_id=nid))
-    notices.add_question(QuestionData(dt.date(2026, 11, 20), "补贴何时发放？"))
+    old = questions.add_question(QuestionData(dt.date(2026, 11, 19), "第3项修路费用为何这么高？", "村民甲", notice_id=nid))
+    questions.add_question(QuestionData(dt.date(2026, 11, 20), "补贴何时发放？"))
     with pytest.raises(ValidationFailed) as exc:
-        notices.add_question(QuestionData(dt.date(2026, 11, 28), " "))
+        questions.add_question(QuestionData(dt.date(2026, 11, 28), " "))
     assert set(exc.value.problems) == {"question", "asked_on"}
-    assert [q.id for q in notices.overdue_questions()] == [old]
+    assert [q.id for q in questions.overdue_questions()] == [old]
     assert notices.list_rows()[0].open_questions == 1
     with pytest.raises(UserError, match="答复日期不能早于提出日期"):
-        notices.answer(old, "按合同价结算", dt.date(2026, 11, 18))
-    notices.answer(old, "按合同价结算", dt.date(2026, 11, 26))
-    assert notices.overdue_questions() == []
-    assert notices.questions(nid)[0].answer == "按合同价结算"
-    assert len(notices.questions()) == 2
+        questions.answer(old, "按合同价结算", dt.date(2026, 11, 18))
+    questions.answer(old, "按合同价结算", dt.date(2026, 11, 26))
+    assert questions.overdue_questions() == []
+    assert questions.questions(nid)[0].answer == "按合同价结算"
+    assert len(questions.questions()) == 2
 

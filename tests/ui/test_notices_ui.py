@@ -98,7 +98,7 @@ def test_questions_are_listed_answered_and_flagged_when_late(qtbot, window):
 
     services = window.services
     notice_id = window.notices_tab.rows[0].id
-    services.notices.add_question(QuestionData(dt.date(2026, 11, 10), "水电费为什么这么高？", "周大爷", notice_id=notice_id))
+    services.questions.add_question(QuestionData(dt.date(2026, 11, 10), "水电费为什么这么高？", "周大爷", notice_id=notice_id))
     dialog = QuestionsDialog(services, notice_id)
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 4).text() == "已超过 7 天未答复"
@@ -108,7 +108,7 @@ def test_questions_are_listed_answered_and_flagged_when_late(qtbot, window):
     answer.submit()
     dialog.refresh()
     assert dialog.table.item(0, 4).text() == "已答复（2026-11-27）"
-    assert services.notices.overdue_questions() == []
+    assert services.questions.overdue_questions() == []
 
 
 def test_item_import_previews_rows_and_refuses_a_sheet_with_errors(qtbot, window, monkeypatch, tmp_path):
