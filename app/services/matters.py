@@ -19,8 +19,9 @@ from app.services.actor import Permission, require
 from app.services.dates import format_date_cn
 from app.services.errors import UserError, ValidationFailed
 from app.services.meeting_kinds import MATTER_CONGRESS_QUORUM, Kind
+from app.services.meeting_rules import summarize
 from app.services.meeting_types import (
-    ABSENT, LEAVE, MATTER_CATEGORIES, MATTER_SOURCES, PRESENT, STEP_NAMES, STUCK_DAYS,
+    MATTER_CATEGORIES, MATTER_SOURCES, STEP_NAMES, STUCK_DAYS, AttendanceData,
     AttendanceSummary, MatterData, MatterRow, StepData,
 )
 from app.services.member_rules import Verdict
@@ -84,18 +85,10 @@ def _fraction(num: int, den: int) -> str:
 
 
 def _attendance(s: Session, meeting_id: int) -> AttendanceSummary:
-    """应到 / 实到 of one meeting from its attendance rows (出席 counts as present).
-
-    Once MeetingService exists, this can call MeetingService.summary instead.
-    """
-    query = select(Attendance.status, Attendance.voting).where(Attendance.meeting_id == meeting_id)
-    rows = s.execute(query).all()
-    present = [r for r in rows if r.status == PRESENT]
-    return AttendanceSummary(
-        expected=len(rows), present=len(present), on_leave=sum(r.status == LEAVE for r in rows),
-        absent=sum(r.status == ABSENT for r in rows), voting_expected=sum(bool(r.voting) for r in rows),
-        voting_present=sum(bool(r.voting) for r in present),
-    )
+    """应到 / 实到 of one meeting, counted by the meetings' own rule (meeting_rules.summarize)."""
+    rows = s.execute(select(Attendance.person_id, Attendance.status, Attendance.voting)
+                     .where(Attendance.meeting_id == meeting_id)).all()
+    return summarize(AttendanceData(r.person_id, status=r.status, voting=bool(r.voting)) for r in rows)
 
 
 def _step_data(row: MatterStep) -> StepData:

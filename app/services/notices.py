@@ -43,6 +43,13 @@ _FIELDS = ("category", "subtype", "title", "post_from", "post_to", "body", "supe
 _WORKFLOW = ("status", "reviewer_id", "review_opinion", "review_date", "posted_date", "photo")
 
 
+def _supervision_post_on(day: dt.date) -> tuple:
+    """SQL conditions: a 村务监督委员会 post held on ``day``."""
+    return (Post.body == Body.SUPERVISION.value,
+            or_(Post.start_date.is_(None), Post.start_date <= day),
+            or_(Post.end_date.is_(None), Post.end_date >= day))
+
+
 def _posted(status: str) -> bool:
     return status in (POSTED, EXPIRED)
 
@@ -199,17 +206,13 @@ class NoticeService:
 
     @staticmethod
     def _on_supervision(s: Session, person_id: int, day: dt.date) -> bool:
-        query = (select(Post.id).where(Post.person_id == person_id, Post.body == Body.SUPERVISION.value)
-                 .where(or_(Post.start_date.is_(None), Post.start_date <= day))
-                 .where(or_(Post.end_date.is_(None), Post.end_date >= day)))
+        query = select(Post.id).where(Post.person_id == person_id, *_supervision_post_on(day))
         return s.scalar(query.limit(1)) is not None
 
     def reviewers(self, day: dt.date) -> list[tuple[int, str]]:
         """监委会 members on ``day``: the reviewer choices."""
         query = (select(Person.id, Person.name).join(Post, Post.person_id == Person.id)
-                 .where(Post.body == Body.SUPERVISION.value)
-                 .where(or_(Post.start_date.is_(None), Post.start_date <= day))
-                 .where(or_(Post.end_date.is_(None), Post.end_date >= day)).distinct().order_by(Person.id))
+                 .where(*_supervision_post_on(day)).distinct().order_by(Person.id))
         with self.db.read() as s:
             return [(pid, name) for pid, name in s.execute(query)]
 

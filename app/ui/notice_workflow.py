@@ -57,9 +57,8 @@ class ReviewDialog(_Form):
         self.services, self.notice_id = services, notice_id
         today = services.clock.today()
         self.reviewer = QComboBox()
-        for row in services.members.list_rows():
-            if any(p.active_on(today) and p.title.startswith("监委会") for p in row.all_posts):
-                self.reviewer.addItem(row.name, row.id)
+        for person_id, name in services.notices.reviewers(today):
+            self.reviewer.addItem(name, person_id)
         self.opinion = QPlainTextEdit("内容真实，程序合规，同意公开。")
         self.opinion.setMaximumHeight(90)
         self.day = DateField()

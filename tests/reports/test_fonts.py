@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pdf_fonts import font_dicts, font_file
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -23,21 +24,6 @@ NO_LINE_START = "，。、；：？！）》"
 @pytest.fixture(scope="module", autouse=True)
 def registered():
     fonts.register_fonts()
-
-
-def _font_dicts(reader: PdfReader):
-    for page in reader.pages:
-        font_resources = page["/Resources"].get_object().get("/Font")
-        if font_resources is None:
-            continue
-        for ref in font_resources.get_object().values():
-            yield ref.get_object()
-
-
-def _descriptor(font: dict) -> dict:
-    if font["/Subtype"] == "/Type0":
-        font = font["/DescendantFonts"][0].get_object()
-    return font["/FontDescriptor"].get_object()
 
 
 def _draw_samples(path: Path) -> None:
@@ -65,11 +51,11 @@ def test_every_character_of_the_test_names_has_a_glyph():
 def test_all_fonts_are_embedded(tmp_path):
     pdf = tmp_path / "embedded.pdf"
     _draw_samples(pdf)
-    font_dicts = list(_font_dicts(PdfReader(pdf)))
-    base_fonts = {str(f["/BaseFont"]).split("+", 1)[-1] for f in font_dicts}
+    fonts = font_dicts(pdf)
+    base_fonts = {str(f["/BaseFont"]).split("+", 1)[-1] for f in fonts}
     assert base_fonts == {"NotoSansCJKsc-Regular", "NotoSerifCJKsc-Regular"}
-    for font in font_dicts:
-        assert "/FontFile2" in _descriptor(font), font["/BaseFont"]
+    for font in fonts:
+        assert font_file(font) is not None, font["/BaseFont"]
 
 
 def test_non_bmp_text_extracts_correctly(tmp_path):

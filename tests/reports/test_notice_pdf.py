@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pdf_fonts import all_embedded
 from pypdf import PdfReader
 
 from app.reports import fonts
@@ -86,12 +87,7 @@ def internal_pdf(tmp_path_factory) -> Path:
 
 def test_every_font_is_embedded(public_pdf, internal_pdf):
     for path in (public_pdf, internal_pdf):
-        for page in PdfReader(path).pages:
-            for font in page["/Resources"]["/Font"].values():
-                font = font.get_object()
-                if font["/Subtype"] == "/Type0":
-                    font = font["/DescendantFonts"][0].get_object()
-                assert font["/FontDescriptor"].get_object().get("/FontFile2") is not None
+        assert all_embedded(path)
 
 
 def test_title_period_and_posting_lines(public_pdf):

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pdf_fonts import font_dicts, font_file
 from pypdf import PdfReader
 
 from app.reports import fonts
@@ -96,28 +97,12 @@ def long_pdf(tmp_path_factory) -> tuple[Path, int]:
     return path, pages
 
 
-def _font_dicts(reader: PdfReader):
-    for page in reader.pages:
-        resources = page["/Resources"].get_object()
-        font_resources = resources.get("/Font")
-        assert font_resources is not None
-        for ref in font_resources.get_object().values():
-            yield ref.get_object()
-
-
-def _font_file(font) -> object:
-    if font["/Subtype"] == "/Type0":
-        font = font["/DescendantFonts"][0].get_object()
-    return font["/FontDescriptor"].get_object().get("/FontFile2")
-
-
 @pytest.mark.parametrize("which", ["public_pdf", "internal_pdf"])
 def test_every_font_is_embedded(which, request):
-    reader = PdfReader(request.getfixturevalue(which))
-    font_dicts = list(_font_dicts(reader))
-    assert font_dicts
-    for font in font_dicts:
-        assert _font_file(font) is not None, font.get("/BaseFont")
+    fonts = font_dicts(request.getfixturevalue(which))
+    assert fonts
+    for font in fonts:
+        assert font_file(font) is not None, font.get("/BaseFont")
 
 
 @pytest.mark.parametrize("which", ["public_pdf", "internal_pdf"])
