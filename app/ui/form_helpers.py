@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -117,3 +120,19 @@ def configure_list_table(table: QTableView) -> None:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+
+
+def tool_buttons(layout: QHBoxLayout, specs) -> dict[str, QToolButton]:  # noqa: ANN001
+    """The row of text buttons at the top of a tab; ``specs`` is (text, handler[, tooltip])."""
+    buttons: dict[str, QToolButton] = {}
+    for text, handler, *tip in specs:
+        button = QToolButton()
+        button.setText(text)
+        button.setObjectName(f"button_{text}")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        if tip:
+            button.setToolTip(tip[0])
+        button.clicked.connect(handler)
+        layout.addWidget(button)
+        buttons[text] = button
+    return buttons

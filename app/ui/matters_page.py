@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +17,7 @@ from app.services.dates import format_date
 from app.services.errors import UserError
 from app.services.meeting_types import STEP_NAMES, STUCK_DAYS
 from app.ui import dialogs
-from app.ui.form_helpers import configure_list_table
+from app.ui.form_helpers import configure_list_table, tool_buttons
 
 HEADERS = ("事项", "类别", "进行到", "日期", "提醒")
 STUCK_BRUSH = QBrush(QColor("#b00020"))  # the words say it too: colour is not the only sign
@@ -30,14 +29,9 @@ class MattersPage(QWidget):
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         self.services = services
-        self.buttons: dict[str, QToolButton] = {}
         toolbar = QHBoxLayout()
-        for text, handler in (("新增事项", self.add), ("打开", self.open_selected), ("删除", self.delete_selected)):
-            button = QToolButton()
-            button.setText(text)
-            button.clicked.connect(handler)
-            toolbar.addWidget(button)
-            self.buttons[text] = button
+        self.buttons = tool_buttons(toolbar, (("新增事项", self.add), ("打开", self.open_selected),
+                                              ("删除", self.delete_selected)))
         toolbar.addStretch(1)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +18,7 @@ from app.services.errors import UserError
 from app.services.meeting_kinds import Kind
 from app.services.meeting_types import MeetingRow
 from app.ui import dialogs
-from app.ui.form_helpers import configure_list_table
+from app.ui.form_helpers import configure_list_table, tool_buttons
 
 ALL = "（全部）"
 ROW_LIMIT = 500  # newest first; the filters narrow the rest down
@@ -76,17 +75,12 @@ class MeetingsPage(QWidget):
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         self.services = services
-        self.buttons: dict[str, QToolButton] = {}
         self.total: int | None = None
         toolbar = QHBoxLayout()
-        for text, handler in (("新增", self.add_meeting), ("编辑", self.edit_selected), ("删除", self.delete_selected),
-                              ("打印记录", self.print_record), ("签到表", self.print_sign_in),
-                              ("年度列表", self.print_year)):
-            button = QToolButton()
-            button.setText(text)
-            button.clicked.connect(handler)
-            toolbar.addWidget(button)
-            self.buttons[text] = button
+        self.buttons = tool_buttons(toolbar, (
+            ("新增", self.add_meeting), ("编辑", self.edit_selected), ("删除", self.delete_selected),
+            ("打印记录", self.print_record), ("签到表", self.print_sign_in), ("年度列表", self.print_year),
+        ))
         toolbar.addStretch(1)
         filters = QHBoxLayout()
         year = services.clock.today().year

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from app.services.context import Services
 from app.services.errors import UserError
 from app.services.team import describe, team_on
 from app.ui import dialogs
+from app.ui.form_helpers import tool_buttons
 from app.ui.member_dialog import MemberDialog
 from app.ui.members_model import ID_ROLE, MembersFilter, MembersTableModel, View
 
@@ -41,23 +41,14 @@ class MembersTab(QWidget):
         self.proxy.setSourceModel(self.model)
 
         toolbar = QHBoxLayout()
-        self.buttons: dict[str, QToolButton] = {}
-        for text, tip, handler in (
-            ("新增", "新增人员（Ctrl+N）", self.add_person),
-            ("编辑", "编辑所选人员（Enter 或双击）", self.edit_selected),
-            ("删除", "删除所选人员", self.delete_selected),
-            ("导入", "从 Excel 花名册导入", lambda: self.actions.import_members()),
-            ("导出", "导出为 Excel", lambda: self.actions.export_members()),
-            ("打印", "打印花名册（Ctrl+P）", lambda: self.actions.print_roster()),
-        ):
-            button = QToolButton()
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setObjectName(f"button_{text}")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.clicked.connect(handler)
-            toolbar.addWidget(button)
-            self.buttons[text] = button
+        self.buttons = tool_buttons(toolbar, (
+            ("新增", self.add_person, "新增人员（Ctrl+N）"),
+            ("编辑", self.edit_selected, "编辑所选人员（Enter 或双击）"),
+            ("删除", self.delete_selected, "删除所选人员"),
+            ("导入", lambda: self.actions.import_members(), "从 Excel 花名册导入"),
+            ("导出", lambda: self.actions.export_members(), "导出为 Excel"),
+            ("打印", lambda: self.actions.print_roster(), "打印花名册（Ctrl+P）"),
+        ))
         toolbar.addStretch(1)
         toolbar.addWidget(QLabel("查看："))
         self.view_combo = QComboBox()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +19,7 @@ from app.services.dates import format_date
 from app.services.errors import UserError
 from app.services.notice_types import CATEGORIES, DRAFT, PENDING, POSTED, REVIEWED
 from app.ui import dialogs
-from app.ui.form_helpers import configure_list_table
+from app.ui.form_helpers import configure_list_table, tool_buttons
 
 ALL = "（全部）"
 HEADERS = ("编号", "类别", "标题", "所属期", "状态", "公开期", "群众意见")
@@ -34,16 +33,12 @@ class NoticesTab(QWidget):
         super().__init__(parent)
         self.services = services
         self.rows = []
-        self.buttons: dict[str, QToolButton] = {}
         toolbar = QHBoxLayout()
-        for text, handler in (("新建", self.add), ("编辑", self.edit), ("提交审核", self.submit), ("审核…", self.review),
-                              ("公开…", self.post), ("更正…", self.correct), ("打印…", self.print_one),
-                              ("批量打印…", self.print_batch), ("群众意见…", self.add_question), ("删除", self.delete)):
-            button = QToolButton()
-            button.setText(text)
-            button.clicked.connect(handler)
-            toolbar.addWidget(button)
-            self.buttons[text] = button
+        self.buttons = tool_buttons(toolbar, (
+            ("新建", self.add), ("编辑", self.edit), ("提交审核", self.submit), ("审核…", self.review),
+            ("公开…", self.post), ("更正…", self.correct), ("打印…", self.print_one),
+            ("批量打印…", self.print_batch), ("群众意见…", self.add_question), ("删除", self.delete),
+        ))
         toolbar.addStretch(1)
         filters = QHBoxLayout()
         year = services.clock.today().year
