@@ -56,7 +56,6 @@ class MainWindow(QMainWindow):
         self.members_tab = MembersTab(services, self)
         self.meetings_tab = MeetingsTab(services, self)
         self.notices_tab = NoticesTab(services, self)
-        self.notices_tab.refresh()
         for tab in (self.members_tab, self.meetings_tab, self.notices_tab):
             tab.status_changed.connect(self.status.setText)
             self.tabs.addTab(tab, tab.title)
@@ -130,7 +129,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {profile.village_name}" if profile else APP_NAME)
 
     def _tab_changed(self) -> None:
+        """Each tab loads when it is shown (not all at start-up), and again on every return,
+        so it reflects what changed on the other tabs meanwhile (new people, new meetings)."""
         tab = self.tabs.currentWidget()
+        tab.refresh()
         self.status.setText(tab.status_text())
 
     def set_large(self, large: bool) -> None:
@@ -228,10 +230,9 @@ class MainWindow(QMainWindow):
         fresh = open_services(old.data_dir, old.clock)
         fresh.act_as(old.actor)
         self.services = self.members_tab.services = self.session.services = fresh
-        self.members_tab.refresh()
         self.meetings_tab.set_services(fresh)
         self.notices_tab.services = fresh
-        self.notices_tab.refresh()
+        self._tab_changed()
         self.update_title()
         return fresh
 

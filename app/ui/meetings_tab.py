@@ -30,13 +30,11 @@ class MeetingsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.refresh()
 
     def set_services(self, services) -> None:  # noqa: ANN001
         self.services = services
         for page in (self.meetings, self.matters, self.compliance):
             page.services = services
-        self.refresh()
 
     def refresh(self) -> None:
         for page in (self.meetings, self.matters, self.compliance):

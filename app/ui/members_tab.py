@@ -96,7 +96,6 @@ class MembersTab(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.edit_selected)
-        self.refresh()
 
     def apply_permissions(self, actor) -> None:  # noqa: ANN001 - app.services.actor.Actor
         from app.services.actor import Permission

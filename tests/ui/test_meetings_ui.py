@@ -23,6 +23,7 @@ def demo_window(qtbot, services, clock):
     window = MainWindow(services.data_dir, large=False)
     qtbot.addWidget(window)
     window.attach(services)
+    window.tabs.setCurrentWidget(window.meetings_tab)  # a tab loads when it is shown
     return window
 
 
@@ -156,3 +157,15 @@ def test_requirements_can_be_made_stricter_in_settings(qtbot, demo_window):
     assert stored["党课"] is Period.MONTH
     demo_window.meetings_tab.compliance.refresh()
     assert "2026年1月 没有上党课" in demo_window.meetings_tab.compliance.missing.text()
+
+
+def test_other_tabs_load_only_when_shown_and_reload_on_return(qtbot, services, clock):
+    fill_demo(services.db, clock)
+    services.act_as(Actor("王文书", Role.ADMIN))
+    window = MainWindow(services.data_dir, large=False)
+    qtbot.addWidget(window)
+    window.attach(services)
+    assert window.meetings_tab.meetings.model.rowCount() == 0  # not loaded at start-up
+    fill_demo_meetings(services.db, clock, services.data_dir.attachments)
+    window.tabs.setCurrentWidget(window.meetings_tab)
+    assert window.meetings_tab.meetings.model.rowCount() > 50

@@ -25,6 +25,7 @@ def window(qtbot, services, clock):
     main = MainWindow(services.data_dir, large=False)
     qtbot.addWidget(main)
     main.attach(services)
+    main.tabs.setCurrentWidget(main.notices_tab)  # a tab loads when it is shown
     return main
 
 
