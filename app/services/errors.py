@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 
 class UserError(Exception):
     """A problem the user can fix. ``field`` names the form field it belongs to, if any."""
@@ -22,3 +24,29 @@ class ValidationFailed(UserError):
 
     def __str__(self) -> str:
         return "；".join(self.problems.values())
+
+
+class NeedsConfirmation(UserError):
+    """The record is valid but unusual; the user must confirm the warnings to save."""
+
+    def __init__(self, warnings: list[str]):
+        super().__init__("\n".join(warnings))
+        self.warnings = warnings
+
+
+@dataclass
+class Verdict:
+    """Problems block the save (keyed by field); warnings need the user's confirmation."""
+
+    problems: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.setdefault(key, message)
+
+    def settle(self, confirmed: bool) -> None:
+        """Raise what stops a save: the problems, or warnings the user has not confirmed."""
+        if self.problems:
+            raise ValidationFailed(self.problems)
+        if self.warnings and not confirmed:
+            raise NeedsConfirmation(self.warnings)

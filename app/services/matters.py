@@ -17,16 +17,15 @@ from sqlalchemy.orm import Session, selectinload
 from app.clock import Clock
 from app.services.actor import Permission, require
 from app.services.dates import format_date_cn
-from app.services.errors import UserError, ValidationFailed
+from app.services.errors import UserError, Verdict
 from app.services.meeting_kinds import MATTER_CONGRESS_QUORUM, Kind
 from app.services.meeting_rules import summarize
 from app.services.meeting_types import (
     MATTER_CATEGORIES, MATTER_SOURCES, STEP_NAMES, STUCK_DAYS, AttendanceData,
     AttendanceSummary, MatterData, MatterRow, StepData,
 )
-from app.services.member_rules import Verdict
 from app.services.member_types import MemberRow
-from app.services.members import MemberService, NeedsConfirmation
+from app.services.members import MemberService
 from app.services.team import team_on
 from db.models import Attendance, Matter, MatterStep, Meeting, MeetingKind
 from db.session import Database
@@ -176,7 +175,7 @@ class MatterService:
         dropped = [STEP_NAMES[x.step] for x in stored if x.step not in {y.step for y in steps}]
         if dropped:
             verdict.warnings.append(f"将删除已登记的步骤：{'、'.join(dropped)}。确认要删除吗？")
-        self._verdict_gate(verdict, confirmed)
+        verdict.settle(confirmed)
         with self.db.write() as s:
             if matter_id is None:
                 matter = Matter(created_at=self.clock.now())
@@ -198,7 +197,7 @@ class MatterService:
             before = [_step_data(r) for r in self._load(s, matter_id).steps]
             self._roster = None
             self._check_step(s, step, before, verdict)
-        self._verdict_gate(verdict, confirmed)
+        verdict.settle(confirmed)
         with self.db.write() as s:
             matter = self._load(s, matter_id)
             if [r.step for r in matter.steps] != [b.step for b in before]:
@@ -223,12 +222,6 @@ class MatterService:
             s.delete(matter)
         return name
 
-    @staticmethod
-    def _verdict_gate(verdict: Verdict, confirmed: bool) -> None:
-        if verdict.problems:
-            raise ValidationFailed(verdict.problems)
-        if verdict.warnings and not confirmed:
-            raise NeedsConfirmation(verdict.warnings)
 
     @staticmethod
     def _step_row(row: MatterStep, step: StepData) -> MatterStep:

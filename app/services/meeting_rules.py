@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from app.services.dates import format_date_cn
 from app.services.meeting_kinds import MATTER_CONGRESS_QUORUM, Kind
 from app.services.meeting_types import ABSENT, LEAVE, PRESENT, AttendanceData, AttendanceSummary, MeetingData
-from app.services.member_rules import Verdict
+from app.services.errors import Verdict
 
 MAX_KINDS = 2
 STATUSES = (PRESENT, LEAVE, ABSENT)

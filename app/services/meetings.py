@@ -15,15 +15,13 @@ from sqlalchemy.orm import Session, aliased
 from app.clock import Clock
 from app.services import meeting_rules
 from app.services.actor import Permission, require
-from app.services.errors import UserError, ValidationFailed
+from app.services.errors import UserError, Verdict
 from app.services.meeting_kinds import EXPECTED, Expected, Kind
 from app.services.meeting_types import (
     ABSENT, LEAVE, PRESENT, STEP_NAMES, AttachmentData, AttendanceData, AttendanceSummary, MeetingData,
     MeetingRow,
 )
 from app.services.member_fields import PARTY_STATUSES
-from app.services.member_rules import Verdict
-from app.services.members import NeedsConfirmation
 from app.services.pinyin_search import sort_key
 from app.services.posts import Body
 from db.models import Attendance, Matter, MatterStep, Meeting, MeetingAttachment, MeetingKind, Person, Post
@@ -128,11 +126,7 @@ class MeetingService:
     def save(self, data: MeetingData, meeting_id: int | None = None, confirmed: bool = False) -> int:
         """Create or update a meeting with its kinds, attendance and attachments, all or nothing."""
         require(self.db, Permission.EDIT)
-        verdict = self.check(data, meeting_id)
-        if verdict.problems:
-            raise ValidationFailed(verdict.problems)
-        if verdict.warnings and not confirmed:
-            raise NeedsConfirmation(verdict.warnings)
+        self.check(data, meeting_id).settle(confirmed)
         now = self.clock.now()
         with self.db.write() as s:
             if meeting_id is None:

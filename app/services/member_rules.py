@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass, field
 
 from app.services import idcard
-from app.services.errors import UserError
+from app.services.errors import UserError, Verdict
 from app.services.member_fields import FIELDS_BY_KEY, GENDERS, PARTY_STATUSES, POLITICAL_STATUSES
 from app.services.member_types import PersonData, PostData
 from app.services.phone import validate_phone
@@ -24,17 +23,6 @@ MAX_TEXT_CHARS = {
 }
 # Invisible marks that turn a character into an emoji (variation selectors, keycap).
 _EMOJI_MARKS = frozenset("\ufe0e\ufe0f\u20e3")
-
-
-@dataclass
-class Verdict:
-    """Problems block the save (keyed by field); warnings need the user's confirmation."""
-
-    problems: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    def problem(self, key: str, message: str) -> None:
-        self.problems.setdefault(key, message)
 
 
 def _overlap(a: PostData, b: PostData) -> bool:

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.clock import Clock
 from app.services.actor import Permission, require
-from app.services.errors import UserError, ValidationFailed
+from app.services.errors import UserError, Verdict
 from app.services.member_fields import PERSON_FIELDS
-from app.services.member_rules import Verdict, check_person, check_posts, check_single_seats
+from app.services.member_rules import check_person, check_posts, check_single_seats
 from app.services.member_types import MemberRow, PersonData, PostData, TermInfo
 from app.services.pinyin_search import pinyin_keys, sort_key
 from app.services.posts import POST_ORDER, body_of
@@ -28,14 +28,6 @@ NULLABLE_KEYS = frozenset({"birth_date", "party_join_date", "full_member_date", 
 class RosterSnapshot:
     id_holders: dict[str, tuple[int, str]]  # ID number -> (person id, name)
     posts: list[tuple[int, str, PostData]]  # (person id, name, post) for everyone
-
-
-class NeedsConfirmation(UserError):
-    """The record is valid but unusual; the user must confirm the warnings to save."""
-
-    def __init__(self, warnings: list[str]):
-        super().__init__("\n".join(warnings))
-        self.warnings = warnings
 
 
 def _post_data(post: Post) -> PostData:
@@ -178,11 +170,7 @@ class MemberService:
     def save(self, data: PersonData, person_id: int | None = None, confirmed: bool = False) -> int:
         """Create or update a person with their posts and duties, all or nothing."""
         require(self.db, Permission.EDIT)
-        verdict = self.check(data, person_id)
-        if verdict.problems:
-            raise ValidationFailed(verdict.problems)
-        if verdict.warnings and not confirmed:
-            raise NeedsConfirmation(verdict.warnings)
+        self.check(data, person_id).settle(confirmed)
         with self.db.write() as s:
             return self.write_person(s, data, person_id)
 

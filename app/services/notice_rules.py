@@ -6,7 +6,7 @@ import datetime as dt
 
 from app.services.dates import format_date_cn
 from app.services.errors import UserError
-from app.services.member_rules import Verdict
+from app.services.errors import Verdict
 from app.services.notice_types import (
     CATEGORIES, DEFAULT_POSTING_DAYS, EXPENSE, INCOME, ISSUERS, MATTER_SUBTYPES, SUBTYPES, NoticeData,
     Period,

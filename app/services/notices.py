@@ -19,7 +19,6 @@ from app.services.dates import format_date_cn
 from app.services.errors import UserError, ValidationFailed
 from app.services.matters import MatterService
 from app.services.meeting_types import StepData
-from app.services.members import NeedsConfirmation
 from app.services.notice_types import (
     DRAFT, EXPIRED, INCOME, MATTER_SUBTYPES, PENDING, POSTED, REVIEWED, ItemData,
     NoticeData, NoticeRow, Period, Totals,
@@ -132,10 +131,7 @@ class NoticeService:
                 original = s.get(Notice, data.corrects_id)
                 if original is None or not _posted(original.status) or data.corrects_id == notice_id:
                     verdict.problem("corrects_id", "被更正的公告不存在或还没有公开：只有已公开的公告才能更正")
-        if verdict.problems:
-            raise ValidationFailed(verdict.problems)
-        if verdict.warnings and not confirmed:
-            raise NeedsConfirmation(verdict.warnings)
+        verdict.settle(confirmed)
         now = self.clock.now()
         with self.db.write() as s:
             if notice_id is None:

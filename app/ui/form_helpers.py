@@ -95,7 +95,7 @@ def save_confirmed(parent: QWidget, save: Callable[[bool], T], show_problems: Ca
     Returns what ``save`` returned, or None when nothing was saved.
     """
     from app.services.errors import UserError, ValidationFailed
-    from app.services.members import NeedsConfirmation
+    from app.services.errors import NeedsConfirmation
     from app.ui import dialogs
 
     try:

@@ -10,7 +10,7 @@ from app.services.errors import UserError, ValidationFailed
 from app.services.matters import MatterService, format_amount, parse_amount
 from app.services.meeting_kinds import Kind
 from app.services.meeting_types import MatterData, StepData
-from app.services.members import NeedsConfirmation
+from app.services.errors import NeedsConfirmation
 from db.models import Attendance, Meeting, MeetingKind
 
 D1, D2, D3, D4, D5, D6 = (dt.date(2026, 9, d) for d in (1, 5, 10, 15, 20, 25))

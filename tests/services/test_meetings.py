@@ -12,7 +12,7 @@ from app.services.meeting_types import (
 )
 from app.services.meetings import MeetingService
 from app.services.member_types import PostData
-from app.services.members import NeedsConfirmation
+from app.services.errors import NeedsConfirmation
 from db.models import Matter, MatterStep
 
 D = dt.date

@@ -5,7 +5,7 @@ from conftest import ID_FEMALE_1980, ID_MALE_1975, person
 
 from app.services.errors import ValidationFailed
 from app.services.member_types import PostData
-from app.services.members import NeedsConfirmation
+from app.services.errors import NeedsConfirmation
 from app.services.pinyin_search import matches
 from app.services.team import describe, team_on
 

@@ -5,7 +5,7 @@ from conftest import person
 
 from app.services.actor import Actor, PermissionDenied, Role
 from app.services.errors import UserError, ValidationFailed
-from app.services.members import NeedsConfirmation
+from app.services.errors import NeedsConfirmation
 from app.services.notice_types import (
     DRAFT, EXPENSE, EXPIRED, INCOME, PENDING, POSTED, REVIEWED, ItemData, NoticeData, Period, QuestionData,
 )
