@@ -16,7 +16,7 @@ def _village(services) -> str:  # noqa: ANN001
 
 
 def _names(services) -> dict[int, str]:  # noqa: ANN001
-    return {r.id: r.name for r in services.members.list_rows()}
+    return services.members.names()
 
 
 def meeting_record_pdf(services, meeting_id: int, path: Path) -> None:  # noqa: ANN001

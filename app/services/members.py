@@ -232,6 +232,11 @@ class MemberService:
             s.delete(person)
         return name
 
+    def names(self) -> dict[int, str]:
+        """Person id to name, for forms that print who hosted or reviewed (no pinyin, no posts)."""
+        with self.db.read() as s:
+            return dict(s.execute(select(Person.id, Person.name)).all())
+
     def count(self) -> int:
         with self.db.read() as s:
             return s.scalar(select(func.count(Person.id))) or 0

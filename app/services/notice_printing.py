@@ -8,11 +8,10 @@ from app.services.errors import UserError
 from app.services.notice_types import Period
 
 
-def _parts(services, notice_id: int):  # noqa: ANN001, ANN202
+def _parts(services, notice_id: int, names: dict[int, str]):  # noqa: ANN001, ANN202
     notices = services.notices
     notice = notices.get(notice_id)
     totals = notices.totals(notice_id) if notice.category == "财务公开" else None
-    names = {r.id: r.name for r in services.members.list_rows()}
     original = None
     if notice.corrects_id:
         from app.reports.notice_parts import correction_text
@@ -32,7 +31,7 @@ def _village(services) -> str:  # noqa: ANN001
 def notice_pdf(services, notice_id: int, path: Path, *, internal: bool = False, a3: bool = False) -> int:  # noqa: ANN001
     from app.reports.notice import build_notice
 
-    notice, totals, reviewer, original = _parts(services, notice_id)
+    notice, totals, reviewer, original = _parts(services, notice_id, services.members.names())
     return build_notice(path, village=_village(services), notice=notice, totals=totals, reviewer=reviewer,
                         print_date=services.clock.today(), internal=internal, a3=a3, correction_of=original)
 
@@ -48,7 +47,8 @@ def period_pdf(services, period: Period, path: Path, *, internal: bool = False, 
     ids = period_ids(services, period)
     if not ids:
         raise UserError(f"{period.label}还没有公告：请先新建公告")
-    notices = [_parts(services, notice_id) for notice_id in sorted(ids)]
+    names = services.members.names()  # once for the whole batch
+    notices = [_parts(services, notice_id, names) for notice_id in sorted(ids)]
     return build_notices(path, village=_village(services), notices=notices, print_date=services.clock.today(),
                          internal=internal, a3=a3)
 

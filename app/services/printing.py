@@ -10,11 +10,11 @@ from app.services.member_types import MemberRow
 from app.services.team import describe, team_on
 
 
-def roster_rows(services: Services) -> list[MemberRow]:
+def roster_rows(all_rows: list[MemberRow]) -> list[MemberRow]:
     """The people printed on the 两委班子成员花名册: the current team, by body and post."""
     from app.services.posts import POST_ORDER
 
-    rows = [r for r in services.members.list_rows() if r.in_office]
+    rows = [r for r in all_rows if r.in_office]
     return sorted(rows, key=lambda r: (min(POST_ORDER.get(t, 99) for t in r.current_posts), r.sort_name))
 
 
@@ -26,7 +26,7 @@ def print_roster(services: Services, path: Path, internal: bool = False) -> int:
     if profile is None:
         raise UserError("还没有填写村庄信息：请先在 设置 → 村庄信息 中填写村名")
     all_rows = services.members.list_rows()
-    rows = roster_rows(services)
+    rows = roster_rows(all_rows)
     if not rows:
         raise UserError("现任班子里还没有人：请先录入两委成员及其职务")
     summary = describe(team_on(all_rows, services.clock.today()))
