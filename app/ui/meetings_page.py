@@ -102,6 +102,8 @@ class MeetingsPage(QWidget):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Qt under-measures full-width brackets: leave room for “（全部）” and the arrow.
+            widget.setMinimumWidth(widget.fontMetrics().horizontalAdvance("（全部）") + 40)
             widget.currentIndexChanged.connect(self.refresh)
         filters.addWidget(self.search, 1)
         self.search.textChanged.connect(self.refresh)
