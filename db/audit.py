@@ -48,6 +48,10 @@ AREAS = {
     "notice": "三公开",
     "notice_item": "三公开",
     "villager_question": "三公开",
+    "reminder": "纪律提醒",
+    "reminder_target": "纪律提醒",
+    "reminder_occurrence": "纪律提醒",
+    "derived_disposition": "纪律提醒",
 }
 LABEL_COLUMNS = ("name", "title", "village_name", "topic", "kind", "key")
 

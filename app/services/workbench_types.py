@@ -1,0 +1,63 @@
+"""Plain data of the 工作台 start page: what is due, and the year in figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+DUE_SOON_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Target:
+    """The record that settles an item; the start page opens it in one click.
+
+    kind and its arguments:
+      "reminder"     (reminder_id, due ISO date)      -> the 办理 dialog of that occurrence
+      "meeting_new"  (meeting Kind value, ISO date)   -> a new meeting of that kind on that day
+      "matter"       (matter_id,)                     -> the 四议两公开 matter
+      "notice"       (notice_id,)                     -> the notice (review / post it)
+      "notice_new"   (category, period kind, year, no) -> a new notice for that period
+      "question"     (question_id,)                   -> answer the villager's question
+      "member"       (person_id,)                     -> the member's dialog
+      "terms"        ()                               -> 设置 → 届次
+    """
+
+    kind: str
+    args: tuple[object, ...] = ()
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One line of the start page and of ``due``."""
+
+    key: str  # stable: "reminder:12:2026-12-01", "meeting:支部委员会会议:2026-11", ...
+    area: str  # 两委成员 / 会议记录 / 四议两公开 / 三公开 / 纪律提醒
+    title: str  # plain Chinese: “2026年11月 支部委员会会议 未召开”
+    due: dt.date
+    status: str  # 已逾期 / 待办
+    target: Target
+    derived: bool  # computed from another tab (can be marked 已处理 / 忽略)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a figure: ``done`` out of ``due``."""
+
+    label: str
+    done: int
+    due: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A year's (or a term's) figures for the start page and the 年度工作台账汇总."""
+
+    title: str  # “2026年” or “第十二届（2021年—2026年）”
+    first: dt.date
+    last: dt.date
+    meetings: tuple[Bar, ...]  # held against required, by meeting kind
+    notices: tuple[Bar, ...]  # posted on time against due, by category
+    reminders: tuple[Bar, ...]  # done against due, by reminder kind
+    matters: tuple[Bar, ...]  # 四议两公开 matters by the step reached (done = count, due = total)
+    gaps: tuple[str, ...]  # every gap in plain Chinese, for the printed summary
