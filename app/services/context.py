@@ -9,13 +9,16 @@ from app.data_dir import DataDir
 from app.services.accounts import AccountService
 from app.services.actor import Actor
 from app.services.datastore import open_database
+from app.services.derived_reminders import DerivedReminders
 from app.services.matters import MatterService
 from app.services.meetings import MeetingService
 from app.services.members import MemberService
 from app.services.notices import NoticeService
 from app.services.photos import PhotoStore
 from app.services.profile import ProfileService
+from app.services.reminders import ReminderService
 from app.services.villager_questions import QuestionService
+from app.services.workbench import Workbench
 from db.session import Database
 
 
@@ -32,6 +35,9 @@ class Services:
     matters: MatterService
     notices: NoticeService
     questions: QuestionService
+    reminders: ReminderService
+    derived: DerivedReminders
+    workbench: Workbench
 
     @property
     def actor(self) -> Actor:
@@ -47,6 +53,8 @@ class Services:
 
 def open_services(data_dir: DataDir, clock: Clock) -> Services:
     db = open_database(data_dir, clock)
+    reminders = ReminderService(db, clock)
+    derived = DerivedReminders(db, clock)
     return Services(
         data_dir,
         db,
@@ -59,4 +67,7 @@ def open_services(data_dir: DataDir, clock: Clock) -> Services:
         MatterService(db, clock),
         NoticeService(db, clock),
         QuestionService(db, clock),
+        reminders,
+        derived,
+        Workbench(db, clock, reminders, derived),
     )
