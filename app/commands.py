@@ -9,6 +9,7 @@ from app.clock import Clock
 from app.services.actor import command_line_actor
 from app.services.context import open_services
 from app.data_dir import DataDir
+from app.services.errors import UserError
 from db.audit import chain_problems
 from db.backup import integrity_problems
 from db.migrate import current_revision, head_revision
@@ -33,13 +34,16 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
 
             from app.services.demo_notices import fill_demo_notices
 
+            from app.services.demo_reminders import fill_demo_reminders
+
             count = fill_demo(services.db, clock)
             meetings, matters = fill_demo_meetings(services.db, clock, data_dir.attachments)
             profile = services.profile.get()
             reviewer = next((r.id for r in services.members.list_rows() if "监委会主任" in r.current_posts), None)
             notices = fill_demo_notices(services.db, clock, profile.village_name, reviewer, profile.supervision_phone)
+            reminders = fill_demo_reminders(services.db, clock)
             print(f"已装入示例村庄“红旗村”：{count} 人，{meetings} 次会议，{matters} 个四议两公开事项，"
-                  f"{notices} 份公告。数据目录：{data_dir.root}")
+                  f"{notices} 份公告，{reminders} 条纪律提醒。数据目录：{data_dir.root}")
             return EXIT_OK
         if args.command == "import":
             if args.what == "items":
@@ -57,6 +61,16 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
             count = MemberImporter(services.members).export(Path(args.file), title)
             print(f"已导出 {count} 人到 {args.file}")
             return EXIT_OK
+        if args.command == "due":
+            from app.commands_reminders import show_due
+
+            return show_due(services)
+        if args.command == "pdf" and args.what in ("reminder", "reminders", "summary"):
+            from app.commands_reminders import print_pdf
+
+            return print_pdf(services, args)
+        if args.command == "pdf" and not args.output:
+            raise UserError("请用 -o 写明输出的 PDF 文件，例如 -o 输出.pdf")
         if args.command == "pdf" and args.what != "roster":
             from app.commands_notices import print_notices
 

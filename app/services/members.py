@@ -16,7 +16,7 @@ from app.services.member_rules import check_person, check_posts, check_single_se
 from app.services.member_types import MemberRow, PersonData, PostData, TermInfo
 from app.services.pinyin_search import pinyin_keys, sort_key
 from app.services.posts import POST_ORDER, body_of
-from db.models import Attendance, Person, Post, Term, TermDuty
+from db.models import Attendance, Person, Post, ReminderTarget, Term, TermDuty
 from db.session import Database
 
 # The photo is not an Excel column, so it is not among PERSON_FIELDS.
@@ -226,6 +226,12 @@ class MemberService:
             if meetings:
                 raise UserError(
                     f"{person.name} 有 {meetings} 次会议的参会记录，删除会让这些会议记录不完整：不能删除。"
+                    "人员离任请在 编辑 中填写离任日期。"
+                )
+            reminders = s.scalar(select(func.count(ReminderTarget.id)).where(ReminderTarget.person_id == person_id))
+            if reminders:
+                raise UserError(
+                    f"{person.name} 是 {reminders} 条纪律提醒的提醒对象，删除会让这些提醒记录不完整：不能删除。"
                     "人员离任请在 编辑 中填写离任日期。"
                 )
             name = person.name

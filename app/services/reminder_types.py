@@ -95,3 +95,37 @@ class Occurrence:
     due: dt.date
     status: str  # 待办 / 已完成 / 已逾期
     done: DoneRecord | None = None
+
+
+ALL_CADRES = "全体两委干部"
+
+
+@dataclass(frozen=True)
+class ReminderRow:
+    """One line of the 纪律提醒 list."""
+
+    id: int
+    kind: str
+    subject: str
+    targets: str  # “全体两委干部” or the names, joined with 、
+    recurrence: str  # plain words: “每月10日”, “春节前3天”, “一次”
+    next_due: dt.date | None  # the oldest occurrence not done, else the latest one
+    status: str  # of that occurrence: 待办 / 已完成 / 已逾期 ("" when it has none)
+    done_count: int  # occurrences done (in the listed year when one is given)
+
+
+@dataclass(frozen=True)
+class LetterData:
+    """What the 廉政提醒函 prints."""
+
+    village: str
+    party_org_name: str
+    kind: str
+    subject: str
+    detail: str  # the rules recalled: the reminder's own text, else the kind's standard text
+    names: list[str]  # the members it is addressed to (all cadres resolved on the due date)
+    due: dt.date | None
+    holiday: str = ""  # for 节前廉政提醒: the holiday it precedes
+    township: str = ""
+    event_kind: str = ""  # 婚丧喜庆: 婚嫁 / 丧事 / 其他喜庆
+    event_date: dt.date | None = None

@@ -1,0 +1,100 @@
+"""Festival dates and working days, offline, for any year the libraries know.
+
+Festival dates (lunar ones included) come from the ``holidays`` library. Working days follow the
+official 国务院 arrangement (调休 included) from ``chinese_calendar`` for the years it has; for
+other years only weekends are skipped, and the caller is told which years those were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import chinese_calendar
+import holidays
+
+# reminder_types.HOLIDAYS name -> the name the library gives the festival's first day.
+LIBRARY_NAMES = {
+    "元旦": "元旦",
+    "春节": "春节",
+    "清明": "清明节",
+    "五一": "劳动节",
+    "端午": "端午节",
+    "中秋": "中秋节",
+    "国庆": "国庆节",
+}
+# Walking past this many days without finding the wanted working days means bad input.
+_MAX_WALK_DAYS = 3660
+
+
+@functools.lru_cache(maxsize=256)
+def _festivals(year: int) -> dict[str, dt.date]:
+    """Library festival name -> its first day in ``year`` (补假 and 除夕 are other names)."""
+    found: dict[str, dt.date] = {}
+    for day, names in sorted(holidays.China(years=year, language="zh_CN").items()):
+        for name in str(names).split("; "):
+            found.setdefault(name.strip(), day)
+    return found
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """First day of the festival ``name`` (元旦 … 国庆) in ``year``; None when the library does
+    not know that year (or that festival in that year)."""
+    library_name = LIBRARY_NAMES.get(name)
+    if library_name is None:
+        raise ValueError(f"unknown holiday {name!r}")
+    return _festivals(year).get(library_name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _official_workday(day: dt.date) -> bool | None:
+    """The official arrangement for ``day``; None when the library has none for its year."""
+    try:
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return None
+
+
+def is_workday(day: dt.date) -> tuple[bool, bool]:
+    """(is a working day, decided by weekday only because the year has no official arrangement)."""
+    official = _official_workday(day)
+    if official is None:
+        return day.weekday() < 5, True
+    return official, False
+
+
+@dataclass(frozen=True)
+class WorkdayShift:
+    """A day found by counting working days, and the years counted by weekdays only."""
+
+    day: dt.date
+    fallback_years: tuple[int, ...] = ()
+
+    @property
+    def note(self) -> str:
+        if not self.fallback_years:
+            return ""
+        years = "、".join(f"{y}年" for y in self.fallback_years)
+        return f"{years}的法定节假日安排尚未收录，按周一至周五推算"
+
+
+def shift_workdays(day: dt.date, n: int) -> WorkdayShift:
+    """The day ``n`` working days after ``day`` (before it when ``n`` < 0); ``day`` itself is not
+    counted. ``n`` == 0 gives ``day`` unchanged."""
+    step = dt.timedelta(days=1 if n > 0 else -1)
+    remaining = abs(n)
+    current = day
+    fallback: set[int] = set()
+    walked = 0
+    while remaining:
+        current += step
+        walked += 1
+        if walked > _MAX_WALK_DAYS:
+            raise ValueError(f"cannot count {n} working days from {day}")
+        working, guessed = is_workday(current)
+        if guessed:
+            fallback.add(current.year)
+        if working:
+            remaining -= 1
+    return WorkdayShift(current, tuple(sorted(fallback)))

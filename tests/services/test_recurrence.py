@@ -1,0 +1,96 @@
+"""Due dates of recurring reminders: month ends, leap years, year ends, lunar holidays, until."""
+
+import datetime as dt
+
+from app.services.recurrence import due_dates
+from app.services.reminder_types import Recurrence
+
+D = dt.date
+
+
+def test_once_is_the_anchor_when_it_lies_in_the_range():
+    assert due_dates(Recurrence.ONCE, D(2026, 5, 5), D(2026, 1, 1), D(2026, 12, 31)) == [D(2026, 5, 5)]
+    assert due_dates(Recurrence.ONCE, D(2026, 5, 5), D(2026, 6, 1), D(2026, 12, 31)) == []
+    assert due_dates(Recurrence.ONCE, D(2026, 5, 5), D(2026, 1, 1), D(2026, 5, 4)) == []
+
+
+def test_monthly_on_the_31st_clamps_to_each_month_end():
+    assert due_dates(Recurrence.MONTHLY, D(2026, 1, 31), D(2026, 1, 1), D(2026, 6, 30)) == [
+        D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30), D(2026, 5, 31), D(2026, 6, 30)]
+
+
+def test_monthly_across_a_year_end_into_a_leap_february():
+    assert due_dates(Recurrence.MONTHLY, D(2027, 11, 30), D(2027, 12, 1), D(2028, 3, 31)) == [
+        D(2027, 12, 30), D(2028, 1, 30), D(2028, 2, 29), D(2028, 3, 30)]
+
+
+def test_monthly_range_starting_mid_month_skips_the_day_already_passed():
+    assert due_dates(Recurrence.MONTHLY, D(2025, 1, 10), D(2026, 11, 15), D(2027, 1, 15)) == [
+        D(2026, 12, 10), D(2027, 1, 10)]
+
+
+def test_quarterly_counts_three_months_from_the_anchor_and_clamps_each_one():
+    assert due_dates(Recurrence.QUARTERLY, D(2025, 11, 30), D(2025, 1, 1), D(2026, 12, 31)) == [
+        D(2025, 11, 30), D(2026, 2, 28), D(2026, 5, 30), D(2026, 8, 30), D(2026, 11, 30)]
+
+
+def test_quarterly_in_a_range_far_from_the_anchor():
+    assert due_dates(Recurrence.QUARTERLY, D(2020, 1, 15), D(2027, 3, 1), D(2027, 12, 31)) == [
+        D(2027, 4, 15), D(2027, 7, 15), D(2027, 10, 15)]
+
+
+def test_yearly_on_29_february_falls_on_28_february_in_common_years():
+    assert due_dates(Recurrence.YEARLY, D(2024, 2, 29), D(2020, 1, 1), D(2028, 12, 31)) == [
+        D(2024, 2, 29), D(2025, 2, 28), D(2026, 2, 28), D(2027, 2, 28), D(2028, 2, 29)]
+
+
+def test_yearly_across_a_year_end():
+    assert due_dates(Recurrence.YEARLY, D(2025, 12, 31), D(2026, 12, 1), D(2027, 1, 31)) == [D(2026, 12, 31)]
+    assert due_dates(Recurrence.YEARLY, D(2025, 1, 31), D(2026, 12, 1), D(2027, 1, 31)) == [D(2027, 1, 31)]
+
+
+def test_spring_festival_reminders_follow_the_lunar_calendar():
+    assert due_dates(Recurrence.HOLIDAY, D(2024, 1, 1), D(2024, 1, 1), D(2028, 12, 31),
+                     holiday="春节", days_before=3) == [
+        D(2024, 2, 7), D(2025, 1, 26), D(2026, 2, 14), D(2027, 2, 3), D(2028, 1, 23)]
+
+
+def test_new_year_reminder_falls_in_the_december_before():
+    # 元旦 2027 less 3 days is 29 December 2026: it belongs to a range that ends with 2026.
+    assert due_dates(Recurrence.HOLIDAY, D(2026, 1, 1), D(2026, 12, 1), D(2026, 12, 31),
+                     holiday="元旦", days_before=3) == [D(2026, 12, 29)]
+    # The anchor keeps the reminder of 元旦 2026 (29 December 2025) out.
+    assert due_dates(Recurrence.HOLIDAY, D(2026, 1, 1), D(2025, 1, 1), D(2027, 12, 31),
+                     holiday="元旦", days_before=3) == [D(2026, 12, 29), D(2027, 12, 29)]
+
+
+def test_holiday_reminder_starts_from_the_anchor():
+    # Anchored after 2026's 中秋: the first one is 2027's (15 Sep 2027 less 5 days).
+    assert due_dates(Recurrence.HOLIDAY, D(2026, 10, 1), D(2026, 1, 1), D(2027, 12, 31),
+                     holiday="中秋", days_before=5) == [D(2027, 9, 10)]
+
+
+def test_mid_autumn_on_national_day_in_2028():
+    assert due_dates(Recurrence.HOLIDAY, D(2028, 1, 1), D(2028, 1, 1), D(2028, 12, 31),
+                     holiday="中秋", days_before=0) == [D(2028, 10, 3)]
+
+
+def test_years_the_library_does_not_know_are_skipped():
+    assert due_dates(Recurrence.HOLIDAY, D(2099, 1, 1), D(2099, 1, 1), D(2102, 12, 31),
+                     holiday="春节", days_before=0) == [D(2099, 1, 21), D(2100, 2, 9)]
+
+
+def test_until_stops_later_occurrences_and_includes_its_own_day():
+    assert due_dates(Recurrence.MONTHLY, D(2026, 1, 10), D(2026, 1, 1), D(2026, 12, 31),
+                     until=D(2026, 4, 10)) == [D(2026, 1, 10), D(2026, 2, 10), D(2026, 3, 10), D(2026, 4, 10)]
+    assert due_dates(Recurrence.HOLIDAY, D(2024, 1, 1), D(2024, 1, 1), D(2028, 12, 31), holiday="春节",
+                     days_before=3, until=D(2026, 2, 13)) == [D(2024, 2, 7), D(2025, 1, 26)]
+
+
+def test_an_empty_range_gives_nothing():
+    assert due_dates(Recurrence.MONTHLY, D(2026, 1, 10), D(2026, 3, 11), D(2026, 4, 9)) == []
+    assert due_dates(Recurrence.YEARLY, D(2026, 1, 10), D(2026, 12, 31), D(2026, 1, 1)) == []
+
+
+def test_recurrence_may_be_given_by_its_stored_value():
+    assert due_dates("yearly", D(2026, 1, 31), D(2026, 1, 1), D(2027, 12, 31)) == [D(2026, 1, 31), D(2027, 1, 31)]
