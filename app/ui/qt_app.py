@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QApplication
 from app import APP_NAME
 from app.paths import resource_path
 from app.privacy import mask_numbers
+from app.ui.none_refcount import keep_none_alive
 
 log = logging.getLogger(__name__)
+keep_none_alive()  # before any Qt call: see app/ui/none_refcount.py
 
 BASE_POINT_SIZE = 12
 LARGE_POINT_SIZE = 15
