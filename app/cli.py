@@ -35,11 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="导出为 Excel")
     exp.add_argument("what", choices=["members"])
     exp.add_argument("file")
+    sub.add_parser("due", help="列出已逾期和14天内到期的事项（每行一项）")
     pdf = sub.add_parser("pdf", help="打印为 PDF")
-    pdf.add_argument("what", choices=["roster", "notice", "notices"])
-    pdf.add_argument("target", nargs="?", metavar="编号或所属期", help="notice 的公告编号，或 notices 的所属期（2026Q3、2026-07）")
+    pdf.add_argument("what", choices=["roster", "notice", "notices", "reminder", "reminders", "summary"])
+    pdf.add_argument("target", nargs="?", metavar="编号、所属期或年份",
+                     help="notice 的公告编号，notices 的所属期（2026Q3、2026-07），reminder 的提醒编号，"
+                          "reminders 的年份，summary 的年份或 term（本届届中）")
     pdf.add_argument("--a3", action="store_true", help="公告用 A3 纸")
-    pdf.add_argument("-o", "--output", required=True, help="输出的 PDF 文件")
+    pdf.add_argument("--due", metavar="日期", help="reminder：哪一次到期的提醒函（默认今天或之前最近的一次）")
+    pdf.add_argument("-o", "--output",
+                     help="输出的 PDF 文件（reminder、reminders、summary 不写时存到当前文件夹）")
     pdf.add_argument("--internal", action="store_true", help="内部留存版：身份证号和电话不打码")
     return parser
 

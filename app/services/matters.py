@@ -117,17 +117,24 @@ class MatterService:
     # ----- reading -----------------------------------------------------------------------
     def list_rows(self) -> list[MatterRow]:
         today = self.clock.today()
+        # Two plain column queries: the start page reads this list on every refresh.
         with self.db.read() as s:
-            matters = s.scalars(select(Matter).options(selectinload(Matter.steps)).order_by(Matter.id)).all()
-            rows = []
-            for m in matters:
-                steps = [_step_data(r) for r in m.steps]
-                reached, on = (steps[-1].step, steps[-1].date) if steps else (0, None)
-                # With no step yet, the matter has waited since it was entered.
-                days = (today - (on or m.created_at.date())).days
-                stuck = days if days > STUCK_DAYS and not _ended(steps) else None
-                rows.append(MatterRow(m.id, m.name, m.category, reached, on, stuck))
-            return rows
+            matters = s.execute(select(Matter.id, Matter.name, Matter.category, Matter.created_at)
+                                .order_by(Matter.id)).all()
+            by_matter: dict[int, list[StepData]] = {}
+            for matter_id, step, day, outcome in s.execute(
+                    select(MatterStep.matter_id, MatterStep.step, MatterStep.date, MatterStep.outcome)
+                    .order_by(MatterStep.matter_id, MatterStep.step)):
+                by_matter.setdefault(matter_id, []).append(StepData(step, day, outcome=outcome))
+        rows = []
+        for matter_id, name, category, created_at in matters:
+            steps = by_matter.get(matter_id, [])
+            reached, on = (steps[-1].step, steps[-1].date) if steps else (0, None)
+            # With no step yet, the matter has waited since it was entered.
+            days = (today - (on or created_at.date())).days
+            stuck = days if days > STUCK_DAYS and not _ended(steps) else None
+            rows.append(MatterRow(matter_id, name, category, reached, on, stuck))
+        return rows
 
     def get(self, matter_id: int) -> MatterData:
         with self.db.read() as s:

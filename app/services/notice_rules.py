@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from app.services.dates import format_date_cn
 from app.services.errors import UserError
@@ -63,22 +64,50 @@ def months_of(period: Period) -> set[tuple[int, int]]:
     return {(period.year, m) for m in range(start.month, end.month + 1)}
 
 
-def missing_lines(year: int, today: dt.date, cadence: dict[str, str],
-                  posted: list[tuple[str, Period]]) -> list[str]:
-    """“2026年第三季度财务公开未发布” for each period of ``year`` ended before ``today`` whose
-    months are not all covered by posted notices of that category (category -> month/quarter)."""
-    covered: dict[str, set[tuple[int, int]]] = {}
-    for category, period in posted:
-        if period_problem(period) is None:
-            covered.setdefault(category, set()).update(months_of(period))
-    lines = []
+def ended_periods(year: int, today: dt.date, cadence: dict[str, str]) -> list[tuple[str, Period]]:
+    """(category, period) for each period of ``year`` ended before ``today``, in CATEGORIES order
+    (category -> month/quarter in ``cadence``)."""
+    ended = []
     for category in CATEGORIES:
         for period in periods_of(year, cadence[category]):
             if period_bounds(period)[1] >= today:
                 break
-            if not months_of(period) <= covered.get(category, set()):
-                lines.append(f"{period.label}{category}未发布")
-    return lines
+            ended.append((category, period))
+    return ended
+
+
+Cover = dict[tuple[str, tuple[int, int]], dt.date]
+
+
+def first_posted(posted: Iterable[tuple[str, Period, dt.date | None]]) -> Cover:
+    """(category, (year, month)) -> the earliest day a posted notice covering that month went up;
+    an unknown day counts as posted, but late (dt.date.max)."""
+    cover: Cover = {}
+    for category, period, day in posted:
+        if period_problem(period) is None:
+            for month in months_of(period):
+                key = (category, month)
+                cover[key] = min(cover.get(key, dt.date.max), day or dt.date.max)
+    return cover
+
+
+def is_covered(category: str, period: Period, cover: Cover, by: dt.date | None = None) -> bool:
+    """Every month of ``period`` covered by posted notices of ``category`` (posted by ``by``, if given)."""
+    days = [cover.get((category, month)) for month in months_of(period)]
+    return all(day is not None and (by is None or day <= by) for day in days)
+
+
+def missing_periods(year: int, today: dt.date, cadence: dict[str, str],
+                    posted: list[tuple[str, Period]]) -> list[tuple[str, Period]]:
+    """(category, period) for each period of ``year`` ended before ``today`` whose months are
+    not all covered by posted notices of that category (category -> month/quarter)."""
+    cover = first_posted((category, period, None) for category, period in posted)
+    return [(c, p) for c, p in ended_periods(year, today, cadence) if not is_covered(c, p, cover)]
+
+
+def missing_line(category: str, period: Period) -> str:
+    """“2026年第三季度财务公开未发布”."""
+    return f"{period.label}{category}未发布"
 
 
 def pick_previous(own_id: int | None, start: dt.date,

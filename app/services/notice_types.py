@@ -13,6 +13,9 @@ DRAFT, PENDING, REVIEWED, POSTED, EXPIRED = "草稿", "待审核", "已审核", 
 INCOME, EXPENSE = "收入", "支出"
 DEFAULT_POSTING_DAYS = 7
 QUESTION_ANSWER_DAYS = 7
+# A notice is on time when posted within this many days after its period (所属期) ends; the
+# 工作台 counts a missing notice as due that day.
+NOTICE_DUE_DAYS = 10
 
 
 @dataclass(frozen=True)

@@ -334,13 +334,37 @@ class NoticeService:
             row.value = cadence
             s.add(row)
 
+    def cadences(self) -> dict[str, str]:
+        """Category -> the period it is posted for (month / quarter)."""
+        return {**CADENCE, FINANCE: self.finance_cadence()}
+
+    @staticmethod
+    def _posted_periods(s: Session, first_year: int, last_year: int) -> list[tuple[str, Period, dt.date | None]]:
+        """Posted notices whose 所属期 lies in first_year .. last_year (a period never spans two years)."""
+        query = (select(Notice.category, Notice.period_kind, Notice.period_year, Notice.period_no, Notice.posted_date)
+                 .where(Notice.status == POSTED, Notice.period_year.between(first_year, last_year)))
+        return [(c, Period(k, y, no), day) for c, k, y, no, day in s.execute(query)]
+
+    def posted_cover(self, first_year: int, last_year: int) -> rules.Cover:
+        """When each (category, month) of first_year .. last_year was first covered by a posted notice."""
+        with self.db.read() as s:
+            return rules.first_posted(self._posted_periods(s, first_year, last_year))
+
+    def missing_periods(self, year: int) -> list[tuple[str, Period]]:
+        """Ended periods of ``year`` with no posted notice of a category: (category, period)."""
+        with self.db.read() as s:
+            posted = [(c, p) for c, p, _ in self._posted_periods(s, year, year)]
+        return rules.missing_periods(year, self.clock.today(), self.cadences(), posted)
+
+    def pending_review(self) -> list[tuple[int, str, dt.date]]:
+        """Notices waiting for the 监委会's review: (id, title, the day they should go up —
+        the start of the 公开期, else the day they were last changed)."""
+        query = (select(Notice.id, Notice.title, Notice.post_from, Notice.updated_at)
+                 .where(Notice.status == PENDING).order_by(Notice.id))
+        with self.db.read() as s:
+            return [(i, title, start or changed.date()) for i, title, start, changed in s.execute(query)]
+
     def missing(self, year: int) -> list[str]:
         """Ended periods of ``year`` with no posted notice of a category, then notices awaiting review."""
-        today = self.clock.today()
-        cadence = {**CADENCE, FINANCE: self.finance_cadence()}
-        with self.db.read() as s:
-            posted = s.execute(select(Notice.category, Notice.period_kind, Notice.period_year, Notice.period_no)
-                               .where(Notice.status == POSTED)).all()
-            pending = s.scalars(select(Notice.title).where(Notice.status == PENDING).order_by(Notice.id)).all()
-        lines = rules.missing_lines(year, today, cadence, [(c, Period(k, y, no)) for c, k, y, no in posted])
-        return lines + [f"待审核：{title}" for title in pending]
+        lines = [rules.missing_line(c, p) for c, p in self.missing_periods(year)]
+        return lines + [f"待审核：{title}" for _, title, _ in self.pending_review()]

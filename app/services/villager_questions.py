@@ -62,12 +62,19 @@ class QuestionService:
         query = select(VillagerQuestion).order_by(VillagerQuestion.asked_on.desc(), VillagerQuestion.id.desc())
         if notice_id is not None:
             query = query.where(VillagerQuestion.notice_id == notice_id)
+        return self._read(query)
+
+    def _read(self, query) -> list[QuestionData]:
         with self.db.read() as s:
             return [QuestionData(q.asked_on, q.question, q.asker, q.answer, q.answered_on, q.notice_id, q.id)
                     for q in s.scalars(query)]
 
+    def unanswered(self) -> list[QuestionData]:
+        """Questions with no answer yet, oldest first."""
+        return self._read(select(VillagerQuestion).where(VillagerQuestion.answered_on.is_(None))
+                          .order_by(VillagerQuestion.asked_on, VillagerQuestion.id))
+
     def overdue_questions(self) -> list[QuestionData]:
         """Unanswered and asked more than QUESTION_ANSWER_DAYS days ago, oldest first."""
         limit = self.clock.today() - dt.timedelta(days=QUESTION_ANSWER_DAYS)
-        return sorted((q for q in self.questions() if q.answered_on is None and q.asked_on < limit),
-                      key=lambda q: (q.asked_on, q.id))
+        return [q for q in self.unanswered() if q.asked_on < limit]

@@ -1,11 +1,48 @@
-"""The 工作台 start page: one list of what is late and due soon, and the year in figures."""
+"""The 工作台 start page: one list of what is late and due soon, and the year in figures.
+
+How each figure is counted is in workbench_figures; this module reads the data with a few
+grouped queries per call (never one per period or record) and puts the pieces together.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from sqlalchemy import or_, select
+
 from app.clock import Clock
-from app.services.derived_reminders import DerivedReminders
+from app.services import workbench_figures as figures
+from app.services.compliance import CellState, ComplianceService, YearCompliance
+from app.services.dates import format_date_cn
+from app.services.derived_reminders import (
+    DerivedReminders, mark_label, matter_key, matter_title, meeting_key, notice_key, question_key,
+    question_title,
+)
+from app.services.errors import UserError
+from app.services.matters import MatterService
+from app.services.meeting_kinds import Period
+from app.services.members import MemberService
+from app.services.notice_rules import is_covered, missing_line
+from app.services.notices import NoticeService
+from app.services.reminder_types import DONE, OVERDUE, Occurrence
 from app.services.reminders import ReminderService
+from app.services.villager_questions import QuestionService
+from app.services.workbench_types import (
+    DUE_SOON_DAYS, LOOKBACK_DAYS, REMINDERS_AREA, DueItem, Figures, Target,
+)
+from db.models import Matter, MatterStep
 from db.session import Database
+
+NO_TERM = "还没有登记届次：请先在“设置 → 届次”中添加本届的名称和起止日期"
+
+
+def _order(item: DueItem) -> tuple:
+    """Overdue first, the oldest first; then what falls due soonest."""
+    return (item.status != OVERDUE, item.due, item.area, item.title, item.key)
+
+
+def _month(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月"
 
 
 class Workbench:
@@ -14,3 +51,102 @@ class Workbench:
         self.clock = clock
         self.reminders = reminders
         self.derived = derived
+
+    # ----- the list ----------------------------------------------------------------------------
+    def due_items(self) -> list[DueItem]:
+        """已逾期 and due within DUE_SOON_DAYS: reminder occurrences not done (due from
+        LOOKBACK_DAYS ago on) and the derived items whose showing day has come."""
+        today = self.clock.today()
+        first, last = today - dt.timedelta(days=LOOKBACK_DAYS), today + dt.timedelta(days=DUE_SOON_DAYS)
+        items = [self._reminder_item(o) for o in self.reminders.occurrences(first, last) if o.status != DONE]
+        items += [item for item in self.derived.items() if item.first_shown <= today]
+        return sorted(items, key=_order)
+
+    @staticmethod
+    def _reminder_item(o: Occurrence) -> DueItem:
+        return DueItem(f"reminder:{o.reminder_id}:{o.due.isoformat()}", REMINDERS_AREA,
+                       f"{o.kind}：{o.subject}（{o.targets}）", o.due, o.status,
+                       Target("reminder", (o.reminder_id, o.due.isoformat())), derived=False)
+
+    # ----- the figures -------------------------------------------------------------------------
+    def year_figures(self, year: int) -> Figures:
+        """The figures of 1 January .. 31 December of ``year``, counted up to today.
+
+        Bars as workbench_figures describes them. Gaps, in this order: the 缺 lines of the
+        meeting compliance view for periods started in the range, notices missing for periods
+        ended in it, reminder occurrences overdue and not done, stuck matters counted in the
+        range, and questions asked in it still unanswered after QUESTION_ANSWER_DAYS; a line the
+        clerk marked ends with “（已处理：理由）” or “（已忽略：理由）”.
+        """
+        return self._figures(f"{year}年", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    def term_figures(self) -> Figures:
+        """届中 figures of the current term (MemberService.current_term), counted as in
+        year_figures from the term's start to today (or its end, if over); titled
+        “第十二届（2026年5月—2031年4月）届中”. UserError when no term is entered."""
+        term = MemberService(self.db, self.clock).current_term()
+        if term is None:
+            raise UserError(NO_TERM)
+        end = term.end_date
+        span = f"{_month(term.start_date)}—{_month(end)}" if end else f"{_month(term.start_date)}起"
+        last = min(self.clock.today(), end) if end else self.clock.today()
+        return self._figures(f"{term.name}（{span}）届中", term.start_date, last)
+
+    def _figures(self, title: str, first: dt.date, last: dt.date) -> Figures:
+        today = self.clock.today()
+        until = min(today, last)
+        started = first <= until
+        compliance = ComplianceService(self.db, self.clock)
+        views = [compliance.year_view(y) for y in range(first.year, until.year + 1)] if started else []
+        notices = NoticeService(self.db, self.clock)
+        cover = notices.posted_cover(first.year, last.year)
+        periods = figures.notice_periods(first, last, today, notices.cadences())
+        occurrences = self.reminders.occurrences(first, until) if started else []
+        matters = figures.matters_in_range(self._matter_steps(first, last), first, last)
+        marks = self.derived.marks()
+
+        def marked(line: str, key: str | None = None) -> str:
+            mark = marks.get(key) if key else None
+            return line + mark_label(*mark) if mark else line
+
+        gaps = [marked(line, key) for line, key in self._meeting_gaps(views, first, until)]
+        gaps += [marked(missing_line(c, p), notice_key(c, p)) for c, p in periods if not is_covered(c, p, cover)]
+        gaps += [f"{format_date_cn(o.due)} {o.kind}：{o.subject}（{o.targets}）未办理"
+                 for o in occurrences if o.status == OVERDUE]
+        gaps += [marked(matter_title(r), matter_key(r)) for r in MatterService(self.db, self.clock).list_rows()
+                 if r.stuck_days is not None and r.id in matters]
+        gaps += [marked(question_title(q), question_key(q))
+                 for q in QuestionService(self.db, self.clock).overdue_questions() if first <= q.asked_on <= last]
+        return Figures(
+            title, first, last,
+            meetings=figures.meeting_bars(compliance.store.load(), views, first, until),
+            notices=figures.notice_bars(periods, cover, today),
+            reminders=figures.reminder_bars(occurrences),
+            matters=figures.matter_bars(matters),
+            gaps=tuple(gaps),
+        )
+
+    @staticmethod
+    def _meeting_gaps(views: list[YearCompliance], first: dt.date, until: dt.date) -> list[tuple[str, str | None]]:
+        """Every 缺 cell of periods started in the range, with its item key (none per member)."""
+        found = []
+        for view in views:
+            for row in view.rows:
+                per_member = row.requirement.period is Period.YEAR_PER_MEMBER
+                for cell in row.cells:
+                    if cell.state is CellState.MISSING and first <= cell.span.start <= until:
+                        key = None if per_member else meeting_key(row.requirement.kind, cell.span.start)
+                        found.append((cell.message, key))
+        return found
+
+    def _matter_steps(self, first: dt.date, last: dt.date) -> list[tuple[int, dt.datetime, int | None, dt.date | None]]:
+        """(matter id, created at, step, step date) of the matters created in the range or with a
+        step in it (None, None for a matter with no step)."""
+        stepped = select(MatterStep.matter_id).where(MatterStep.date.between(first, last))
+        created = Matter.created_at.between(dt.datetime.combine(first, dt.time.min),
+                                            dt.datetime.combine(last, dt.time.max))
+        query = (select(Matter.id, Matter.created_at, MatterStep.step, MatterStep.date)
+                 .outerjoin(MatterStep, MatterStep.matter_id == Matter.id)
+                 .where(or_(created, Matter.id.in_(stepped))))
+        with self.db.read() as s:
+            return [tuple(row) for row in s.execute(query)]

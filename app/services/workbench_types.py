@@ -6,6 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 DUE_SOON_DAYS = 14
+# Gaps due longer ago than this stay in the year's figures but no longer show on the start page.
+LOOKBACK_DAYS = 365
+
+# The area each item comes from (the tab that settles it).
+MEMBERS_AREA, MEETINGS_AREA, MATTERS_AREA, NOTICES_AREA, REMINDERS_AREA = (
+    "两委成员", "会议记录", "四议两公开", "三公开", "纪律提醒")
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,11 @@ class DueItem:
     status: str  # 已逾期 / 待办
     target: Target
     derived: bool  # computed from another tab (can be marked 已处理 / 忽略)
+    shows_from: dt.date | None = None  # first day on the start page; None: due - DUE_SOON_DAYS
+
+    @property
+    def first_shown(self) -> dt.date:
+        return self.shows_from or self.due - dt.timedelta(days=DUE_SOON_DAYS)
 
 
 @dataclass(frozen=True)
@@ -61,3 +72,16 @@ class Figures:
     reminders: tuple[Bar, ...]  # done against due, by reminder kind
     matters: tuple[Bar, ...]  # 四议两公开 matters by the step reached (done = count, due = total)
     gaps: tuple[str, ...]  # every gap in plain Chinese, for the printed summary
+
+
+@dataclass(frozen=True)
+class DispositionRow:
+    """A derived reminder marked 已处理 or 忽略, as kept for the ledger."""
+
+    key: str
+    title: str
+    area: str
+    status: str  # 已处理 / 忽略
+    reason: str
+    decided_on: dt.date
+    decided_by: str

@@ -51,12 +51,16 @@ class MainWindow(QMainWindow):
         from app.ui.meetings_tab import MeetingsTab
         from app.ui.members_tab import MembersTab
         from app.ui.notices_tab import NoticesTab
+        from app.ui.reminders_tab import RemindersTab
+        from app.ui.workbench_tab import WorkbenchTab
 
         self.services = services
+        self.workbench_tab = WorkbenchTab(services, self)  # the start page: what is late and due
         self.members_tab = MembersTab(services, self)
         self.meetings_tab = MeetingsTab(services, self)
         self.notices_tab = NoticesTab(services, self)
-        for tab in (self.members_tab, self.meetings_tab, self.notices_tab):
+        self.reminders_tab = RemindersTab(services, self)
+        for tab in self.all_tabs():
             tab.status_changed.connect(self.status.setText)
             self.tabs.addTab(tab, tab.title)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -77,9 +81,11 @@ class MainWindow(QMainWindow):
         self.profile_action.setEnabled(actor.can(Permission.SETTINGS))
         self.terms_action.setEnabled(actor.can(Permission.EDIT))
         self.requirements_action.setEnabled(actor.can(Permission.SETTINGS))
-        self.members_tab.apply_permissions(actor)
-        self.meetings_tab.apply_permissions(actor)
-        self.notices_tab.apply_permissions(actor)
+        for tab in self.all_tabs():
+            tab.apply_permissions(actor)
+
+    def all_tabs(self) -> tuple:
+        return (self.workbench_tab, self.members_tab, self.meetings_tab, self.notices_tab, self.reminders_tab)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件")
@@ -231,7 +237,7 @@ class MainWindow(QMainWindow):
         fresh.act_as(old.actor)
         self.services = self.members_tab.services = self.session.services = fresh
         self.meetings_tab.set_services(fresh)
-        self.notices_tab.services = fresh
+        self.notices_tab.services = self.workbench_tab.services = self.reminders_tab.services = fresh
         self._tab_changed()
         self.update_title()
         return fresh

@@ -18,6 +18,7 @@ def signed_in_window(qtbot, services, role):
     window = MainWindow(services.data_dir, large=False)
     qtbot.addWidget(window)
     window.attach(services)
+    window.tabs.setCurrentWidget(window.members_tab)  # a tab loads when it is shown
     return window
 
 

@@ -16,6 +16,7 @@ def make_window(qtbot, services):
     window = MainWindow(services.data_dir, large=False)
     window.attach(services)
     qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.members_tab)  # a tab loads when it is shown
     return window
 
 
@@ -38,7 +39,7 @@ def test_model_passes_qt_model_tester(qtmodeltester, members):
 def test_window_title_tab_and_empty_state(qtbot, services):
     window = make_window(qtbot, services)
     assert window.windowTitle() == "村支部台账 — 红旗村"
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["两委成员", "会议记录", "三公开"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["工作台", "两委成员", "会议记录", "三公开", "纪律提醒"]
     tab = window.members_tab
     assert tab.stack.currentWidget() is tab.empty
     assert "还没有成员" in tab.empty.text()

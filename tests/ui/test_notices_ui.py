@@ -31,7 +31,7 @@ def window(qtbot, services, clock):
 
 def test_notices_list_and_what_is_missing(window):
     tab = window.notices_tab
-    assert window.tabs.tabText(2) == "三公开"
+    assert window.tabs.tabText(3) == "三公开"
     assert len(tab.rows) >= 8
     assert any(r.is_correction for r in tab.rows)
     assert "2026年第三季度村务公开未发布" in tab.schedule.text()

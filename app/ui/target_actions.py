@@ -1,0 +1,128 @@
+"""Open the record that settles a 工作台 item, with the same dialog its own tab uses.
+
+Each opener returns True when the dialog saved something; the caller refreshes either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from app.services.actor import Permission
+from app.services.errors import UserError
+from app.services.notice_types import DRAFT, PENDING, REVIEWED
+from app.services.workbench_types import Target
+from app.ui import dialogs
+
+
+def open_target(services, target: Target, parent: QWidget | None) -> bool:  # noqa: ANN001
+    opener = OPENERS.get(target.kind)
+    if opener is None:
+        dialogs.show_error(parent, "无法打开", f"不认识的事项类型：{target.kind}")
+        return False
+    try:
+        return bool(opener(services, parent, *target.args))
+    except UserError as exc:  # e.g. the record was deleted meanwhile
+        dialogs.show_error(parent, "无法打开", exc.message)
+        return False
+
+
+def _reminder(services, parent, reminder_id: int, due: str) -> bool:  # noqa: ANN001
+    from app.ui.done_dialog import DoneDialog
+
+    return DoneDialog(services, int(reminder_id), dt.date.fromisoformat(str(due)), parent).exec()
+
+
+def _new_meeting(services, parent, kind: str, day: str) -> bool:  # noqa: ANN001
+    from app.ui.meeting_dialog import MeetingDialog
+
+    return MeetingDialog(services, None, parent, preset_kind=kind,
+                         preset_date=dt.date.fromisoformat(str(day))).exec()
+
+
+def _matter(services, parent, matter_id: int) -> bool:  # noqa: ANN001
+    from app.ui.matter_dialog import MatterDialog
+
+    return MatterDialog(services, int(matter_id), parent).exec()
+
+
+def _notice(services, parent, notice_id: int) -> bool:  # noqa: ANN001
+    """The next step of the notice's workflow: finish and submit the draft, review it, or post it."""
+    from app.ui.notice_dialog import NoticeDialog
+    from app.ui.notice_workflow import PostDialog, ReviewDialog
+
+    notice_id = int(notice_id)
+    notice = services.notices.get(notice_id)
+    if notice.status == PENDING:
+        return ReviewDialog(services, notice_id, parent).exec()
+    if notice.status == REVIEWED:
+        return PostDialog(services, notice_id, parent).exec()
+    if notice.status != DRAFT:
+        dialogs.show_info(parent, "已经公开", f"“{notice.title}”已经公开，不需要再办理。")
+        return False
+    if not NoticeDialog(services, notice_id, parent).exec():
+        return False
+    return _offer_submit(services, parent, notice_id, notice.title)
+
+
+def _new_notice(services, parent, category: str, period_kind: str, year: int, number: int) -> bool:  # noqa: ANN001
+    from app.ui.notice_dialog import NoticeDialog
+
+    dialog = NoticeDialog(services, None, parent)
+    dialog.category.setCurrentText(category)
+    dialog.period_kind.setCurrentIndex(max(0, dialog.period_kind.findData(period_kind)))
+    dialog.year.setValue(int(year))
+    dialog.number.setValue(int(number))
+    dialog.suggest_title()
+    if not dialog.exec():
+        return False
+    return _offer_submit(services, parent, dialog.saved_id, dialog.title.text())
+
+
+def _offer_submit(services, parent, notice_id: int, title: str) -> bool:  # noqa: ANN001
+    """A saved draft is not settled until the 监委会 has it: offer to submit it now."""
+    if dialogs.ask_yes_no(parent, "提交审核", f"“{title}”已保存为草稿。现在提交监委会审核吗？", "提交审核", "以后再提交"):
+        try:
+            services.notices.submit(notice_id)
+        except UserError as exc:
+            dialogs.show_error(parent, "不能提交", exc.message)
+    return True
+
+
+def _question(services, parent, question_id: int) -> bool:  # noqa: ANN001
+    from app.ui.notice_workflow import QuestionDialog
+
+    question = next((q for q in services.questions.questions() if q.id == int(question_id)), None)
+    if question is None:
+        raise UserError("这条群众意见已不存在（可能已被删除）")
+    return QuestionDialog(services, question.notice_id, question, parent).exec()
+
+
+def _member(services, parent, person_id: int) -> bool:  # noqa: ANN001
+    from app.ui.member_dialog import MemberDialog
+
+    dialog = MemberDialog(services.members, int(person_id), parent, services.photos)
+    actor = services.actor
+    dialog.set_read_only(actor is not None and not actor.can(Permission.EDIT))
+    return dialog.exec()
+
+
+def _terms(services, parent) -> bool:  # noqa: ANN001
+    from app.ui.terms_dialog import TermsDialog
+
+    TermsDialog(services.members, parent).exec()
+    return True
+
+
+OPENERS: dict[str, Callable[..., object]] = {
+    "reminder": _reminder,
+    "meeting_new": _new_meeting,
+    "matter": _matter,
+    "notice": _notice,
+    "notice_new": _new_notice,
+    "question": _question,
+    "member": _member,
+    "terms": _terms,
+}

@@ -1,0 +1,186 @@
+"""工作台, the start page: what is late and due soon in one list, and this year in figures.
+
+Its refresh asks the services for two things only (due_items, year_figures): it is the first
+page shown, so it must open quickly even on ten years of data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.dates import format_date, format_date_cn
+from app.services.reminder_types import HANDLED, IGNORED, OVERDUE
+from app.services.workbench_types import DUE_SOON_DAYS, DueItem
+from app.ui import dialogs
+from app.ui.bars import FiguresPanel
+from app.ui.form_helpers import configure_list_table, tool_buttons
+
+HEADERS = ("状态", "到期日", "距今", "方面", "事项")
+WEEKDAYS = "一二三四五六日"
+OVERDUE_INK = QBrush(QColor("#b00020"))  # the words say 已逾期 too: colour is not the only sign
+EMPTY_TEXT = f"没有逾期或{DUE_SOON_DAYS}天内到期的事项。\n新的提醒可以在 纪律提醒 页添加。"
+
+
+def today_line(day: dt.date) -> str:
+    return f"今天是{format_date_cn(day)} 星期{WEEKDAYS[day.weekday()]}"
+
+
+def distance_text(due: dt.date, today: dt.date) -> str:
+    days = (due - today).days
+    if days < 0:
+        return f"逾期{-days}天"
+    return "今天到期" if days == 0 else f"还有{days}天"
+
+
+class WorkbenchTab(QWidget):
+    title = "工作台"
+    status_changed = Signal(str)
+
+    def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001
+        super().__init__(parent)
+        self.services = services
+        self.items: list[DueItem] = []
+        self.figures = None
+        self.today_label = QLabel()
+        self.today_label.setObjectName("today")
+        heading = QFont(self.today_label.font())
+        heading.setBold(True)
+        self.today_label.setFont(heading)
+        self.summary = QLabel()
+        self.summary.setObjectName("due_summary")
+        header = QHBoxLayout()  # the date, the counts and the buttons that settle the selected item
+        header.addWidget(self.today_label)
+        header.addSpacing(self.fontMetrics().horizontalAdvance("国国"))
+        header.addWidget(self.summary)
+        header.addStretch(1)
+        self.buttons = tool_buttons(header, (
+            ("去办理", self.go, "打开能办结这一项的记录（Enter 或双击）"),
+            ("标记已处理…", lambda: self.dispose(HANDLED), "已在别处办好：写明理由后不再提醒"),
+            ("忽略…", lambda: self.dispose(IGNORED), "不适用本村：写明理由后不再提醒"),
+        ))
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        configure_list_table(self.table)
+        self.table.doubleClicked.connect(lambda _i: self.go())
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, activated=self.go)
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setObjectName("empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.figures_title = QLabel()
+        self.figures_title.setFont(heading)
+        figures_row = QHBoxLayout()
+        figures_row.addWidget(self.figures_title)
+        figures_row.addStretch(1)
+        self.buttons.update(tool_buttons(figures_row, (
+            ("打印年度汇总…", self.print_year, "今年的会议、三公开、纪律提醒、四议两公开情况，供镇里检查"),
+            ("打印届中汇总…", self.print_term, "本届以来的同样情况"),
+        )))
+        self.panel = FiguresPanel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(figures_row)
+        layout.addWidget(self.panel)
+        self.can_edit = True
+        self._selection_changed()
+
+    # ----- state ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        today = self.services.clock.today()
+        self.items = self.services.workbench.due_items()
+        self.figures = self.services.workbench.year_figures(today.year)
+        self.today_label.setText(today_line(today))
+        overdue = sum(1 for i in self.items if i.status == OVERDUE)
+        self.summary.setText(f"已逾期 {overdue} 项，{DUE_SOON_DAYS}天内到期 {len(self.items) - overdue} 项")
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            cells = (item.status, format_date(item.due), distance_text(item.due, today), item.area, item.title)
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if item.status == OVERDUE and col in (0, 2):
+                    cell.setForeground(OVERDUE_INK)
+                self.table.setItem(row, col, cell)
+        self.stack.setCurrentWidget(self.table if self.items else self.empty)
+        self.figures_title.setText(f"今年情况（{self.figures.title}）")
+        self.panel.set_figures(self.figures)
+        self._selection_changed()
+        self.status_changed.emit(self.status_text())
+
+    def status_text(self) -> str:
+        overdue = sum(1 for i in self.items if i.status == OVERDUE)
+        return f"工作台：{len(self.items)} 项待办，其中已逾期 {overdue} 项"
+
+    def row_count(self) -> int:
+        return len(self.services.workbench.due_items())
+
+    def apply_permissions(self, actor) -> None:  # noqa: ANN001
+        from app.services.actor import Permission
+
+        self.can_edit = actor.can(Permission.EDIT)
+        self.buttons["去办理"].setEnabled(self.can_edit)
+        self._selection_changed()
+
+    def selected(self) -> DueItem | None:
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) and self.table.selectedItems() else None
+
+    def _selection_changed(self) -> None:
+        item = self.selected()
+        derived = item is not None and item.derived and self.can_edit
+        for name in ("标记已处理…", "忽略…"):
+            self.buttons[name].setEnabled(derived)
+
+    # ----- actions --------------------------------------------------------------------------
+    def go(self) -> None:
+        from app.ui.target_actions import open_target
+
+        if not self.buttons["去办理"].isEnabled():
+            return
+        item = self.selected()
+        if item is None:
+            dialogs.show_info(self, "请先选择", "请先在表格中点选一项，再点 去办理。")
+            return
+        open_target(self.services, item.target, self)
+        self.refresh()
+
+    def dispose(self, status: str) -> None:
+        from app.ui.dispose_dialog import DisposeDialog
+
+        item = self.selected()
+        if item is None or not item.derived:
+            return
+        if DisposeDialog(self.services, item, self, status=status).exec():
+            self.refresh()
+
+    def print_year(self) -> None:
+        from app.services import reminder_printing
+        from app.ui.print_dialog import generate_and_preview
+
+        year = self.services.clock.today().year
+        generate_and_preview(self.services, f"{year}年度工作台账汇总",
+                             lambda path: reminder_printing.print_year_summary(self.services, year, path), self)
+
+    def print_term(self) -> None:
+        from app.services import reminder_printing
+        from app.ui.print_dialog import generate_and_preview
+
+        generate_and_preview(self.services, "届中工作台账汇总",
+                             lambda path: reminder_printing.print_term_summary(self.services, path), self)
