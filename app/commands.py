@@ -28,22 +28,11 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
     services.act_as(command_line_actor())
     try:
         if args.command == "demo":
-            from app.services.demo import fill_demo
+            from app.services.demo_village import fill_sample_village
 
-            from app.services.demo_meetings import fill_demo_meetings
-
-            from app.services.demo_notices import fill_demo_notices
-
-            from app.services.demo_reminders import fill_demo_reminders
-
-            count = fill_demo(services.db, clock)
-            meetings, matters = fill_demo_meetings(services.db, clock, data_dir.attachments)
-            profile = services.profile.get()
-            reviewer = next((r.id for r in services.members.list_rows() if "监委会主任" in r.current_posts), None)
-            notices = fill_demo_notices(services.db, clock, profile.village_name, reviewer, profile.supervision_phone)
-            reminders = fill_demo_reminders(services.db, clock)
-            print(f"已装入示例村庄“红旗村”：{count} 人，{meetings} 次会议，{matters} 个四议两公开事项，"
-                  f"{notices} 份公告，{reminders} 条纪律提醒。数据目录：{data_dir.root}")
+            n = fill_sample_village(services)
+            print(f"已装入示例村庄“红旗村”：{n.people} 人，{n.meetings} 次会议，{n.matters} 个四议两公开事项，"
+                  f"{n.notices} 份公告，{n.reminders} 条纪律提醒。数据目录：{data_dir.root}")
             return EXIT_OK
         if args.command == "import":
             if args.what == "items":

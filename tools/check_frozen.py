@@ -1,7 +1,8 @@
 """Check the frozen bundle the way a new install would be used, headless.
 
-Runs the built programs (not the source): the GUI's --smoke-test, then demo, export and
-pdf roster through the console program, and reads the PDF back. Any missing data file or
+Runs the built programs (not the source): the GUI's --smoke-test, then demo, export, due
+and the PDFs (roster, notice, term summary, reminder letter) through the console program,
+and reads the PDFs back. Any missing data file or
 hidden import shows up here as a failed step. Exit code 0 only when every step passed.
 """
 
@@ -74,6 +75,19 @@ def main() -> int:
             raise SystemExit("FAILED: notice PDF fonts not embedded")
         if "人民币" not in "".join(page.extract_text() for page in PdfReader(notice).pages):
             raise SystemExit("FAILED: notice PDF lacks the amounts in capitals")
+        # The calendar libraries load data by name at run time: the reminders exercise them.
+        due = run([str(cli), "--data-dir", data, "due"], env)
+        if "已逾期" not in due:
+            raise SystemExit(f"FAILED: due lists nothing overdue for the demo village:\n{due}")
+        summary = Path(tmp) / "summary.pdf"
+        run([str(cli), "--data-dir", data, "pdf", "summary", "term", "-o", str(summary)], env)
+        summary_text = "".join(page.extract_text() for page in PdfReader(summary).pages)
+        if "工作台账汇总" not in summary_text or "吴𠮷祥" not in summary_text:
+            raise SystemExit("FAILED: the term summary lacks its title or the team")
+        letter = Path(tmp) / "letter.pdf"
+        run([str(cli), "--data-dir", data, "pdf", "reminder", "1", "-o", str(letter)], env)
+        if "廉政提醒函" not in "".join(page.extract_text() for page in PdfReader(letter).pages):
+            raise SystemExit("FAILED: the reminder letter lacks its title")
         run([str(cli), "--data-dir", data, "check"], env)
         reader = PdfReader(pdf)
         fonts = embedded_fonts(reader)

@@ -27,6 +27,7 @@ from app.services.notice_types import Period as NoticePeriod
 from app.services.notice_types import QuestionData
 from app.services.notices import NoticeService
 from app.services.reminder_types import HANDLED, IGNORED, OVERDUE, TODO
+from app.services.shared_reads import SharedReads
 from app.services.villager_questions import QuestionService
 from app.services.workbench_types import (
     DUE_SOON_DAYS, LOOKBACK_DAYS, MATTERS_AREA, MEETINGS_AREA, MEMBERS_AREA, NOTICES_AREA,
@@ -94,7 +95,7 @@ class DerivedReminders:
         self.clock = clock
 
     # ----- the items -------------------------------------------------------------------------
-    def items(self) -> list[DueItem]:
+    def items(self, reads: SharedReads | None = None) -> list[DueItem]:
         """Every derived reminder not marked 已处理 / 忽略, oldest due first.
 
         Meetings and missing notices: periods due within [today - LOOKBACK_DAYS, today +
@@ -102,8 +103,9 @@ class DerivedReminders:
         Posts and the current term: ending within TERM_WARNING_DAYS (shown from then on).
         """
         today = self.clock.today()
-        hidden = set(self.marks())
-        found = [*self._meetings(today), *self._matters(today), *self._notices(today),
+        reads = reads or SharedReads()
+        hidden = set(reads.get("marks", self.marks))
+        found = [*self._meetings(today, reads), *self._matters(today, reads), *self._notices(today),
                  *self._questions(today), *self._terms(today)]
         return sorted((item for item in found if item.key not in hidden), key=_order)
 
@@ -116,7 +118,7 @@ class DerivedReminders:
     def _window(today: dt.date, due: dt.date) -> bool:
         return today - dt.timedelta(days=LOOKBACK_DAYS) <= due <= today + dt.timedelta(days=DUE_SOON_DAYS)
 
-    def _meetings(self, today: dt.date) -> list[DueItem]:
+    def _meetings(self, today: dt.date, reads: SharedReads) -> list[DueItem]:
         """Periods (month / quarter / year) without enough meetings of a required kind.
 
         Due at the end of the period; a yearly requirement with a month (组织生活会 by
@@ -125,7 +127,7 @@ class DerivedReminders:
         compliance = ComplianceService(self.db, self.clock)
         items = []
         for year in (today.year - 1, today.year):
-            for row in compliance.year_view(year, member_rows=False).rows:
+            for row in reads.year_view(compliance, year, member_rows=False).rows:
                 req = row.requirement
                 if req.period is Period.YEAR_PER_MEMBER:
                     continue
@@ -143,10 +145,10 @@ class DerivedReminders:
                         Target("meeting_new", (req.kind.value, suggested))))
         return items
 
-    def _matters(self, today: dt.date) -> list[DueItem]:
+    def _matters(self, today: dt.date, reads: SharedReads) -> list[DueItem]:
         """四议两公开 matters with no new step for over STUCK_DAYS days."""
         items = []
-        for row in MatterService(self.db, self.clock).list_rows():
+        for row in reads.get("matters", MatterService(self.db, self.clock).list_rows):
             if row.stuck_days is not None:
                 due = today - dt.timedelta(days=row.stuck_days - STUCK_DAYS)
                 items.append(self._item(matter_key(row), MATTERS_AREA, matter_title(row), due, today,

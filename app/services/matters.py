@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.clock import Clock
@@ -117,23 +117,23 @@ class MatterService:
     # ----- reading -----------------------------------------------------------------------
     def list_rows(self) -> list[MatterRow]:
         today = self.clock.today()
-        # Two plain column queries: the start page reads this list on every refresh.
+        # One query, each matter with only its last step: the start page reads this on every refresh.
+        last = (select(MatterStep.matter_id, func.max(MatterStep.step).label("step"))
+                .group_by(MatterStep.matter_id).subquery())
+        query = (select(Matter.id, Matter.name, Matter.category, Matter.created_at,
+                        MatterStep.step, MatterStep.date, MatterStep.outcome)
+                 .outerjoin(last, last.c.matter_id == Matter.id)
+                 .outerjoin(MatterStep, and_(MatterStep.matter_id == Matter.id, MatterStep.step == last.c.step))
+                 .order_by(Matter.id))
         with self.db.read() as s:
-            matters = s.execute(select(Matter.id, Matter.name, Matter.category, Matter.created_at)
-                                .order_by(Matter.id)).all()
-            by_matter: dict[int, list[StepData]] = {}
-            for matter_id, step, day, outcome in s.execute(
-                    select(MatterStep.matter_id, MatterStep.step, MatterStep.date, MatterStep.outcome)
-                    .order_by(MatterStep.matter_id, MatterStep.step)):
-                by_matter.setdefault(matter_id, []).append(StepData(step, day, outcome=outcome))
+            found = s.execute(query).all()
         rows = []
-        for matter_id, name, category, created_at in matters:
-            steps = by_matter.get(matter_id, [])
-            reached, on = (steps[-1].step, steps[-1].date) if steps else (0, None)
+        for matter_id, name, category, created_at, step, on, outcome in found:
+            steps = [StepData(step, on, outcome=outcome)] if step else []
             # With no step yet, the matter has waited since it was entered.
             days = (today - (on or created_at.date())).days
             stuck = days if days > STUCK_DAYS and not _ended(steps) else None
-            rows.append(MatterRow(matter_id, name, category, reached, on, stuck))
+            rows.append(MatterRow(matter_id, name, category, step or 0, on, stuck))
         return rows
 
     def get(self, matter_id: int) -> MatterData:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 
@@ -12,8 +13,11 @@ os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")
 from pypinyin import Style, lazy_pinyin, pinyin  # noqa: E402
 
 _MAX_READINGS = 16  # cap on combinations of heteronyms per name
+# Pure functions of a short text, asked again for the same names on every refresh of a list.
+_CACHED_TEXTS = 16384
 
 
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
 def pinyin_keys(text: str) -> str:
     """Full pinyin and initials for every likely reading of ``text``, space separated."""
     if not text:
@@ -33,6 +37,7 @@ def matches(query: str, haystack: str) -> bool:
     return all(part in haystack for part in parts)
 
 
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
 def sort_key(text: str) -> str:
     """Names sort by their usual pinyin, as a clerk would expect (陈 before 张)."""
     return "".join(lazy_pinyin(text, errors="default")).lower()

@@ -31,6 +31,7 @@ from db.session import Database
 _GONE = "这条提醒已不存在（可能已被删除）：请刷新列表"
 _FIELDS = ("kind", "subject", "detail", "all_cadres", "anchor", "holiday", "days_before", "until",
            "event_kind", "event_date")
+_COLUMNS = tuple(getattr(Reminder, name) for name in ("id", "recurrence", *_FIELDS))
 # How far past today the schedule is computed to find the next occurrence (yearly ones included).
 _HORIZON = dt.timedelta(days=800)
 
@@ -103,7 +104,8 @@ class ReminderService:
     def occurrences(self, first: dt.date, last: dt.date) -> list[Occurrence]:
         """Every reminder's due dates in [first, last] with their status; three queries in all."""
         with self.db.read() as s:
-            reminders = [_data(r, []) for r in s.scalars(select(Reminder).where(
+            # Plain columns, not ORM objects: the start page reads every reminder on each refresh.
+            reminders = [_data(r, []) for r in s.execute(select(*_COLUMNS).where(
                 Reminder.anchor <= last, or_(Reminder.until.is_(None), Reminder.until >= first)))]
             names = self._names(s)
             done = self._done(s, ReminderOccurrence.due_date >= first, ReminderOccurrence.due_date <= last)

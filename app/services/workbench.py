@@ -26,6 +26,7 @@ from app.services.notice_rules import is_covered, missing_line
 from app.services.notices import NoticeService
 from app.services.reminder_types import DONE, OVERDUE, Occurrence
 from app.services.reminders import ReminderService
+from app.services.shared_reads import SharedReads
 from app.services.villager_questions import QuestionService
 from app.services.workbench_types import (
     DUE_SOON_DAYS, LOOKBACK_DAYS, REMINDERS_AREA, DueItem, Figures, Target,
@@ -53,13 +54,25 @@ class Workbench:
         self.derived = derived
 
     # ----- the list ----------------------------------------------------------------------------
-    def due_items(self) -> list[DueItem]:
+    def start_page(self, year: int) -> tuple[list[DueItem], Figures]:
+        """The list and ``year``'s figures, reading what both need once."""
+        today = self.clock.today()
+        reads = SharedReads()
+        # One read of the occurrences covering both the list's days and the year.
+        first = min(today - dt.timedelta(days=LOOKBACK_DAYS), dt.date(year, 1, 1))
+        last = max(today + dt.timedelta(days=DUE_SOON_DAYS), dt.date(year, 12, 31))
+        reads.occurrences(self.reminders, first, last)
+        figures = self.year_figures(year, reads)  # first: its compliance view also serves the list
+        return self.due_items(reads), figures
+
+    def due_items(self, reads: SharedReads | None = None) -> list[DueItem]:
         """已逾期 and due within DUE_SOON_DAYS: reminder occurrences not done (due from
         LOOKBACK_DAYS ago on) and the derived items whose showing day has come."""
         today = self.clock.today()
+        reads = reads or SharedReads()
         first, last = today - dt.timedelta(days=LOOKBACK_DAYS), today + dt.timedelta(days=DUE_SOON_DAYS)
-        items = [self._reminder_item(o) for o in self.reminders.occurrences(first, last) if o.status != DONE]
-        items += [item for item in self.derived.items() if item.first_shown <= today]
+        items = [self._reminder_item(o) for o in reads.occurrences(self.reminders, first, last) if o.status != DONE]
+        items += [item for item in self.derived.items(reads) if item.first_shown <= today]
         return sorted(items, key=_order)
 
     @staticmethod
@@ -69,7 +82,7 @@ class Workbench:
                        Target("reminder", (o.reminder_id, o.due.isoformat())), derived=False)
 
     # ----- the figures -------------------------------------------------------------------------
-    def year_figures(self, year: int) -> Figures:
+    def year_figures(self, year: int, reads: SharedReads | None = None) -> Figures:
         """The figures of 1 January .. 31 December of ``year``, counted up to today.
 
         Bars as workbench_figures describes them. Gaps, in this order: the 缺 lines of the
@@ -78,7 +91,7 @@ class Workbench:
         range, and questions asked in it still unanswered after QUESTION_ANSWER_DAYS; a line the
         clerk marked ends with “（已处理：理由）” or “（已忽略：理由）”.
         """
-        return self._figures(f"{year}年", dt.date(year, 1, 1), dt.date(year, 12, 31))
+        return self._figures(f"{year}年", dt.date(year, 1, 1), dt.date(year, 12, 31), reads or SharedReads())
 
     def term_figures(self) -> Figures:
         """届中 figures of the current term (MemberService.current_term), counted as in
@@ -90,20 +103,20 @@ class Workbench:
         end = term.end_date
         span = f"{_month(term.start_date)}—{_month(end)}" if end else f"{_month(term.start_date)}起"
         last = min(self.clock.today(), end) if end else self.clock.today()
-        return self._figures(f"{term.name}（{span}）届中", term.start_date, last)
+        return self._figures(f"{term.name}（{span}）届中", term.start_date, last, SharedReads())
 
-    def _figures(self, title: str, first: dt.date, last: dt.date) -> Figures:
+    def _figures(self, title: str, first: dt.date, last: dt.date, reads: SharedReads) -> Figures:
         today = self.clock.today()
         until = min(today, last)
         started = first <= until
         compliance = ComplianceService(self.db, self.clock)
-        views = [compliance.year_view(y) for y in range(first.year, until.year + 1)] if started else []
+        views = [reads.year_view(compliance, y) for y in range(first.year, until.year + 1)] if started else []
         notices = NoticeService(self.db, self.clock)
         cover = notices.posted_cover(first.year, last.year)
         periods = figures.notice_periods(first, last, today, notices.cadences())
-        occurrences = self.reminders.occurrences(first, until) if started else []
+        occurrences = reads.occurrences(self.reminders, first, until) if started else []
         matters = figures.matters_in_range(self._matter_steps(first, last), first, last)
-        marks = self.derived.marks()
+        marks = reads.get("marks", self.derived.marks)
 
         def marked(line: str, key: str | None = None) -> str:
             mark = marks.get(key) if key else None
@@ -113,7 +126,8 @@ class Workbench:
         gaps += [marked(missing_line(c, p), notice_key(c, p)) for c, p in periods if not is_covered(c, p, cover)]
         gaps += [f"{format_date_cn(o.due)} {o.kind}：{o.subject}（{o.targets}）未办理"
                  for o in occurrences if o.status == OVERDUE]
-        gaps += [marked(matter_title(r), matter_key(r)) for r in MatterService(self.db, self.clock).list_rows()
+        matter_rows = reads.get("matters", MatterService(self.db, self.clock).list_rows)
+        gaps += [marked(matter_title(r), matter_key(r)) for r in matter_rows
                  if r.stuck_days is not None and r.id in matters]
         gaps += [marked(question_title(q), question_key(q))
                  for q in QuestionService(self.db, self.clock).overdue_questions() if first <= q.asked_on <= last]

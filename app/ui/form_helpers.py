@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -86,6 +87,34 @@ def close_button(dialog: QDialog) -> QDialogButtonBox:
     buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def save_cancel_buttons(dialog: QDialog, save: Callable[[], None]) -> tuple[QDialogButtonBox, QPushButton]:
+    """保存 (the default, also Ctrl+S) and 取消 for a form dialog; returns the box and 保存."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    buttons = QDialogButtonBox()
+    save_button = buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+    save_button.setDefault(True)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    QShortcut(QKeySequence.StandardKey.Save, dialog, activated=save)
+    return buttons, save_button
+
+
+def collect_and_save(parent: QWidget, collect: Callable[[], object], write: Callable[[object, bool], T],
+                     show_problems: Callable[[dict], None], yes: str = "仍然保存") -> T | None:
+    """Read the form (``collect``; its problems go beside the fields), then ``write(data, confirmed)``
+    through save_confirmed. Returns what ``write`` returned, or None when nothing was saved."""
+    from app.services.errors import ValidationFailed
+
+    try:
+        data = collect()
+    except ValidationFailed as exc:
+        show_problems(exc.problems)
+        return None
+    return save_confirmed(parent, lambda ok: write(data, ok), show_problems, yes)
 
 
 def save_confirmed(parent: QWidget, save: Callable[[bool], T], show_problems: Callable[[dict], None],

@@ -94,7 +94,8 @@ class MainWindow(QMainWindow):
             ("从 Excel 导入花名册…", None, self.import_members),
             ("导出花名册到 Excel…", None, self.export_members),
             ("保存空白导入模板…", None, self.save_template),
-            ("打印花名册…", QKeySequence.StandardKey.Print, self.print_roster),
+            ("打印当前页…", QKeySequence.StandardKey.Print, self.print_current),
+            ("打印花名册…", None, self.print_roster),
             ("备份到U盘/其他位置…", None, self.backup_to_folder),
             ("从备份恢复…", None, self.restore_backup),
         ):
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(handler)
             file_menu.addAction(action)
             actions.append(action)
-        self.import_action, self.restore_action = actions[0], actions[5]
+        self.import_action, self.restore_action = actions[0], actions[6]
         file_menu.addSeparator()
         quit_action = QAction("退出", self)
         quit_action.triggered.connect(self.close)
@@ -211,6 +212,10 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "保存失败", exc.message)
             return
         dialogs.show_info(self, "模板已保存", f"空白模板已保存到：\n{path}\n填写后用 导入 即可。")
+
+    def print_current(self) -> None:
+        """Ctrl+P: each tab prints what it shows (its ``print_current``)."""
+        self.tabs.currentWidget().print_current()
 
     def print_roster(self) -> None:
         from app.ui.print_dialog import print_roster_flow

@@ -6,11 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,7 +30,7 @@ from app.services.meeting_types import MeetingData
 from app.ui import dialogs
 from app.ui.attendance_editor import AttendanceEditor
 from app.ui.date_field import DateField
-from app.ui.form_helpers import ERROR_STYLE, FieldErrors, save_confirmed
+from app.ui.form_helpers import ERROR_STYLE, FieldErrors, collect_and_save, save_cancel_buttons
 
 NONE = "（无）"
 
@@ -147,12 +146,7 @@ class MeetingDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
@@ -256,13 +250,8 @@ class MeetingDialog(QDialog):
         self.attendance_error.setVisible(bool(message))
 
     def save(self) -> None:
-        try:
-            data = self.collect()
-        except ValidationFailed as exc:
-            self.show_problems(exc.problems)
-            return
-        saved = save_confirmed(self, lambda ok: self.meetings.save(data, self.meeting_id, confirmed=ok),
-                               self.show_problems, yes="照实保存")
+        saved = collect_and_save(self, self.collect, lambda data, ok: self.meetings.save(data, self.meeting_id, ok),
+                                 self.show_problems, yes="照实保存")
         if saved is not None:
             self.saved_id = saved
             self.accept()

@@ -40,6 +40,13 @@ class MeetingsTab(QWidget):
         for page in (self.meetings, self.matters, self.compliance):
             page.refresh()
 
+    def print_current(self) -> None:
+        """The selected meeting's record, else the year's list (the 会议 page's own buttons)."""
+        if self.meetings.table.currentIndex().isValid():
+            self.meetings.print_record()
+        else:
+            self.meetings.print_year()
+
     def status_text(self) -> str:
         return self.pages.currentWidget().status_text()
 

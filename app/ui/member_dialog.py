@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +23,7 @@ from app.services.members import MemberService
 from app.services.photos import PhotoStore
 from app.ui import dialogs
 from app.ui.date_field import DateField
-from app.ui.form_helpers import ERROR_STYLE, FieldErrors, save_confirmed
+from app.ui.form_helpers import ERROR_STYLE, FieldErrors, collect_and_save, save_cancel_buttons
 from app.ui.photo_box import PhotoBox
 from app.ui.posts_editor import PostsEditor
 
@@ -96,13 +94,7 @@ class MemberDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
 
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.buttons, self.save_button = save_cancel_buttons(self, self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -211,13 +203,8 @@ class MemberDialog(QDialog):
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
-        try:
-            data = self.collect()
-        except ValidationFailed as exc:
-            self.show_problems(exc.problems)
-            return
-        saved = save_confirmed(self, lambda ok: self.members.save(data, self.person_id, confirmed=ok),
-                               self.show_problems)
+        saved = collect_and_save(self, self.collect, lambda data, ok: self.members.save(data, self.person_id, ok),
+                                 self.show_problems)
         if saved is None:
             return
         self.saved_id = saved

@@ -113,6 +113,9 @@ class MembersTab(QWidget):
         self.summary.setText("现任班子：" + describe(team_on(rows, self.services.clock.today())))
         self._update_status()
 
+    def print_current(self) -> None:
+        self.actions.print_roster()
+
     def row_count(self) -> int:
         return self.model.rowCount()
 

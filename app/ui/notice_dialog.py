@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +24,7 @@ from app.services.errors import UserError, ValidationFailed
 from app.services.notice_types import CATEGORIES, ISSUERS, SUBTYPES, NoticeData, Period
 from app.ui import dialogs
 from app.ui.date_field import DateField
-from app.ui.form_helpers import FieldErrors, save_confirmed
+from app.ui.form_helpers import FieldErrors, collect_and_save, save_cancel_buttons
 from app.ui.items_editor import ItemsEditor
 
 PERIOD_KINDS = (("quarter", "季度"), ("month", "月"), ("year", "年"))
@@ -124,11 +123,7 @@ class NoticeDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
@@ -280,13 +275,8 @@ class NoticeDialog(QDialog):
         self.errors.show({("post_from" if k == "post_to" else k): v for k, v in problems.items()})
 
     def save(self) -> None:
-        try:
-            data = self.collect()
-        except ValidationFailed as exc:
-            self.show_problems(exc.problems)
-            return
-        saved = save_confirmed(self, lambda ok: self.notices.save(data, self.notice_id, confirmed=ok),
-                               self.show_problems)
+        saved = collect_and_save(self, self.collect, lambda data, ok: self.notices.save(data, self.notice_id, ok),
+                                 self.show_problems)
         if saved is not None:
             self.saved_id = saved
             self.accept()

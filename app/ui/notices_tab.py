@@ -179,6 +179,9 @@ class NoticesTab(QWidget):
         NoticeDialog(self.services, new_id, self).exec()
         self.refresh()
 
+    def print_current(self) -> None:
+        self.print_one()
+
     def print_one(self) -> None:
         from app.ui.notice_prints import print_notice
 

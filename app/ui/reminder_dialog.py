@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,7 +26,7 @@ from app.services.reminder_rules import DEFAULTS, RULE_TEXTS, KindDefaults, sugg
 from app.services.reminder_types import EVENT_KINDS, FAMILY_EVENT, HOLIDAYS, KINDS, Recurrence, ReminderData
 from app.ui import dialogs
 from app.ui.date_field import DateField
-from app.ui.form_helpers import FieldErrors, save_confirmed
+from app.ui.form_helpers import FieldErrors, collect_and_save, save_cancel_buttons
 from app.ui.reminder_targets import TargetPicker
 
 NEXT_DUE_HORIZON = dt.timedelta(days=800)  # far enough for a yearly or holiday reminder's next date
@@ -107,12 +105,7 @@ class ReminderDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         self.history = None
@@ -283,13 +276,8 @@ class ReminderDialog(QDialog):
             dialogs.show_error(self, "无法保存", message)
 
     def save(self) -> None:
-        try:
-            data = self.collect()
-        except ValidationFailed as exc:
-            self.show_problems(exc.problems)
-            return
-        saved = save_confirmed(self, lambda ok: self.reminders.save(data, self.reminder_id, confirmed=ok),
-                               self.show_problems)
+        saved = collect_and_save(self, self.collect, lambda data, ok: self.reminders.save(data, self.reminder_id, ok),
+                                 self.show_problems)
         if saved is not None:
             self.saved_id = saved
             self._snapshot = self._state()

@@ -1,4 +1,6 @@
-"""纪律提醒 tab: every due date of the chosen year, its state and its 办理 record; add, 办理, print."""
+"""纪律提醒 tab: every due date of the chosen year, its state and its 办理 record; add, 办理, print.
+
+Two pages: 本村提醒 (the clerk's own reminders) and 来自其他台账 (derived_panel.DerivedPanel)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStackedWidget,
+    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +26,7 @@ from app.services.errors import UserError
 from app.services.pinyin_search import matches, pinyin_keys
 from app.services.reminder_types import DONE, KINDS, OVERDUE, TODO, Occurrence
 from app.ui import dialogs
+from app.ui.derived_panel import DerivedPanel
 from app.ui.form_helpers import configure_list_table, tool_buttons
 from app.ui.reminder_history import status_item
 
@@ -45,6 +49,7 @@ class RemindersTab(QWidget):
 
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
+        self.derived = DerivedPanel(services, self)
         self.services = services
         self.all_rows: list[Occurrence] = []
         self.rows: list[Occurrence] = []
@@ -74,7 +79,7 @@ class RemindersTab(QWidget):
             filters.addWidget(widget)
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             widget.setMinimumWidth(widget.fontMetrics().horizontalAdvance("（全部）") + 40)
-        self.year.currentIndexChanged.connect(self.refresh)
+        self.year.currentIndexChanged.connect(self.refresh_own)
         self.kind.currentIndexChanged.connect(self.show_rows)
         self.status.currentIndexChanged.connect(self.show_rows)
         self.search = QLineEdit()
@@ -99,17 +104,41 @@ class RemindersTab(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
-        layout = QVBoxLayout(self)
+        self.own = QWidget()  # page 本村提醒; its shortcuts work only while it is shown
+        layout = QVBoxLayout(self.own)
         layout.addLayout(toolbar)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.add)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.New, self.own, activated=self.add)
+        QShortcut(QKeySequence.StandardKey.Find, self.own, activated=self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.handle)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.handle)
+        # One year for both pages: the bottom of 来自其他台账 lists the marks of that year.
+        self.year.currentTextChanged.connect(self.derived.year.setCurrentText)
+        self.derived.year.currentTextChanged.connect(self.year.setCurrentText)
+        self.derived.status_changed.connect(self._page_status)
+        self.pages = QTabWidget()
+        self.pages.addTab(self.own, "本村提醒")
+        self.pages.addTab(self.derived, "来自其他台账")
+        self.pages.currentChanged.connect(lambda _i: self.status_changed.emit(self.status_text()))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+    @property
+    def services(self):  # noqa: ANN201
+        return self._services
+
+    @services.setter
+    def services(self, services) -> None:  # noqa: ANN001 - the main window swaps them after a restore
+        self._services = self.derived.services = services
 
     # ----- state ----------------------------------------------------------------------------
     def refresh(self) -> None:
+        self.refresh_own()
+        self.derived.refresh()
+
+    def refresh_own(self) -> None:
         year = int(self.year.currentText())
         self.all_rows = self.services.reminders.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31))
         self.show_rows()
@@ -135,6 +164,9 @@ class RemindersTab(QWidget):
         if not self.rows:
             self.empty.setText(self._empty_text())
         self.stack.setCurrentWidget(self.table if self.rows else self.empty)
+        self._page_status()
+
+    def _page_status(self, *_args) -> None:
         self.status_changed.emit(self.status_text())
 
     def _scroll_to_undone(self) -> None:
@@ -157,6 +189,8 @@ class RemindersTab(QWidget):
         return "没有符合条件的提醒。请清空搜索框，或把类型、状态选回 （全部）。"
 
     def status_text(self) -> str:
+        if self.pages.currentWidget() is self.derived:
+            return self.derived.status_text()
         return f"纪律提醒：显示 {len(self.rows)} 条，共 {len(self.all_rows)} 条"
 
     def row_count(self) -> int:
@@ -168,6 +202,7 @@ class RemindersTab(QWidget):
         for name in EDIT_BUTTONS:
             self.buttons[name].setEnabled(actor.can(Permission.EDIT))
         self.buttons["删除"].setEnabled(actor.can(Permission.DELETE))
+        self.derived.apply_permissions(actor)
 
     def selected(self) -> Occurrence | None:
         row = self.table.currentRow()
@@ -230,6 +265,13 @@ class RemindersTab(QWidget):
         except UserError as exc:
             dialogs.show_error(self, "无法删除", exc.message)
         self.refresh()
+
+    def print_current(self) -> None:
+        """The selected occurrence's letter, else the year's ledger (which lists the marks too)."""
+        if self.pages.currentWidget() is self.own and 0 <= self.table.currentRow() < len(self.rows):
+            self.print_letter()
+        else:
+            self.print_ledger()
 
     def print_letter(self) -> None:
         from app.services.reminder_printing import print_reminder_letter

@@ -105,8 +105,7 @@ class WorkbenchTab(QWidget):
     # ----- state ----------------------------------------------------------------------------
     def refresh(self) -> None:
         today = self.services.clock.today()
-        self.items = self.services.workbench.due_items()
-        self.figures = self.services.workbench.year_figures(today.year)
+        self.items, self.figures = self.services.workbench.start_page(today.year)
         self.today_label.setText(today_line(today))
         overdue = sum(1 for i in self.items if i.status == OVERDUE)
         self.summary.setText(f"已逾期 {overdue} 项，{DUE_SOON_DAYS}天内到期 {len(self.items) - overdue} 项")
@@ -129,7 +128,7 @@ class WorkbenchTab(QWidget):
         return f"工作台：{len(self.items)} 项待办，其中已逾期 {overdue} 项"
 
     def row_count(self) -> int:
-        return len(self.services.workbench.due_items())
+        return len(self.items)
 
     def apply_permissions(self, actor) -> None:  # noqa: ANN001
         from app.services.actor import Permission
@@ -169,6 +168,9 @@ class WorkbenchTab(QWidget):
             return
         if DisposeDialog(self.services, item, self, status=status).exec():
             self.refresh()
+
+    def print_current(self) -> None:
+        self.print_year()
 
     def print_year(self) -> None:
         from app.services import reminder_printing

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from conftest import person
 from workbench_data import (
-    at, committee, matter_entered_on, meeting, notice, publish, reviewer,
+    at, committee, matter_entered_on, meeting, notice, reviewer,
 )
 
 from app.services.actor import Actor, PermissionDenied, Role

@@ -95,3 +95,25 @@ def test_save_as_copies_the_pdf(qtbot, services, monkeypatch, tmp_path):
     preview.save_as()
     assert target.read_bytes() == preview.pdf_path.read_bytes()
     assert infos == [f"已保存到：\n{target}"]
+
+
+def test_ctrl_p_prints_what_the_current_tab_shows(qtbot, services, monkeypatch):
+    import app.ui.meeting_prints
+    import app.ui.print_dialog
+    from PySide6.QtGui import QKeySequence
+
+    services.profile.save(Profile("红旗村"))
+    printed = []
+    record = lambda _services, name, _write, _parent: printed.append(name)  # noqa: E731
+    monkeypatch.setattr(app.ui.print_dialog, "generate_and_preview", record)
+    monkeypatch.setattr(app.ui.meeting_prints, "generate_and_preview", record)
+    window = MainWindow(services.data_dir)
+    qtbot.addWidget(window)
+    window.attach(services)
+    ctrl_p = [a for a in window.findChildren(type(window.large_action))
+              if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)]
+    assert [a.text() for a in ctrl_p] == ["打印当前页…"]
+    for tab in (window.workbench_tab, window.meetings_tab, window.reminders_tab):
+        window.tabs.setCurrentWidget(tab)
+        ctrl_p[0].trigger()
+    assert printed == ["2026年度工作台账汇总", "2026年会议列表", "2026年纪律提醒台账"]
