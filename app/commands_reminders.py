@@ -38,7 +38,7 @@ def print_pdf(services, args: argparse.Namespace) -> int:  # noqa: ANN001
             services.reminders.get(reminder_id)
         except UserError:
             raise UserError(f"没有编号为 {reminder_id} 的提醒：编号显示在纪律提醒列表的第一列") from None
-        due = parse_date(args.due) if args.due else printing.default_due(services, reminder_id)
+        due = parse_date(args.due) if args.due else services.reminders.current_due(reminder_id)
         path = _output(args, f"{village}廉政提醒函-{reminder_id}-{due.isoformat()}.pdf")
         printing.print_reminder_letter(services, reminder_id, due, path)
         print(f"已生成廉政提醒函 {path}（{format_date_cn(due)}到期的一次）")

@@ -1,7 +1,8 @@
 """年度工作台账汇总 (or the same for a term, 届中), A4 portrait, for the township's review.
 
 Sections: 一、会议召开情况 二、三公开情况 三、纪律提醒办理情况 四、“四议两公开”事项进展, each a
-bar chart (bar_chart.py) and a small table of the same figures; 五、存在的问题 (the gaps,
+bar chart (bar_chart.py) and a small table of the same figures whose headers say what each
+number counts (the meetings table adds the meetings actually held); 五、存在的问题 (the gaps,
 numbered, or 无); 六、“两委”班子 (the team on the last day, with 一肩挑 / 交叉任职); 七、the
 township's review block (审核意见, 审核人 and date, with room to write and sign).
 A section with nothing due and nothing done prints 本期没有相关记录 instead of empty bars.
@@ -34,12 +35,20 @@ DATE_BLANK = Verbatim("　　　　年　　　月　　　日")
 NO_TEAM = "（暂无在任的两委班子成员）"
 TEAM_HEADER = ["序号", "姓名", "职务", "备注"]
 
-# (heading, Figures attribute, table header): the four sections drawn as bars.
+NUMBER_WIDTH = 27 * MM
+RATE_WIDTH = 20 * MM
+NO_COUNT = "—"  # a per-member bar has no count of sittings
+
+# (heading, Figures attribute, table header, note under the table): the four sections drawn
+# as bars. The header says exactly what each number is: the bars count a meeting period at
+# most its required number of times, so the meetings table adds the meetings really held.
 SECTIONS = (
-    ("一、会议召开情况", "meetings", ["会议类型", "已召开（次）", "应召开（次）", "完成率"]),
-    ("二、三公开情况", "notices", ["公开类别", "按时公开（期）", "应公开（期）", "按时率"]),
-    ("三、纪律提醒办理情况", "reminders", ["提醒类型", "已办理（次）", "应办理（次）", "办理率"]),
-    ("四、“四议两公开”事项进展", "matters", ["所处步骤", "事项数", "事项总数", "占比"]),
+    ("一、会议召开情况", "meetings", ["会议类型", "达标次数", "应开次数", "实际召开次数", "完成率"],
+     "注：只计已到期或已达标的周期（未到期的当月、当季不计）；达标次数每个周期最多计应开次数，"
+     "多开的会议不抵其他周期；实际召开次数为这些周期内召开的会议数；谈心谈话按委员人数计。"),
+    ("二、三公开情况", "notices", ["公开类别", "按时公开期数", "应公开期数", "按时率"], ""),
+    ("三、纪律提醒办理情况", "reminders", ["提醒类型", "已办理次数", "应办理次数", "办理率"], ""),
+    ("四、“四议两公开”事项进展", "matters", ["所处步骤", "事项数", "事项总数", "占比"], ""),
 )
 
 
@@ -69,12 +78,15 @@ def period_lines(figures: Figures, term: bool, print_date: dt.date) -> list[str]
 
 
 def _figures_table(bars: tuple[Bar, ...], header: list[str]):
-    width = content_width()
-    widths = [0.0, 30 * MM, 30 * MM, 22 * MM]
-    widths[0] = width - sum(widths)
-    # Done before due, in the order of the text beside the bars (10/12).
-    rows = [[b.label, str(b.done), str(b.due), bar_rate(b)] for b in bars]
-    return GridTable(widths, header, rows, aligns=["left", "right", "right", "right"],
+    """Done, due (and, for meetings, the meetings actually held), then the rate, as the header says."""
+    with_actual = len(header) == 5
+    widths = [0.0] + [NUMBER_WIDTH] * (len(header) - 2) + [RATE_WIDTH]
+    widths[0] = content_width() - sum(widths)
+    rows = []
+    for b in bars:
+        actual = [NO_COUNT if b.actual is None else str(b.actual)] if with_actual else []
+        rows.append([b.label, str(b.done), str(b.due), *actual, bar_rate(b)])
+    return GridTable(widths, header, rows, aligns=["left"] + ["right"] * (len(header) - 1),
                      style=TABLE_STYLE)
 
 
@@ -116,6 +128,7 @@ def build_work_summary(
     body = paragraph_style("summary-body", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6)
     period = paragraph_style("summary-period", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6,
                              alignment=1)
+    small = paragraph_style("summary-note", TABLE_STYLE.size - 1, BODY_FONT, (TABLE_STYLE.size - 1) * 1.5)
     gap = paragraph_style("summary-gap", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6,
                           leftIndent=2 * BODY_SIZE, firstLineIndent=-2 * BODY_SIZE)
     title = summary_title(village, figures, term)
@@ -123,16 +136,18 @@ def build_work_summary(
     story: list = [title_paragraph(title)]
     story += [Paragraph(escape(line), period) for line in period_lines(figures, term, print_date)]
     story.append(Spacer(1, 2 * MM))
-    labels_width = label_width([b for _, a, _ in SECTIONS for b in getattr(figures, a)], width)
-    for head, attribute, header in SECTIONS:
+    labels_width = label_width([b for _, a, _, _ in SECTIONS for b in getattr(figures, a)], width)
+    for head, attribute, header, note in SECTIONS:
         bars = getattr(figures, attribute)
         story.append(CondPageBreak(40 * MM))
         story.append(Paragraph(escape(head), heading))
         if not any(b.due or b.done for b in bars):  # nothing due, nothing done: no chart
             story.append(Paragraph(EMPTY_SECTION, body))
             continue
-        story.append(KeepTogether([bar_chart(list(bars), width, labels_width), Spacer(1, 2 * MM),
-                                   _figures_table(bars, header)]))
+        parts = [bar_chart(list(bars), width, labels_width), Spacer(1, 2 * MM), _figures_table(bars, header)]
+        if note:
+            parts += [Spacer(1, 1 * MM), Paragraph(escape(note), small)]
+        story.append(KeepTogether(parts))
 
     story.append(Paragraph("五、存在的问题", heading))
     if figures.gaps:

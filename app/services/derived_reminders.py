@@ -14,21 +14,22 @@ from sqlalchemy import select
 
 from app.clock import Clock
 from app.services.actor import SYSTEM, Permission, require
-from app.services.compliance import VERBS, CellState, ComplianceService
+from app.services.compliance import ComplianceService
 from app.services.dates import format_date_cn
 from app.services.errors import UserError
 from app.services.matters import MatterService
-from app.services.meeting_kinds import Kind, Period
+from app.services.meeting_kinds import Kind
 from app.services.meeting_types import STEP_NAMES, STUCK_DAYS, MatterRow
 from app.services.members import MemberService
 from app.services.notice_rules import missing_line, period_bounds
-from app.services.notice_types import NOTICE_DUE_DAYS, QUESTION_ANSWER_DAYS
+from app.services.notice_types import QUESTION_ANSWER_DAYS
 from app.services.notice_types import Period as NoticePeriod
 from app.services.notice_types import QuestionData
 from app.services.notices import NoticeService
 from app.services.reminder_types import HANDLED, IGNORED, OVERDUE, TODO
 from app.services.shared_reads import SharedReads
 from app.services.villager_questions import QuestionService
+from app.services.workbench_figures import late, meeting_periods, notice_due
 from app.services.workbench_types import (
     DUE_SOON_DAYS, LOOKBACK_DAYS, MATTERS_AREA, MEETINGS_AREA, MEMBERS_AREA, NOTICES_AREA,
     DispositionRow, DueItem, Target,
@@ -74,12 +75,6 @@ def question_title(question: QuestionData) -> str:
     return f"群众意见未答复：{text}（{who}{format_date_cn(question.asked_on)}提出）"
 
 
-def _meeting_title(label: str, kind: Kind, held: int, required: int) -> str:
-    """2026年11月 支部委员会会议 未召开（应1次，已0次）."""
-    gap = ("未开展" if kind in VERBS else "未召开") if held == 0 else "次数不足"
-    return f"{label} {kind.value} {gap}（应{required}次，已{held}次）"
-
-
 def mark_label(status: str, reason: str) -> str:
     """“（已处理：理由）” / “（已忽略：理由）”, added to a gap line that was marked."""
     return f"（{'已忽略' if status == IGNORED else '已处理'}：{reason}）"
@@ -99,50 +94,41 @@ class DerivedReminders:
         """Every derived reminder not marked 已处理 / 忽略, oldest due first.
 
         Meetings and missing notices: periods due within [today - LOOKBACK_DAYS, today +
-        DUE_SOON_DAYS]. Stuck matters, notices awaiting review and unanswered questions: all.
+        DUE_SOON_DAYS] that end on or after the day the village's records begin (a new install
+        is not told about the months before it; shared_reads.read_records_begin). Stuck
+        matters, notices awaiting review and unanswered questions: all.
         Posts and the current term: ending within TERM_WARNING_DAYS (shown from then on).
         """
         today = self.clock.today()
         reads = reads or SharedReads()
         hidden = set(reads.get("marks", self.marks))
-        found = [*self._meetings(today, reads), *self._matters(today, reads), *self._notices(today),
+        found = [*self._meetings(today, reads), *self._matters(today, reads), *self._notices(today, reads),
                  *self._questions(today), *self._terms(today)]
         return sorted((item for item in found if item.key not in hidden), key=_order)
 
     @staticmethod
     def _item(key: str, area: str, title: str, due: dt.date, today: dt.date, target: Target,
               shows_from: dt.date | None = None) -> DueItem:
-        return DueItem(key, area, title, due, OVERDUE if due < today else TODO, target, True, shows_from)
+        return DueItem(key, area, title, due, OVERDUE if late(due, today) else TODO, target, True, shows_from)
 
     @staticmethod
     def _window(today: dt.date, due: dt.date) -> bool:
         return today - dt.timedelta(days=LOOKBACK_DAYS) <= due <= today + dt.timedelta(days=DUE_SOON_DAYS)
 
     def _meetings(self, today: dt.date, reads: SharedReads) -> list[DueItem]:
-        """Periods (month / quarter / year) without enough meetings of a required kind.
-
-        Due at the end of the period; a yearly requirement with a month (组织生活会 by
-        December) is due on the first day of that month.
-        """
+        """Periods (month / quarter / year) without enough meetings of a required kind, that
+        end on or after the day the records begin; due as workbench_figures.meeting_due says."""
         compliance = ComplianceService(self.db, self.clock)
+        begin = reads.records_begin(self.db, today)
+        views = [reads.year_view(compliance, year, member_rows=False) for year in (today.year - 1, today.year)]
         items = []
-        for year in (today.year - 1, today.year):
-            for row in reads.year_view(compliance, year, member_rows=False).rows:
-                req = row.requirement
-                if req.period is Period.YEAR_PER_MEMBER:
-                    continue
-                for cell in row.cells:
-                    if cell.state is CellState.DONE:
-                        continue
-                    by_month = req.period is Period.YEAR and req.by_month
-                    due = dt.date(year, req.by_month, 1) if by_month else cell.span.end
-                    if not self._window(today, due):
-                        continue
-                    suggested = compliance.suggest(req.kind, cell.span).isoformat()
-                    items.append(self._item(
-                        meeting_key(req.kind, cell.span.start), MEETINGS_AREA,
-                        _meeting_title(cell.span.label, req.kind, cell.held, cell.required), due, today,
-                        Target("meeting_new", (req.kind.value, suggested))))
+        for period in meeting_periods(views, begin):
+            if period.name is not None or period.satisfied or not self._window(today, period.due):
+                continue
+            kind, span = period.requirement.kind, period.cell.span
+            suggested = compliance.suggest(kind, span).isoformat()
+            items.append(self._item(meeting_key(kind, span.start), MEETINGS_AREA, period.gap_line, period.due,
+                                    today, Target("meeting_new", (kind.value, suggested))))
         return items
 
     def _matters(self, today: dt.date, reads: SharedReads) -> list[DueItem]:
@@ -155,15 +141,17 @@ class DerivedReminders:
                                         Target("matter", (row.id,))))
         return items
 
-    def _notices(self, today: dt.date) -> list[DueItem]:
-        """Periods ended without a posted notice (due NOTICE_DUE_DAYS after), and notices
-        waiting for review (due when they should go up)."""
+    def _notices(self, today: dt.date, reads: SharedReads) -> list[DueItem]:
+        """Periods ended without a posted notice (due NOTICE_DUE_DAYS after; only periods that
+        end on or after the day the records begin), and notices waiting for review (due when
+        they should go up)."""
         notices = NoticeService(self.db, self.clock)
+        begin = reads.records_begin(self.db, today)
         items = []
         for year in (today.year - 1, today.year):
             for category, period in notices.missing_periods(year):
-                due = period_bounds(period)[1] + dt.timedelta(days=NOTICE_DUE_DAYS)
-                if self._window(today, due):
+                due = notice_due(period)
+                if period_bounds(period)[1] >= begin and self._window(today, due):
                     items.append(self._item(
                         notice_key(category, period), NOTICES_AREA, missing_line(category, period), due, today,
                         Target("notice_new", (category, period.kind, period.year, period.number))))

@@ -3,6 +3,10 @@
 Festival dates (lunar ones included) come from the ``holidays`` library. Working days follow the
 official 国务院 arrangement (调休 included) from ``chinese_calendar`` for the years it has; for
 other years only weekends are skipped, and the caller is told which years those were.
+
+A festival's break (放假) can begin before the festival itself (中秋 2025 fell inside the 国庆 week,
+春节 2026 began on the Sunday before it): break_start finds its first day, from which the days of a
+“节前N天” reminder are counted.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ LIBRARY_NAMES = {
 }
 # Walking past this many days without finding the wanted working days means bad input.
 _MAX_WALK_DAYS = 3660
+# No break is longer than this (春节 runs to nine days): break_start walks back no further.
+_MAX_BREAK_DAYS = 15
 
 
 @functools.lru_cache(maxsize=256)
@@ -62,6 +68,23 @@ def is_workday(day: dt.date) -> tuple[bool, bool]:
     if official is None:
         return day.weekday() < 5, True
     return official, False
+
+
+@functools.lru_cache(maxsize=1024)
+def break_start(day: dt.date) -> dt.date:
+    """First day of the run of days off that contains ``day`` (a festival's first day, always taken
+    as a day off): the days before it are walked back while they are not working days, by the
+    official arrangement where the library has it and by weekends otherwise, at most 15 days.
+
+    春节 2026 (17 Feb) -> 15 Feb (14 Feb, a Saturday, was worked); 中秋 2025 (6 Oct, in the 国庆
+    week) -> 1 Oct; 元旦 2026 -> 1 Jan 2026; 清明 2026 (5 Apr, a Sunday) -> 4 Apr."""
+    start = day
+    for _ in range(_MAX_BREAK_DAYS):
+        before = start - dt.timedelta(days=1)
+        if is_workday(before)[0]:
+            break
+        start = before
+    return start
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,8 @@ from app.services.team import describe, team_on
 
 
 def default_due(services, reminder_id: int) -> dt.date:  # noqa: ANN001
-    """The occurrence a letter is for by default: the latest on or before today, else the next."""
-    today = services.clock.today()
-    days = [o.due for o in services.reminders.history(reminder_id)]
-    past = [d for d in days if d <= today]
-    if past:
-        return past[-1]
-    if days:
-        return days[0]
-    return services.reminders.get(reminder_id).anchor
+    """The occurrence a letter is for by default: ReminderService.current_due."""
+    return services.reminders.current_due(reminder_id)
 
 
 def print_reminder_letter(services, reminder_id: int, due: dt.date | None, path: Path) -> Path:  # noqa: ANN001

@@ -15,6 +15,13 @@ MAX_SUBJECT_CHARS = 200
 MAX_DETAIL_CHARS = 5000
 MAX_DAYS_BEFORE = 60
 MAX_DONE_BY_CHARS = 50
+# Dates a reminder may carry: far enough either way for any village's records, and safe to compute with.
+MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2099, 12, 31)
+DATE_RANGE_TEXT = "日期应在1900年到2099年之间"
+NOT_A_DATE_TEXT = "日期看不懂：请写成 2026-11-27 或 2026年11月27日"
+GONE_PERSON_TEXT = "所选成员中有人已不存在（可能已被删除）：请重新选择"
+# Database row ids are signed 64-bit integers.
+_MAX_ID = 2 ** 63 - 1
 
 
 def _numbered(*points: str) -> str:
@@ -127,25 +134,32 @@ def suggested_anchor(kind: str, today: dt.date) -> dt.date:
     return today
 
 
-def recurrence_text(recurrence: Recurrence | str, anchor: dt.date, holiday: str = "", days_before: int = 0) -> str:
-    """How the list shows the repetition: “每月10日”, “每年1月31日”, “春节前3天”, “一次”."""
-    recurrence = Recurrence(recurrence)
-    if recurrence is Recurrence.MONTHLY:
-        return f"每月{anchor.day}日"
-    if recurrence is Recurrence.QUARTERLY:
-        return f"每季度（{anchor.month}月{anchor.day}日起）"
-    if recurrence is Recurrence.YEARLY:
-        return f"每年{anchor.month}月{anchor.day}日"
-    if recurrence is Recurrence.HOLIDAY:
-        return f"{holiday}前{days_before}天" if days_before else f"{holiday}当天"
-    return recurrence.label
+def date_problem(value: object, missing: str | None) -> str | None:
+    """What is wrong with a date field (None if nothing): empty (``missing``; None when it may be
+    empty), not a plain date (a datetime or text is refused), or outside 1900 .. 2099."""
+    if value is None:
+        return missing
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        return NOT_A_DATE_TEXT
+    if not MIN_DATE <= value <= MAX_DATE:
+        return DATE_RANGE_TEXT
+    return None
+
+
+def is_plain_date(value: object) -> bool:
+    """A dt.date (not a datetime) within 1900 .. 2099."""
+    return date_problem(value, "") is None
 
 
 def check_reminder(data: ReminderData) -> Verdict:
-    """Check and normalise ``data`` in place. The people and the 婚丧喜庆 date are the service's."""
+    """Check and normalise ``data`` in place. Every date must be a plain dt.date within 1900 .. 2099.
+    Whether the people exist, and the 婚丧喜庆 report date (the anchor), are the service's."""
     verdict = Verdict()
     data.subject, data.detail = (data.subject or "").strip(), (data.detail or "").strip()
-    data.person_ids = list(dict.fromkeys(data.person_ids or []))
+    data.all_cadres = bool(data.all_cadres)
+    ids = data.person_ids if isinstance(data.person_ids, (list, tuple)) else []
+    unknown = any(not isinstance(pid, int) or isinstance(pid, bool) or not 0 < pid <= _MAX_ID for pid in ids)
+    data.person_ids = [] if unknown else list(dict.fromkeys(ids))
     if data.kind not in KINDS:
         verdict.problem("kind", "请选择提醒类型：" + "、".join(KINDS))
     if not data.subject:
@@ -154,7 +168,9 @@ def check_reminder(data: ReminderData) -> Verdict:
         verdict.problem("subject", f"事由太长：最多{MAX_SUBJECT_CHARS}个字，现在是{len(data.subject)}个字")
     if len(data.detail) > MAX_DETAIL_CHARS:
         verdict.problem("detail", f"提醒内容太长：最多{MAX_DETAIL_CHARS}个字")
-    if not data.person_ids and not data.all_cadres:
+    if unknown:
+        verdict.problem("person_ids", GONE_PERSON_TEXT)
+    elif not data.person_ids and not data.all_cadres:
         verdict.problem("person_ids", "请选择提醒对象：选一名或几名成员，或勾选“全体两委干部”")
     try:
         data.recurrence = Recurrence(data.recurrence)
@@ -165,8 +181,9 @@ def check_reminder(data: ReminderData) -> Verdict:
         _check_family_event(data, verdict)
     else:
         data.event_kind, data.event_date = "", None
-        if not isinstance(data.anchor, dt.date):
-            verdict.problem("anchor", "请填写到期日期（重复的提醒填第一次到期的日期）")
+        problem = date_problem(data.anchor, "请填写到期日期（重复的提醒填第一次到期的日期）")
+        if problem:
+            verdict.problem("anchor", problem)
     if data.recurrence is Recurrence.HOLIDAY:
         if data.holiday not in HOLIDAYS:
             verdict.problem("holiday", "请选择节日：" + "、".join(HOLIDAYS))
@@ -175,7 +192,10 @@ def check_reminder(data: ReminderData) -> Verdict:
             verdict.problem("days_before", f"提前天数应为 0 到 {MAX_DAYS_BEFORE} 天")
     else:
         data.holiday, data.days_before = "", 0
-    if data.until is not None and isinstance(data.anchor, dt.date) and data.until < data.anchor:
+    problem = date_problem(data.until, None)
+    if problem:
+        verdict.problem("until", problem)
+    elif data.until is not None and is_plain_date(data.anchor) and data.until < data.anchor:
         verdict.problem("until", "截止日期不能早于第一次到期的日期：请核对")
     return verdict
 
@@ -184,8 +204,9 @@ def _check_family_event(data: ReminderData, verdict: Verdict) -> None:
     data.until = None
     if data.event_kind not in EVENT_KINDS:
         verdict.problem("event_kind", "请选择报告事项：" + "、".join(EVENT_KINDS))
-    if not isinstance(data.event_date, dt.date):
-        verdict.problem("event_date", "请填写婚丧喜庆事宜的日期（丧事填办理日期）")
+    problem = date_problem(data.event_date, "请填写婚丧喜庆事宜的日期（丧事填办理日期）")
+    if problem:
+        verdict.problem("event_date", problem)
     if data.recurrence is not Recurrence.ONCE:
         verdict.problem("recurrence", "婚丧喜庆事项报告只提醒一次：重复方式请选“一次”")
     if data.all_cadres or len(data.person_ids) != 1:

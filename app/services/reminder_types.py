@@ -101,20 +101,6 @@ ALL_CADRES = "全体两委干部"
 
 
 @dataclass(frozen=True)
-class ReminderRow:
-    """One line of the 纪律提醒 list."""
-
-    id: int
-    kind: str
-    subject: str
-    targets: str  # “全体两委干部” or the names, joined with 、
-    recurrence: str  # plain words: “每月10日”, “春节前3天”, “一次”
-    next_due: dt.date | None  # the oldest occurrence not done, else the latest one
-    status: str  # of that occurrence: 待办 / 已完成 / 已逾期 ("" when it has none)
-    done_count: int  # occurrences done (in the listed year when one is given)
-
-
-@dataclass(frozen=True)
 class LetterData:
     """What the 廉政提醒函 prints."""
 

@@ -15,16 +15,17 @@ from app.clock import Clock
 from app.services import reminder_rules as rules
 from app.services.actor import Permission, require
 from app.services.dates import format_date_cn
-from app.services.errors import UserError, Verdict
+from app.services.errors import UserError, ValidationFailed, Verdict
 from app.services.holiday_calendar import WorkdayShift, shift_workdays
 from app.services.pinyin_search import sort_key
 from app.services.posts import POST_ORDER, Body
 from app.services.profile import ProfileService
-from app.services.recurrence import due_dates
+from app.services.recurrence import due_dates, next_due
 from app.services.reminder_types import (
     ALL_CADRES, DONE, EVENT_KINDS, FAMILY_EVENT, FUNERAL, METHODS, OVERDUE, REPORT_AFTER_WORKDAYS,
-    REPORT_BEFORE_WORKDAYS, TODO, DoneRecord, LetterData, Occurrence, Recurrence, ReminderData, ReminderRow,
+    REPORT_BEFORE_WORKDAYS, TODO, DoneRecord, LetterData, Occurrence, Recurrence, ReminderData,
 )
+from app.services.workbench_types import LOOKBACK_DAYS
 from db.models import Person, Post, Reminder, ReminderOccurrence, ReminderTarget
 from db.session import Database
 
@@ -32,8 +33,6 @@ _GONE = "这条提醒已不存在（可能已被删除）：请刷新列表"
 _FIELDS = ("kind", "subject", "detail", "all_cadres", "anchor", "holiday", "days_before", "until",
            "event_kind", "event_date")
 _COLUMNS = tuple(getattr(Reminder, name) for name in ("id", "recurrence", *_FIELDS))
-# How far past today the schedule is computed to find the next occurrence (yearly ones included).
-_HORIZON = dt.timedelta(days=800)
 
 
 def _data(r: Reminder, person_ids: list[int]) -> ReminderData:
@@ -54,9 +53,6 @@ def _targets(d: ReminderData, names: dict[int, list[str]]) -> str:
 
 
 class ReminderService:
-    recurrence_text = staticmethod(rules.recurrence_text)
-    suggested_anchor = staticmethod(rules.suggested_anchor)
-
     def __init__(self, db: Database, clock: Clock):
         self.db = db
         self.clock = clock
@@ -91,9 +87,22 @@ class ReminderService:
     def _schedule(self, d: ReminderData) -> list[dt.date]:
         """The due dates from the anchor up to today, and the next one after today."""
         today = self.clock.today()
-        dates = _dates(d, d.anchor, max(today, d.anchor) + _HORIZON)
-        past = [x for x in dates if x <= today]
-        return past + [x for x in dates if x > today][:1]
+        after = next_due(d.recurrence, d.anchor, today + dt.timedelta(days=1), holiday=d.holiday,
+                         days_before=d.days_before, until=d.until)
+        return _dates(d, d.anchor, today) + ([after] if after else [])
+
+    def _current(self, d: ReminderData, done: dict[tuple[int, dt.date], DoneRecord]) -> dt.date:
+        """The occurrence that is the reminder's business now (see current_due)."""
+        today = self.clock.today()
+        schedule = self._schedule(d)
+        lookback = today - dt.timedelta(days=LOOKBACK_DAYS)
+        undone = [x for x in schedule if lookback <= x <= today and (d.id, x) not in done]
+        if undone:
+            return undone[0]
+        coming = [x for x in schedule if x > today]
+        if coming:
+            return coming[0]
+        return schedule[-1] if schedule else d.anchor
 
     def get(self, reminder_id: int) -> ReminderData:
         with self.db.read() as s:
@@ -124,30 +133,19 @@ class ReminderService:
         targets = _targets(d, names)
         return [self._occurrence(d, targets, due, done.get((d.id, due))) for due in days]
 
-    def list_rows(self, year: int | None = None) -> list[ReminderRow]:
-        """Every reminder (with ``year``: those due or done in that year), the oldest undone first."""
+    def count(self) -> int:
+        """How many reminders there are."""
         with self.db.read() as s:
-            reminders = [_data(r, []) for r in s.scalars(select(Reminder))]
-            names = self._names(s)
-            done = self._done(s)
-        done_by_reminder: dict[int, list[dt.date]] = {}
-        for rid, due in done:
-            done_by_reminder.setdefault(rid, []).append(due)
-        rows = []
-        for d in reminders:
-            schedule = self._schedule(d)
-            done_days = done_by_reminder.get(d.id, [])
-            if year is not None:
-                done_days = [x for x in done_days if x.year == year]
-                if not done_days and not _dates(d, dt.date(year, 1, 1), dt.date(year, 12, 31)):
-                    continue
-            undone = [x for x in schedule if (d.id, x) not in done]
-            next_due = undone[0] if undone else (schedule[-1] if schedule else None)
-            status = self._occurrence(d, "", next_due, done.get((d.id, next_due))).status if next_due else ""
-            rows.append(ReminderRow(d.id, d.kind, d.subject, _targets(d, names),
-                                    rules.recurrence_text(d.recurrence, d.anchor, d.holiday, d.days_before),
-                                    next_due, status, len(done_days)))
-        return sorted(rows, key=lambda r: (r.next_due is None, r.next_due or dt.date.max, r.id))
+            return s.scalar(select(func.count(Reminder.id))) or 0
+
+    def current_due(self, reminder_id: int) -> dt.date:
+        """The occurrence a reminder is about now, the one a letter is for by default: the oldest
+        not done that fell due in the last LOOKBACK_DAYS (today included); else the next one after
+        today; else (a reminder that has ended) its last one."""
+        with self.db.read() as s:
+            d = _data(self._load(s, reminder_id), [])
+            done = self._done(s, ReminderOccurrence.reminder_id == reminder_id)
+        return self._current(d, done)
 
     def cadres_on(self, day: dt.date) -> list[tuple[int, str]]:
         """Everyone holding a 党组织 / 村委会 / 监委会 post on ``day``: (id, name), by rank then pinyin."""
@@ -162,15 +160,15 @@ class ReminderService:
         return sorted(rank, key=lambda p: (rank[p], sort_key(p[1]), p[0]))
 
     def letter(self, reminder_id: int, due: dt.date | None = None) -> LetterData:
-        """The 廉政提醒函 of one occurrence (by default the oldest not done, else the latest)."""
+        """The 廉政提醒函 of one occurrence (by default the current one, see current_due)."""
         with self.db.read() as s:
             d = _data(self._load(s, reminder_id), [])
             chosen = self._names(s, ReminderTarget.reminder_id == reminder_id).get(reminder_id, [])
             done = self._done(s, ReminderOccurrence.reminder_id == reminder_id)
-        schedule = self._schedule(d)
         if due is None:
-            undone = [x for x in schedule if (d.id, x) not in done]
-            due = undone[0] if undone else (schedule[-1] if schedule else d.anchor)
+            due = self._current(d, done)
+        elif not rules.is_plain_date(due):
+            raise UserError("这一天不是这条提醒的到期日：请从列表中选择", "due")
         elif not _dates(d, due, due) and (d.id, due) not in done:
             raise UserError(f"{format_date_cn(due)} 不是这条提醒的到期日：请从列表中选择", "due")
         names = [name for _, name in self.cadres_on(due)] if d.all_cadres else []
@@ -185,9 +183,18 @@ class ReminderService:
     # ----- writing -----------------------------------------------------------------------
     @staticmethod
     def family_event_due(event_kind: str, event_date: dt.date) -> WorkdayShift:
-        """婚嫁 / 其他喜庆: 30 working days before the event; 丧事: 10 working days after it."""
+        """婚嫁 / 其他喜庆: 30 working days before the event; 丧事: 10 working days after it.
+
+        Bad input raises ValidationFailed keyed to the field (event_kind / event_date), never
+        anything else: the date must be a plain dt.date within 1900 .. 2099."""
+        problems = {}
         if event_kind not in EVENT_KINDS:
-            raise UserError("请选择报告事项：" + "、".join(EVENT_KINDS), "event_kind")
+            problems["event_kind"] = "请选择报告事项：" + "、".join(EVENT_KINDS)
+        problem = rules.date_problem(event_date, "请填写婚丧喜庆事宜的日期（丧事填办理日期）")
+        if problem:
+            problems["event_date"] = problem
+        if problems:
+            raise ValidationFailed(problems)
         if event_kind == FUNERAL:
             return shift_workdays(event_date, REPORT_AFTER_WORKDAYS)
         return shift_workdays(event_date, -REPORT_BEFORE_WORKDAYS)
@@ -215,27 +222,39 @@ class ReminderService:
             return r.id
 
     def _check(self, data: ReminderData, reminder_id: int | None) -> Verdict:
-        shift = None
-        if data.kind == FAMILY_EVENT and data.event_kind in EVENT_KINDS and isinstance(data.event_date, dt.date):
-            shift = self.family_event_due(data.event_kind, data.event_date)
-            data.anchor = shift.day
         verdict = rules.check_reminder(data)
-        if shift is not None and shift.note:
-            verdict.warnings.append(f"报告期限 {format_date_cn(data.anchor)} 是推算的：{shift.note}，请核对")
         with self.db.read() as s:
-            if reminder_id is not None:
-                self._load(s, reminder_id)
+            stored = self._load(s, reminder_id).anchor if reminder_id is not None else None
             if data.person_ids and "person_ids" not in verdict.problems:
                 known = set(s.scalars(select(Person.id).where(Person.id.in_(data.person_ids))))
                 if set(data.person_ids) - known:
-                    verdict.problem("person_ids", "所选成员中有人已不存在（可能已被删除）：请重新选择")
+                    verdict.problem("person_ids", rules.GONE_PERSON_TEXT)
             done = self._done(s, ReminderOccurrence.reminder_id == reminder_id) if reminder_id else {}
+        if data.kind == FAMILY_EVENT and data.event_kind in EVENT_KINDS and rules.is_plain_date(data.event_date):
+            shift = self.family_event_due(data.event_kind, data.event_date)
+            data.anchor = shift.day
+            warning = self._family_event_warning(shift, reminder_id is None or shift.day != stored)
+            if warning:
+                verdict.warnings.append(warning)
         if done and not verdict.problems:
             moved = [due for _, due in done if not _dates(data, due, due)]
             if moved:
                 verdict.warnings.append(f"已有{len(moved)}条办理记录的日期（{format_date_cn(min(moved))}等）"
                                         "不再是这条提醒的到期日：记录会保留在历史中")
         return verdict
+
+    def _family_event_warning(self, shift: WorkdayShift, changed: bool) -> str:
+        """The report date is past (asked when the date is new or changed) and/or only estimated."""
+        due = format_date_cn(shift.day)
+        late = changed and shift.day < self.clock.today()
+        if late and shift.note:
+            return (f"按规定应于{due}前书面报告，现已过期；这一期限是推算的：{shift.note}，请核对。"
+                    "仍然保存？")
+        if late:
+            return f"按规定应于{due}前书面报告，现已过期：仍然保存？"
+        if shift.note:
+            return f"报告期限 {due} 是推算的：{shift.note}，请核对"
+        return ""
 
     def delete(self, reminder_id: int) -> str:
         """Delete a reminder that has no record done; returns its 事由."""
@@ -258,8 +277,10 @@ class ReminderService:
         verdict = Verdict()
         if record.method not in METHODS:
             verdict.problem("method", "请选择办理方式：" + "、".join(METHODS))
-        if not isinstance(record.done_on, dt.date):
+        if not isinstance(record.done_on, dt.date) or isinstance(record.done_on, dt.datetime):
             verdict.problem("done_on", "请填写办理日期")
+        elif record.done_on < rules.MIN_DATE:
+            verdict.problem("done_on", rules.DATE_RANGE_TEXT)
         elif record.done_on > today:
             verdict.problem("done_on", f"办理日期不能晚于今天（{format_date_cn(today)}）")
         done_by = (record.done_by or "").strip()
@@ -269,7 +290,7 @@ class ReminderService:
             verdict.problem("done_by", f"办理人太长：最多{rules.MAX_DONE_BY_CHARS}个字")
         with self.db.write() as s:
             d = _data(self._load(s, reminder_id), [])
-            if not isinstance(due, dt.date) or not _dates(d, due, due):
+            if not rules.is_plain_date(due) or not _dates(d, due, due):
                 verdict.problem("due", "这一天不是这条提醒的到期日：请刷新后从列表中选择")
             verdict.settle(True)
             row = s.scalar(select(ReminderOccurrence).where(ReminderOccurrence.reminder_id == reminder_id,

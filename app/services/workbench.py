@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 
 from app.clock import Clock
 from app.services import workbench_figures as figures
-from app.services.compliance import CellState, ComplianceService, YearCompliance
+from app.services.compliance import ComplianceService
 from app.services.dates import format_date_cn
 from app.services.derived_reminders import (
     DerivedReminders, mark_label, matter_key, matter_title, meeting_key, notice_key, question_key,
@@ -20,9 +20,8 @@ from app.services.derived_reminders import (
 )
 from app.services.errors import UserError
 from app.services.matters import MatterService
-from app.services.meeting_kinds import Period
 from app.services.members import MemberService
-from app.services.notice_rules import is_covered, missing_line
+from app.services.notice_rules import missing_line
 from app.services.notices import NoticeService
 from app.services.reminder_types import DONE, OVERDUE, Occurrence
 from app.services.reminders import ReminderService
@@ -85,36 +84,46 @@ class Workbench:
     def year_figures(self, year: int, reads: SharedReads | None = None) -> Figures:
         """The figures of 1 January .. 31 December of ``year``, counted up to today.
 
-        Bars as workbench_figures describes them. Gaps, in this order: the 缺 lines of the
-        meeting compliance view for periods started in the range, notices missing for periods
-        ended in it, reminder occurrences overdue and not done, stuck matters counted in the
-        range, and questions asked in it still unanswered after QUESTION_ANSWER_DAYS; a line the
-        clerk marked ends with “（已处理：理由）” or “（已忽略：理由）”.
+        What counts is workbench_figures' one rule (the start page uses the same). Gaps, in this
+        order, each worded as on the start page: meeting periods counted and not satisfied,
+        notices missing for periods counted, reminder occurrences overdue and not done, stuck
+        matters counted in the range, and questions asked in it still unanswered after
+        QUESTION_ANSWER_DAYS; a line the clerk marked ends with “（已处理：理由）” or “（已忽略：理由）”.
         """
         return self._figures(f"{year}年", dt.date(year, 1, 1), dt.date(year, 12, 31), reads or SharedReads())
 
     def term_figures(self) -> Figures:
-        """届中 figures of the current term (MemberService.current_term), counted as in
-        year_figures from the term's start to today (or its end, if over); titled
-        “第十二届（2026年5月—2031年4月）届中”. UserError when no term is entered."""
+        """届中 figures of the current term (MemberService.current_term): every period due from
+        the term's first day to its last, counted as in year_figures up to today; titled
+        “第十二届（2026年5月—2031年4月）届中”, its 统计期间 ending today (or the term's end, if
+        over). UserError when no term is entered."""
         term = MemberService(self.db, self.clock).current_term()
         if term is None:
             raise UserError(NO_TERM)
         end = term.end_date
         span = f"{_month(term.start_date)}—{_month(end)}" if end else f"{_month(term.start_date)}起"
-        last = min(self.clock.today(), end) if end else self.clock.today()
-        return self._figures(f"{term.name}（{span}）届中", term.start_date, last, SharedReads())
-
-    def _figures(self, title: str, first: dt.date, last: dt.date, reads: SharedReads) -> Figures:
         today = self.clock.today()
+        shown = min(today, end) if end else today
+        return self._figures(f"{term.name}（{span}）届中", term.start_date, end or dt.date.max, SharedReads(),
+                             shown)
+
+    def _figures(self, title: str, first: dt.date, last: dt.date, reads: SharedReads,
+                 shown_last: dt.date | None = None) -> Figures:
+        """Figures of what falls due in first .. last; ``shown_last`` is the last day printed."""
+        today = self.clock.today()
+        begin = reads.records_begin(self.db, today)
         until = min(today, last)
         started = first <= until
         compliance = ComplianceService(self.db, self.clock)
         views = [reads.year_view(compliance, y) for y in range(first.year, until.year + 1)] if started else []
+        meetings = figures.counted_meetings(views, first, last, today, begin)
         notices = NoticeService(self.db, self.clock)
-        cover = notices.posted_cover(first.year, last.year)
-        periods = figures.notice_periods(first, last, today, notices.cadences())
-        occurrences = reads.occurrences(self.reminders, first, until) if started else []
+        cover = notices.posted_cover(first.year, until.year) if started else {}
+        periods = figures.notice_periods(first, last, today, begin, notices.cadences(), cover)
+        # Up to the end of this year: an occurrence done ahead of its day counts as due and done.
+        read_last = min(last, max(today, dt.date(today.year, 12, 31)))
+        occurrences = figures.counted_occurrences(
+            reads.occurrences(self.reminders, first, read_last), first, last, today) if started else []
         matters = figures.matters_in_range(self._matter_steps(first, last), first, last)
         marks = reads.get("marks", self.derived.marks)
 
@@ -122,8 +131,9 @@ class Workbench:
             mark = marks.get(key) if key else None
             return line + mark_label(*mark) if mark else line
 
-        gaps = [marked(line, key) for line, key in self._meeting_gaps(views, first, until)]
-        gaps += [marked(missing_line(c, p), notice_key(c, p)) for c, p in periods if not is_covered(c, p, cover)]
+        gaps = [marked(p.gap_line, None if p.name else meeting_key(p.requirement.kind, p.cell.span.start))
+                for p in meetings if not p.satisfied]
+        gaps += [marked(missing_line(c, p), notice_key(c, p)) for c, p in figures.notice_gaps(periods, cover)]
         gaps += [f"{format_date_cn(o.due)} {o.kind}：{o.subject}（{o.targets}）未办理"
                  for o in occurrences if o.status == OVERDUE]
         matter_rows = reads.get("matters", MatterService(self.db, self.clock).list_rows)
@@ -132,26 +142,13 @@ class Workbench:
         gaps += [marked(question_title(q), question_key(q))
                  for q in QuestionService(self.db, self.clock).overdue_questions() if first <= q.asked_on <= last]
         return Figures(
-            title, first, last,
-            meetings=figures.meeting_bars(compliance.store.load(), views, first, until),
-            notices=figures.notice_bars(periods, cover, today),
+            title, first, shown_last or last,
+            meetings=figures.meeting_bars(compliance.store.load(), meetings),
+            notices=figures.notice_bars(periods, cover),
             reminders=figures.reminder_bars(occurrences),
             matters=figures.matter_bars(matters),
             gaps=tuple(gaps),
         )
-
-    @staticmethod
-    def _meeting_gaps(views: list[YearCompliance], first: dt.date, until: dt.date) -> list[tuple[str, str | None]]:
-        """Every 缺 cell of periods started in the range, with its item key (none per member)."""
-        found = []
-        for view in views:
-            for row in view.rows:
-                per_member = row.requirement.period is Period.YEAR_PER_MEMBER
-                for cell in row.cells:
-                    if cell.state is CellState.MISSING and first <= cell.span.start <= until:
-                        key = None if per_member else meeting_key(row.requirement.kind, cell.span.start)
-                        found.append((cell.message, key))
-        return found
 
     def _matter_steps(self, first: dt.date, last: dt.date) -> list[tuple[int, dt.datetime, int | None, dt.date | None]]:
         """(matter id, created at, step, step date) of the matters created in the range or with a

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 DUE_SOON_DAYS = 14
 # Gaps due longer ago than this stay in the year's figures but no longer show on the start page.
+# Periods that ended before the village's records begin are not gaps at all (records_begin).
 LOOKBACK_DAYS = 365
 
 # The area each item comes from (the tab that settles it).
@@ -53,11 +54,17 @@ class DueItem:
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar of a figure: ``done`` out of ``due``."""
+    """One bar of a figure: ``done`` out of ``due``.
+
+    For meetings ``done`` counts each period at most its required number of times (so extra
+    meetings in one month do not hide a gap in another) and ``actual`` is how many were really
+    held in the periods counted; None where a count of sittings means nothing (per member).
+    """
 
     label: str
     done: int
     due: int
+    actual: int | None = None
 
 
 @dataclass(frozen=True)

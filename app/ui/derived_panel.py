@@ -12,6 +12,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +38,8 @@ MARK_HEADERS = ("标记日期", "方面", "事项", "处理", "理由", "标记�
 REASON_COLUMN = 4
 ITEMS_EMPTY = "没有来自其他台账的待办提醒。\n会议、三公开、四议两公开、群众意见、任期有缺漏或快到期时，会列在这里。"
 MARK_BUTTONS = ("标记已处理…", "忽略…")
+GO_TIP = "打开能办结这一项的记录（Enter 或双击）"
+VIEW_TIP = "查看这一项的记录（只读；Enter 或双击）"
 
 
 def _text_item(text: str) -> QTableWidgetItem:
@@ -80,18 +83,21 @@ class DerivedPanel(QWidget):
         self.table = QTableWidget(0, len(ITEM_HEADERS))
         self.table.setHorizontalHeaderLabels(ITEM_HEADERS)
         configure_list_table(self.table)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # mark several at once
         self.table.doubleClicked.connect(lambda _i: self.go())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, activated=self.go)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # only while the list has focus, not on a button
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.go)
         top, row, self.stack, self.empty = _section("来自其他台账的提醒", self.table, ITEMS_EMPTY)
         self.summary = QLabel()
         row.addSpacing(self.fontMetrics().horizontalAdvance("国"))
         row.addWidget(self.summary)
         row.addStretch(1)
         self.buttons = tool_buttons(row, (
-            ("去办理", self.go, "打开能办结这一项的记录（Enter 或双击）"),
-            ("标记已处理…", lambda: self.dispose(HANDLED), "已在别处办好：写明理由后不再提醒"),
-            ("忽略…", lambda: self.dispose(IGNORED), "不适用本村：写明理由后不再提醒"),
+            ("去办理", self.go, GO_TIP),
+            ("标记已处理…", lambda: self.dispose(HANDLED), "已在别处办好：写明理由后不再提醒（可多选，Ctrl/Shift+单击）"),
+            ("忽略…", lambda: self.dispose(IGNORED), "这一项不用办：写明理由后不再提醒（可多选，Ctrl/Shift+单击）"),
         ))
 
         self.mark_table = QTableWidget(0, len(MARK_HEADERS))
@@ -126,6 +132,7 @@ class DerivedPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.currentCellChanged.connect(lambda *_a: self._selection_changed())
         self.mark_table.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
@@ -157,7 +164,7 @@ class DerivedPanel(QWidget):
         self._reselect(self.mark_table, [m.key for m in self.marks], chosen.key if chosen else None)
         self.mark_summary.setText(f"共 {len(self.marks)} 项")
         which = "本年" if year == self.services.clock.today().year else f"{year}年"
-        self.mark_empty.setText(f"{which}还没有标记过的提醒。\n在上面选中一项，点 标记已处理… 或 忽略… 并写明理由，就会记在这里。")
+        self.mark_empty.setText(f"{which}还没有标记过的提醒。\n在上面选中一项或多项，点 标记已处理… 或 忽略… 并写明理由，就会记在这里。")
         self.mark_stack.setCurrentWidget(self.mark_table if self.marks else self.mark_empty)
         self._selection_changed()
         self.status_changed.emit(self.status_text())
@@ -165,10 +172,9 @@ class DerivedPanel(QWidget):
     @staticmethod
     def _reselect(table: QTableWidget, keys: list[str], key: str | None) -> None:
         """Keep the cursor on the same item after a refresh; nothing chosen when it went away."""
+        table.clearSelection()
         if key in keys:
             table.selectRow(keys.index(key))
-        else:
-            table.clearSelection()
 
     def status_text(self) -> str:
         overdue = sum(1 for i in self.items if i.status == OVERDUE)
@@ -179,20 +185,36 @@ class DerivedPanel(QWidget):
         from app.services.actor import Permission
 
         self.can_edit = actor.can(Permission.EDIT)
-        self.buttons["去办理"].setEnabled(self.can_edit)
         self._selection_changed()
 
     def selected(self) -> DueItem | None:
+        """The item 去办理 acts on: the current row when it is selected, else the first selected."""
+        rows = self._selected_rows()
+        if not rows:
+            return None
         row = self.table.currentRow()
-        return self.items[row] if 0 <= row < len(self.items) and self.table.selectedItems() else None
+        return self.items[row if row in rows else rows[0]]
+
+    def selected_items(self) -> list[DueItem]:
+        """Every selected item, top to bottom."""
+        return [self.items[row] for row in self._selected_rows()]
+
+    def _selected_rows(self) -> list[int]:
+        return sorted(i.row() for i in self.table.selectionModel().selectedRows() if 0 <= i.row() < len(self.items))
 
     def selected_mark(self) -> DispositionRow | None:
         row = self.mark_table.currentRow()
         return self.marks[row] if 0 <= row < len(self.marks) and self.mark_table.selectedItems() else None
 
     def _selection_changed(self) -> None:
+        from app.ui.target_actions import can_open
+
+        item = self.selected()
+        go = self.buttons["去办理"]
+        go.setEnabled(self.can_edit or (item is not None and can_open(item.target, False)))
+        go.setToolTip(GO_TIP if self.can_edit else VIEW_TIP)
         for name in MARK_BUTTONS:
-            self.buttons[name].setEnabled(self.can_edit and self.selected() is not None)
+            self.buttons[name].setEnabled(self.can_edit and item is not None)
         self.buttons["撤销标记"].setEnabled(self.can_edit and self.selected_mark() is not None)
 
     # ----- actions --------------------------------------------------------------------------
@@ -211,8 +233,8 @@ class DerivedPanel(QWidget):
     def dispose(self, status: str) -> None:
         from app.ui.dispose_dialog import DisposeDialog
 
-        item = self.selected()
-        if item is not None and self.can_edit and DisposeDialog(self.services, item, self, status=status).exec():
+        chosen = self.selected_items()
+        if chosen and self.can_edit and DisposeDialog(self.services, chosen, self, status=status).exec():
             self.refresh()
 
     def undo(self) -> None:

@@ -36,8 +36,16 @@ def describe_record(record: DoneRecord) -> str:
     return f"{format_date_cn(record.done_on)} 以{record.method}方式办理，办理人 {record.done_by}"
 
 
+def moved_message(due: dt.date) -> str:
+    return f"这条提醒在{format_date_cn(due)}已没有要办的事项（提醒的日期或周期可能已修改）：请刷新列表后再办理。"
+
+
 class DoneDialog(QDialog):
-    """exec() == Accepted means a record was saved or undone."""
+    """exec() == Accepted means a record was saved or undone.
+
+    When the occurrence no longer exists, exec() says so in words and returns Rejected without
+    showing the (empty) form; ``gone`` holds the message.
+    """
 
     def __init__(self, services, reminder_id: int, due: dt.date, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
@@ -46,11 +54,20 @@ class DoneDialog(QDialog):
         self.services = services
         self.reminder_id = reminder_id
         self.due = due
+        self.setWindowTitle("办理提醒")
+        self.gone = ""  # why the occurrence cannot be opened: exec() says so instead of a blank form
+        try:
+            data = services.reminders.get(reminder_id)
+        except UserError as exc:  # deleted meanwhile
+            self.gone = exc.message
+            return
         self.occurrence = find_occurrence(services, reminder_id, due)
-        data = services.reminders.get(reminder_id)
+        if self.occurrence is None:  # the schedule was edited: that day is no longer due
+            self.gone = moved_message(due)
+            return
         self.subject = data.subject
-        targets = self.occurrence.targets if self.occurrence else ""
-        self.record = self.occurrence.done if self.occurrence else None
+        targets = self.occurrence.targets
+        self.record = self.occurrence.done
         self.setWindowTitle("办理提醒" if self.record is None else "办理记录")
 
         form = QFormLayout()
@@ -97,6 +114,13 @@ class DoneDialog(QDialog):
         self.undo_button.setEnabled(can_edit)
         self.undo_button.setVisible(self.record is not None)
         self.resize(620, self.sizeHint().height())
+
+    def exec(self) -> int:
+        if self.gone:
+            dialogs.show_error(self.parentWidget(), "无法打开", self.gone)
+            self.reject()
+            return QDialog.DialogCode.Rejected.value
+        return super().exec()
 
     def _names(self) -> list[str]:
         rows = sorted(self.services.members.list_rows(), key=lambda r: (not r.in_office, r.sort_name))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services.dates import format_date_cn
 from app.services.errors import UserError, ValidationFailed
-from app.services.recurrence import due_dates
+from app.services.recurrence import next_due
 from app.services.reminder_rules import DEFAULTS, RULE_TEXTS, KindDefaults, suggested_anchor
 from app.services.reminder_types import EVENT_KINDS, FAMILY_EVENT, HOLIDAYS, KINDS, Recurrence, ReminderData
 from app.ui import dialogs
@@ -29,7 +29,6 @@ from app.ui.date_field import DateField
 from app.ui.form_helpers import FieldErrors, collect_and_save, save_cancel_buttons
 from app.ui.reminder_targets import TargetPicker
 
-NEXT_DUE_HORIZON = dt.timedelta(days=800)  # far enough for a yearly or holiday reminder's next date
 # Service problem keys shown beside another field of this form.
 ALIASES = {"person_ids": "targets", "all_cadres": "targets", "days_before": "holiday"}
 
@@ -165,9 +164,14 @@ class ReminderDialog(QDialog):
         if event_day is None:
             self.due_text.setText("填写事项日期后，这里显示应报告的日期。")
             return
-        shift = self.reminders.family_event_due(self.event_kind.currentText(), event_day)
+        try:
+            shift = self.reminders.family_event_due(self.event_kind.currentText(), event_day)
+        except UserError as exc:
+            self.due_text.setText(exc.message)
+            return
         note = f"（{shift.note}）" if shift.note else ""
-        self.due_text.setText(f"应于{format_date_cn(shift.day)}前书面报告{note}")
+        late = "（已过期）" if shift.day < self.services.clock.today() else ""
+        self.due_text.setText(f"应于{format_date_cn(shift.day)}前书面报告{late}{note}")
 
     def _next_due_text(self) -> str:
         try:
@@ -177,9 +181,9 @@ class ReminderDialog(QDialog):
         if anchor is None:
             return ""
         today = self.services.clock.today()
-        days = due_dates(self.chosen_recurrence(), anchor, today, max(today, anchor) + NEXT_DUE_HORIZON,
-                         holiday=self.holiday.currentText(), days_before=self.days_before.value(), until=until)
-        return format_date_cn(days[0]) if days else "截止日期前已没有应办的日期"
+        day = next_due(self.chosen_recurrence(), anchor, today, holiday=self.holiday.currentText(),
+                       days_before=self.days_before.value(), until=until)
+        return format_date_cn(day) if day else "截止日期前已没有应办的日期"
 
     def kind_changed(self, kind: str) -> None:
         """A kind brings its usual settings, and its standard rules text unless one was written."""

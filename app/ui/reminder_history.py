@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.services.dates import format_date
@@ -28,7 +28,7 @@ def status_item(status: str) -> QTableWidgetItem:
 
 
 class HistoryTable(QWidget):
-    """The occurrences of one reminder, oldest first; double-click asks to open that occurrence."""
+    """The occurrences of one reminder, oldest first; double-click or Enter asks to open that occurrence."""
 
     open_occurrence = Signal(object)  # dt.date: the due date of the occurrence chosen
 
@@ -41,6 +41,10 @@ class HistoryTable(QWidget):
         self.table.setHorizontalHeaderLabels(HEADERS)
         configure_list_table(self.table)
         self.table.doubleClicked.connect(self._open)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # like double-click, while the table has focus
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._open_current)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -61,8 +65,12 @@ class HistoryTable(QWidget):
         # The latest dates, and the next one, in view (once the table has its size).
         QTimer.singleShot(0, self.table, self.table.scrollToBottom)
         done_count = sum(1 for r in self.rows if r.done)
-        self.hint.setText(f"共 {len(self.rows)} 次，已办理 {done_count} 次。双击一行可办理或查看该次的记录。"
+        self.hint.setText(f"共 {len(self.rows)} 次，已办理 {done_count} 次。双击一行（或选中后按 Enter）可办理或查看该次的记录。"
                           if self.rows else "这条提醒还没有到期的日期。")
+
+    def _open_current(self) -> None:
+        if self.table.selectionModel().hasSelection():
+            self._open(self.table.currentIndex())
 
     def _open(self, index) -> None:  # noqa: ANN001
         if 0 <= index.row() < len(self.rows):

@@ -182,7 +182,7 @@ class RemindersTab(QWidget):
         self._scroll_pending = False
 
     def _empty_text(self) -> str:
-        if not self.all_rows and not self.services.reminders.list_rows():
+        if not self.all_rows and not self.services.reminders.count():
             return EMPTY_TEXT
         if not self.all_rows:
             return f"{self.year.currentText()}年没有应办的提醒。可换一个年度查看，或点击 新增 添加。"
@@ -194,7 +194,7 @@ class RemindersTab(QWidget):
         return f"纪律提醒：显示 {len(self.rows)} 条，共 {len(self.all_rows)} 条"
 
     def row_count(self) -> int:
-        return len(self.services.reminders.list_rows())
+        return self.services.reminders.count()
 
     def apply_permissions(self, actor) -> None:  # noqa: ANN001
         from app.services.actor import Permission

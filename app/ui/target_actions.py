@@ -17,6 +17,17 @@ from app.services.workbench_types import Target
 from app.ui import dialogs
 
 
+# Targets whose dialog can be opened read-only by the 查阅 role (the member dialog switches to
+# read-only, the 办理 dialog disables its buttons); the others would offer saving, so viewers
+# cannot open them from the lists.
+READ_ONLY_KINDS = frozenset({"member", "reminder"})
+
+
+def can_open(target: Target, can_edit: bool) -> bool:
+    """Whether 去办理 may open ``target`` for a user who may (not) edit."""
+    return can_edit or target.kind in READ_ONLY_KINDS
+
+
 def open_target(services, target: Target, parent: QWidget | None) -> bool:  # noqa: ANN001
     opener = OPENERS.get(target.kind)
     if opener is None:

@@ -11,6 +11,8 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
@@ -31,6 +33,9 @@ HEADERS = ("状态", "到期日", "距今", "方面", "事项")
 WEEKDAYS = "一二三四五六日"
 OVERDUE_INK = QBrush(QColor("#b00020"))  # the words say 已逾期 too: colour is not the only sign
 EMPTY_TEXT = f"没有逾期或{DUE_SOON_DAYS}天内到期的事项。\n新的提醒可以在 纪律提醒 页添加。"
+YEARS_SHOWN = 10  # the 年度 choice: this year and the nine before it
+GO_TIP = "打开能办结这一项的记录（Enter 或双击）"
+VIEW_TIP = "查看这一项的记录（只读；Enter 或双击）"
 
 
 def today_line(day: dt.date) -> str:
@@ -66,17 +71,21 @@ class WorkbenchTab(QWidget):
         header.addWidget(self.summary)
         header.addStretch(1)
         self.buttons = tool_buttons(header, (
-            ("去办理", self.go, "打开能办结这一项的记录（Enter 或双击）"),
-            ("标记已处理…", lambda: self.dispose(HANDLED), "已在别处办好：写明理由后不再提醒"),
-            ("忽略…", lambda: self.dispose(IGNORED), "不适用本村：写明理由后不再提醒"),
+            ("去办理", self.go, GO_TIP),
+            ("标记已处理…", lambda: self.dispose(HANDLED), "已在别处办好：写明理由后不再提醒（可多选，Ctrl/Shift+单击）"),
+            ("忽略…", lambda: self.dispose(IGNORED), "这一项不用办：写明理由后不再提醒（可多选，Ctrl/Shift+单击）"),
         ))
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
         configure_list_table(self.table)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # mark several at once
         self.table.doubleClicked.connect(lambda _i: self.go())
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, activated=self.go)
+        self.table.currentCellChanged.connect(lambda *_a: self._selection_changed())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # only while the list has focus, not on a button
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.go)
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setObjectName("empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -84,13 +93,22 @@ class WorkbenchTab(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
-        self.figures_title = QLabel()
+        self.figures_title = QLabel("年度情况")
         self.figures_title.setFont(heading)
+        self.year = QComboBox()  # which year the bars show and 打印年度汇总 prints
+        self.year.setObjectName("figures_year")
+        self.year.setAccessibleName("年度")
+        self.year.setToolTip("选择要查看和打印的年度（1月份常要查看、打印上一年）")
+        self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.figures_title.setBuddy(self.year)
+        self._fill_years(services.clock.today().year)
+        self.year.currentIndexChanged.connect(self._year_changed)
         figures_row = QHBoxLayout()
         figures_row.addWidget(self.figures_title)
+        figures_row.addWidget(self.year)
         figures_row.addStretch(1)
         self.buttons.update(tool_buttons(figures_row, (
-            ("打印年度汇总…", self.print_year, "今年的会议、三公开、纪律提醒、四议两公开情况，供镇里检查"),
+            ("打印年度汇总…", self.print_year, "所选年度的会议、三公开、纪律提醒、四议两公开情况，供镇里检查（Ctrl+P）"),
             ("打印届中汇总…", self.print_term, "本届以来的同样情况"),
         )))
         self.panel = FiguresPanel()
@@ -103,12 +121,31 @@ class WorkbenchTab(QWidget):
         self._selection_changed()
 
     # ----- state ----------------------------------------------------------------------------
+    def _fill_years(self, this_year: int) -> None:
+        """This year (chosen at first) and the years before it; the choice is kept."""
+        if self.year.count() and self.year.itemData(0) == this_year:
+            return
+        chosen = self.year.currentData() if self.year.count() else this_year
+        self.year.blockSignals(True)
+        self.year.clear()
+        for year in range(this_year, this_year - YEARS_SHOWN, -1):
+            self.year.addItem(f"{year}年", year)
+        self.year.setCurrentIndex(max(0, self.year.findData(chosen)))
+        self.year.blockSignals(False)
+
+    def chosen_year(self) -> int:
+        return int(self.year.currentData())
+
     def refresh(self) -> None:
         today = self.services.clock.today()
-        self.items, self.figures = self.services.workbench.start_page(today.year)
+        self._fill_years(today.year)
+        current = self.selected()
+        # One call for the list and the chosen year's figures (this year at first), sharing reads.
+        self.items, self.figures = self.services.workbench.start_page(self.chosen_year())
         self.today_label.setText(today_line(today))
         overdue = sum(1 for i in self.items if i.status == OVERDUE)
         self.summary.setText(f"已逾期 {overdue} 项，{DUE_SOON_DAYS}天内到期 {len(self.items) - overdue} 项")
+        self.table.clearSelection()
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             cells = (item.status, format_date(item.due), distance_text(item.due, today), item.area, item.title)
@@ -117,11 +154,18 @@ class WorkbenchTab(QWidget):
                 if item.status == OVERDUE and col in (0, 2):
                     cell.setForeground(OVERDUE_INK)
                 self.table.setItem(row, col, cell)
+        keys = [i.key for i in self.items]
+        if current is not None and current.key in keys:  # the cursor stays on the same item
+            self.table.selectRow(keys.index(current.key))
         self.stack.setCurrentWidget(self.table if self.items else self.empty)
-        self.figures_title.setText(f"今年情况（{self.figures.title}）")
         self.panel.set_figures(self.figures)
         self._selection_changed()
         self.status_changed.emit(self.status_text())
+
+    def _year_changed(self) -> None:
+        """Another year chosen: only the figures change (the list is always today's)."""
+        self.figures = self.services.workbench.year_figures(self.chosen_year())
+        self.panel.set_figures(self.figures)
 
     def status_text(self) -> str:
         overdue = sum(1 for i in self.items if i.status == OVERDUE)
@@ -134,16 +178,32 @@ class WorkbenchTab(QWidget):
         from app.services.actor import Permission
 
         self.can_edit = actor.can(Permission.EDIT)
-        self.buttons["去办理"].setEnabled(self.can_edit)
         self._selection_changed()
 
     def selected(self) -> DueItem | None:
+        """The item 去办理 acts on: the current row when it is selected, else the first selected."""
+        rows = self._selected_rows()
+        if not rows:
+            return None
         row = self.table.currentRow()
-        return self.items[row] if 0 <= row < len(self.items) and self.table.selectedItems() else None
+        return self.items[row if row in rows else rows[0]]
+
+    def selected_items(self) -> list[DueItem]:
+        """Every selected item, top to bottom."""
+        return [self.items[row] for row in self._selected_rows()]
+
+    def _selected_rows(self) -> list[int]:
+        model = self.table.selectionModel()
+        return sorted(i.row() for i in model.selectedRows() if 0 <= i.row() < len(self.items))
 
     def _selection_changed(self) -> None:
+        from app.ui.target_actions import can_open
+
         item = self.selected()
-        derived = item is not None and item.derived and self.can_edit
+        go = self.buttons["去办理"]
+        go.setEnabled(self.can_edit or (item is not None and can_open(item.target, False)))
+        go.setToolTip(GO_TIP if self.can_edit else VIEW_TIP)
+        derived = self.can_edit and any(i.derived for i in self.selected_items())
         for name in ("标记已处理…", "忽略…"):
             self.buttons[name].setEnabled(derived)
 
@@ -163,20 +223,21 @@ class WorkbenchTab(QWidget):
     def dispose(self, status: str) -> None:
         from app.ui.dispose_dialog import DisposeDialog
 
-        item = self.selected()
-        if item is None or not item.derived:
+        chosen = self.selected_items()
+        if not self.can_edit or not any(i.derived for i in chosen):
             return
-        if DisposeDialog(self.services, item, self, status=status).exec():
+        if DisposeDialog(self.services, chosen, self, status=status).exec():  # 纪律提醒 rows are skipped
             self.refresh()
 
     def print_current(self) -> None:
+        """Ctrl+P: the year summary of the chosen year."""
         self.print_year()
 
     def print_year(self) -> None:
         from app.services import reminder_printing
         from app.ui.print_dialog import generate_and_preview
 
-        year = self.services.clock.today().year
+        year = self.chosen_year()
         generate_and_preview(self.services, f"{year}年度工作台账汇总",
                              lambda path: reminder_printing.print_year_summary(self.services, year, path), self)
 

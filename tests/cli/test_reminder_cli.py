@@ -83,22 +83,40 @@ def test_due_lists_overdue_first_one_a_line(run):
     assert dates == sorted(dates)
 
 
-def test_letter_defaults_to_the_latest_occurrence_up_to_today(run, tmp_path):
+def test_letter_defaults_to_the_oldest_undone_occurrence_within_the_lookback(run, tmp_path):
     ids = _fill(run)
+    # 春节 2026 (break from 15 Feb, reminder 3 days before) was never done: that letter is still owed.
     code, out = run("pdf", "reminder", str(ids["festival"]))
-    assert code == 0 and "2026年2月14日到期的一次" in out
-    path = tmp_path / f"红旗村廉政提醒函-{ids['festival']}-2026-02-14.pdf"
+    assert code == 0 and "2026年2月12日到期的一次" in out
+    path = tmp_path / f"红旗村廉政提醒函-{ids['festival']}-2026-02-12.pdf"
     text = _text(path)
     assert len(PdfReader(path).pages) == 1
-    assert "廉政提醒函" in text and "春节将至" in text and "中共红旗村支部委员会2026年2月14日" in text
+    assert "廉政提醒函" in text and "春节将至" in text
     assert all(name in text for name in ("吴𠮷祥", "李䶮", "张堃", "陈喆"))
 
     out_file = tmp_path / "next.pdf"
     code, out = run("pdf", "reminder", str(ids["festival"]), "--due", "2027-02-03", "-o", str(out_file))
-    assert code == 0 and "2027年2月3日" in _text(out_file)
+    assert code == 0 and "2027年2月3日到期的一次" in out and "春节将至" in _text(out_file)
 
     code, out = run("pdf", "reminder", str(ids["talk"]), "-o", str(tmp_path / "talk.pdf"))
     assert code == 0 and "张堃同志：" in _text(tmp_path / "talk.pdf")
+
+
+def test_letter_after_every_past_occurrence_is_done_is_the_next_one(run, tmp_path):
+    _fill(run)
+    services = _services(run)
+    try:
+        new_year = services.reminders.save(ReminderData("节前廉政提醒", "元旦节前廉政提醒", dt.date(2025, 1, 1),
+                                                        Recurrence.HOLIDAY, all_cadres=True, holiday="元旦",
+                                                        days_before=3), confirmed=True)
+        services.reminders.mark_done(new_year, dt.date(2025, 12, 29),
+                                     DoneRecord(dt.date(2025, 12, 29), "会议", "", "吴𠮷祥"))
+    finally:
+        services.close()
+    # Not last year's letter (29 December 2025, done) but this year's.
+    code, out = run("pdf", "reminder", str(new_year))
+    assert code == 0 and "2026年12月29日到期的一次" in out
+    assert "元旦将至" in _text(tmp_path / f"红旗村廉政提醒函-{new_year}-2026-12-29.pdf")
 
 
 def test_letter_errors_are_in_chinese_with_a_non_zero_exit(run, tmp_path):

@@ -14,7 +14,9 @@ from app.reports import fonts
 from app.reports.bar_chart import bar_chart
 from app.reports.page import MM, content_width
 from app.reports.reminder_ledger import build_reminder_ledger
-from app.reports.reminder_letter import addressee, build_reminder_letter, rule_paragraphs
+from app.reports.reminder_letter import (
+    addressee, body_paragraph, build_reminder_letter, letter_title, rule_paragraphs,
+)
 from app.reports.work_summary import TeamLine, build_work_summary
 from app.services.reminder_rules import RULE_TEXTS
 from app.services.reminder_types import DoneRecord, LetterData, Occurrence
@@ -59,14 +61,15 @@ def test_a_letter_to_three_members_is_one_page_with_everything(tmp_path):
     assert build_reminder_letter(path, letter=letter(3), print_date=PRINT_DATE) == 1
     [text] = texts(path)
     for expected in ("廉政提醒函", "吴𠮷祥、李䶮、张堃同志：",
-                     "春节将至，为严明节日纪律要求，确保节日期间风清气正，现就2027年春节前廉政提醒特作如下提醒：",
+                     "春节将至，为严明节日纪律要求，确保节日期间风清气正，现将有关要求提醒如下：",
                      "一、认真学习贯彻中央八项规定", "六、节日期间安排好值班", "特此提醒。",
-                     "中共红旗村支部委员会2027年2月3日", "回执",
+                     "中共红旗村支部委员会2026年11月27日", "回执",
                      "本人已收到并认真阅读上述提醒，将严格遵守。", "姓名签收日期本人签名",
                      "第1页共1页", "打印日期：2026年11月27日"):
         assert expected in text, expected
     assert text.index("特此提醒") < text.index("回执") < text.index("吴𠮷祥年月日")
-    assert "陈喆" not in text
+    assert "陈喆" not in text and "2027年2月3日" not in text  # no deadline before a holiday
+    assert "特作如下提醒" not in text
     assert_embedded_subsets(path)
 
 
@@ -95,9 +98,98 @@ def test_issuer_falls_back_to_the_village_and_unnumbered_rules_are_numbered(tmp_
                   subject="群众反映鱼塘承包费收缴不及时", detail="如实说明情况\n认真整改")
     build_reminder_letter(path, letter=data, print_date=PRINT_DATE)
     [text] = texts(path)
-    assert "为进一步严明纪律规矩，现就群众反映鱼塘承包费收缴不及时特作如下提醒：" in text
+    assert "为进一步严明纪律规矩，就群众反映鱼塘承包费收缴不及时，现将有关要求提醒如下：" in text
     assert "一、如实说明情况" in text and "二、认真整改" in text
-    assert "中共红旗村支部委员会年月日" in text  # no date yet: blanks to fill in
+    assert "请于" not in text  # no due date, no deadline
+    assert "中共红旗村支部委员会2026年11月27日" in text  # dated the day it is printed
+
+
+def test_the_letter_is_dated_on_the_print_date_and_states_the_deadline(tmp_path):
+    wedding = letter(1, kind="婚丧喜庆事项报告", holiday="", subject="陈喆本人结婚，拟在村里办婚宴",
+                     detail=RULE_TEXTS["婚丧喜庆事项报告"], due=dt.date(2026, 12, 18),
+                     event_kind="婚嫁", event_date=dt.date(2027, 2, 5), township="青山镇")
+    funeral = letter(1, kind="婚丧喜庆事项报告", holiday="", subject="张堃父亲病故",
+                     detail=RULE_TEXTS["婚丧喜庆事项报告"], due=dt.date(2026, 12, 11),
+                     event_kind="丧事", event_date=dt.date(2026, 11, 27))
+    report = letter(3, kind="个人有关事项报告", holiday="", subject="两委干部年度个人有关事项报告",
+                    detail=RULE_TEXTS["个人有关事项报告"], due=dt.date(2027, 1, 31))
+    expected = {
+        "wedding": (wedding, "根据村干部婚丧喜庆事项报告有关规定，就陈喆本人结婚，拟在村里办婚宴"
+                             "（婚嫁，2027年2月5日），现将有关要求提醒如下：",
+                    "请于2026年12月18日前向青山镇纪委书面报告有关情况，并签订廉洁承诺书。"),
+        "funeral": (funeral, "就张堃父亲病故（丧事，2026年11月27日），现将有关要求提醒如下：",
+                    "请于事后10个工作日内（2026年12月11日前）向镇纪委书面报告有关情况。"),
+        "report": (report, "根据个人有关事项报告有关规定，就两委干部年度个人有关事项报告，现将有关要求提醒如下：",
+                   "请于2027年1月31日前如实填写个人有关事项报告表，按规定报送。"),
+    }
+    for name, (data, opening, deadline) in expected.items():
+        path = tmp_path / f"{name}.pdf"
+        assert build_reminder_letter(path, letter=data, print_date=PRINT_DATE) == 1
+        [text] = texts(path)
+        assert text.startswith("廉政提醒函") and "红旗村廉政提醒函第1页共1页" in text, name
+        assert opening in text and deadline + "特此提醒。" in text, name
+        assert "中共红旗村支部委员会2026年11月27日回执" in text, name  # dated on the print date
+        assert text.count(format_due(data.due)) == 1, name  # the due date only in the deadline
+
+
+def test_a_letter_printed_after_its_deadline_says_it_is_late(tmp_path):
+    late = letter(1, kind="婚丧喜庆事项报告", holiday="", subject="陈喆本人结婚，拟在村里办婚宴",
+                  detail=RULE_TEXTS["婚丧喜庆事项报告"], due=dt.date(2026, 11, 20),
+                  event_kind="婚嫁", event_date=dt.date(2027, 1, 1))
+    path = tmp_path / "late.pdf"
+    build_reminder_letter(path, letter=late, print_date=PRINT_DATE)
+    [text] = texts(path)
+    assert "请于2026年11月20日前向镇纪委书面报告有关情况，并签订廉洁承诺书。该期限已过，请尽快补办。特此提醒。" in text
+
+
+def format_due(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def test_the_title_follows_the_kind(tmp_path):
+    titles = {"节前廉政提醒": "廉政提醒函", "八项规定提醒": "廉政提醒函", "婚丧喜庆事项报告": "廉政提醒函",
+              "个人有关事项报告": "廉政提醒函", "一岗双责责任清单": "廉政提醒函", "提醒谈话": "廉政提醒函",
+              "警示教育": "廉政提醒函", "值班": "值班提醒", "学习": "学习提醒", "其他": "工作提醒"}
+    for kind, title in titles.items():
+        assert letter_title(letter(1, kind=kind, holiday="")) == title, kind
+    path = tmp_path / "study.pdf"
+    data = letter(2, kind="学习", holiday="", subject="两委干部每月集中学习",
+                  detail=RULE_TEXTS["学习"], due=dt.date(2026, 12, 10))
+    assert build_reminder_letter(path, letter=data, print_date=PRINT_DATE) == 1
+    [text] = texts(path)
+    assert text.startswith("学习提醒吴𠮷祥、李䶮同志：") and "廉政提醒函" not in text
+    assert "红旗村学习提醒第1页共1页" in text  # the page header too
+    assert "为严格落实学习制度，就两委干部每月集中学习，现将有关要求提醒如下：" in text
+    assert "请于2026年12月10日前完成两委干部每月集中学习，并做好学习记录。" in text
+    assert "回执" in text and "本人已收到并认真阅读上述提醒，将严格遵守。" in text
+    assert PdfReader(path).metadata.title == "红旗村学习提醒"
+    other = tmp_path / "other.pdf"
+    build_reminder_letter(other, letter=letter(1, kind="其他", holiday="", detail="按时上报",
+                                               subject="整理上报村级党建档案", due=dt.date(2026, 12, 15)),
+                          print_date=PRINT_DATE)
+    [text] = texts(other)
+    assert text.startswith("工作提醒") and "红旗村工作提醒第1页" in text
+    assert "请于2026年12月15日前完成整理上报村级党建档案。" in text
+
+
+def test_no_paragraph_ends_with_a_lone_character():
+    from reportlab.platypus import Paragraph
+
+    style = fonts.paragraph_style("t", 14, fonts.BODY_FONT, 24, firstLineIndent=28)
+    width = content_width()
+    # Laid out plainly, 书。 would be the last line on its own.
+    text = "请于2026年11月20日前向青山镇纪委书面报告有关情况，并签订廉洁承诺书。"
+    plain = Paragraph(text, style)
+    plain.wrap(width, 1e6)
+    assert plain.blPara.lines[-1][1] == ["书。"]
+    guarded = body_paragraph(text, style, width)
+    guarded.wrap(width, 1e6)
+    last = guarded.blPara.lines[-1]
+    words = last[1] if isinstance(last, tuple) else last.words
+    assert "".join(w if isinstance(w, str) else w.text for w in words) == "承诺书。"
+    short = body_paragraph("特此提醒。", style, width)
+    short.wrap(width, 1e6)
+    assert len(short.blPara.lines) == 1
 
 
 def test_addressee_and_rule_numbering():
@@ -138,6 +230,46 @@ def test_ledger_lists_every_occurrence_with_the_header_on_every_page(tmp_path):
     assert_embedded_subsets(path)
 
 
+def test_a_late_done_record_reads_done_late(tmp_path):
+    path = tmp_path / "late.pdf"
+    late = [Occurrence(3, "婚丧喜庆事项报告", "陈喆本人结婚", "陈喆", dt.date(2026, 11, 20), "已完成",
+                       DoneRecord(dt.date(2026, 11, 24), "书面", "补报镇纪委", "周淼")),
+            Occurrence(1, "学习", "两委干部每月集中学习", "全体两委干部", dt.date(2026, 11, 10), "已完成",
+                       DoneRecord(dt.date(2026, 11, 10), "会议", "", "吴𠮷祥"))]
+    assert build_reminder_ledger(path, village=VILLAGE, year=2026, occurrences=late,
+                                 dispositions=[], print_date=PRINT_DATE) == 1
+    [text] = texts(path)
+    # 事由 on one line (no 习 left alone on a second line), the row read in one piece.
+    assert "学习两委干部每月集中学习全体两委干部2026年11月10日已完成2026年11月10日" in text
+    assert "陈喆本人结婚陈喆2026年11月20日逾期完成2026年11月24日书面周淼补报镇纪委" in text
+
+
+def study_year(count: int) -> list[Occurrence]:
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=7 * i) for i in range(count)]
+    return [Occurrence(1, "学习", "两委干部每月集中学习", "全体两委干部", day, "已完成",
+                       DoneRecord(day, "会议", "学习党章", "吴𠮷祥")) for day in days]
+
+
+def test_a_small_year_without_marks_is_one_page(tmp_path):
+    path = tmp_path / "small.pdf"
+    assert build_reminder_ledger(path, village=VILLAGE, year=2026, occurrences=study_year(13),
+                                 dispositions=[], print_date=PRINT_DATE) == 1
+    [text] = texts(path)
+    assert text.index("2026年3月26日已完成") < text.index("由其他台账生成的提醒处理情况本年度没有标记")
+
+
+def test_the_empty_second_part_never_has_a_page_of_its_own(tmp_path):
+    for count in range(10, 20):
+        path = tmp_path / f"year{count}.pdf"
+        build_reminder_ledger(path, village=VILLAGE, year=2026, occurrences=study_year(count),
+                              dispositions=[], print_date=PRINT_DATE)
+        pages = texts(path)
+        last = pages[-1]
+        assert "由其他台账生成的提醒处理情况本年度没有标记为已处理或忽略的提醒" in last, count
+        assert "已完成" in last, count  # with rows of table one (header repeated) on its page
+        assert "".join(pages).count("全体两委干部") == count, count
+
+
 def test_an_empty_ledger_says_so(tmp_path):
     path = tmp_path / "empty.pdf"
     assert build_reminder_ledger(path, village=VILLAGE, year=2025, occurrences=[],
@@ -151,11 +283,12 @@ def test_an_empty_ledger_says_so(tmp_path):
 def figures(**changes) -> Figures:
     values = dict(
         title="2026年", first=dt.date(2026, 1, 1), last=dt.date(2026, 12, 31),
-        meetings=(Bar("支部委员会会议", 10, 12), Bar("党小组会", 13, 12), Bar(LONG_KIND, 2, 3)),
+        meetings=(Bar("支部委员会会议", 10, 11, 12), Bar("党小组会", 11, 11, 13), Bar(LONG_KIND, 2, 3, 2),
+                  Bar("谈心谈话（每名委员）", 1, 2)),
         notices=(Bar("党务公开", 4, 4), Bar("财务公开", 3, 4)),
         reminders=(Bar("一岗双责责任清单", 1, 1), Bar("值班", 0, 0)),
         matters=(Bar("审议", 1, 2), Bar("实施结果公开", 1, 2)),
-        gaps=("2026年8月 支部委员会会议 未召开", "2026年第三季度村务公开未发布"),
+        gaps=("2026年8月 支部委员会会议 未召开（应1次，已0次）", "2026年第三季度村务公开未发布"),
     )
     values.update(changes)
     return Figures(**values)
@@ -178,12 +311,19 @@ def test_year_summary_has_the_bars_as_text_the_gaps_and_the_team(tmp_path):
                 "五、存在的问题", "六、“两委”班子", "审核意见", "审核人签字"]
     positions = [whole.index(h) for h in headings]
     assert positions == sorted(positions)
-    for value in ("10/12（83%）", "13/12（108%）", "2/3（67%）", "4/4（100%）", "3/4（75%）",
-                  "1/1（100%）", "0/0（无应办）", "1/2（50%）"):
+    for value in ("10/11（91%）", "11/11（100%）", "2/3（67%）", "1/2（50%）", "4/4（100%）", "3/4（75%）",
+                  "1/1（100%）", "0/0（无应办）"):
         assert value in whole, value
-    assert "支部委员会会议101283%" in whole  # the figures table: 已召开, 应召开, 完成率
+    # The tables say what each number counts: the meetings held beside the capped figure.
+    assert "会议类型达标次数应开次数实际召开次数完成率" in whole
+    assert "支部委员会会议10111291%" in whole and "党小组会111113100%" in whole
+    assert "谈心谈话（每名委员）12—50%" in whole  # members, not sittings
+    assert "多开的会议不抵其他周期" in whole
+    assert "公开类别按时公开期数应公开期数按时率党务公开44100%财务公开3475%" in whole
+    assert "提醒类型已办理次数应办理次数办理率一岗双责责任清单11100%值班00—" in whole
+    assert "已召开（次）" not in whole
     assert LONG_KIND in whole  # wrapped onto two lines, never clipped
-    assert "1.2026年8月支部委员会会议未召开2.2026年第三季度村务公开未发布" in whole
+    assert "1.2026年8月支部委员会会议未召开（应1次，已0次）2.2026年第三季度村务公开未发布" in whole
     assert "截至2026年11月27日：党组织委员2人；一肩挑：吴𠮷祥" in whole
     assert "1吴𠮷祥党支部书记、村委会主任一肩挑、交叉任职2李䶮纪检委员3张堃监委会主任" in whole
     assert_embedded_subsets(path)
@@ -200,6 +340,29 @@ def test_term_summary_without_gaps_or_figures(tmp_path):
     assert "统计期间：2026年5月1日至2026年11月27日" in whole and "统计截至" not in whole
     assert whole.count("本期没有相关记录") == 2  # reminders (no bars), matters (nothing due)
     assert "五、存在的问题无" in whole and "暂无在任的两委班子成员" in whole
+
+
+def test_the_printed_summary_states_the_gaps_as_the_start_page_does(services, tmp_path):
+    from app.services.meeting_types import MeetingData
+
+    for day in (dt.date(2026, 1, 10), dt.date(2026, 3, 5), dt.date(2026, 3, 25)):
+        services.meetings.save(MeetingData(kinds=["支部委员会会议"], topic="学习贯彻会议精神", date=day),
+                               confirmed=True)
+    services.clock.moment = dt.datetime(2026, 12, 5, 10, 0)  # after 1 December
+    year = services.workbench.year_figures(2026)
+    path = tmp_path / "real.pdf"
+    build_work_summary(path, village=VILLAGE, figures=year, team=[], team_summary="党组织委员 0 人",
+                       team_day=dt.date(2026, 12, 5), print_date=dt.date(2026, 12, 5))
+    whole = "".join(texts(path))
+    # January and March held (twice in March), February and April to November missing.
+    assert "支部委员会会议211318%" in whole
+    for line in ("2026年2月支部委员会会议未召开（应1次，已0次）", "2026年11月主题党日未开展（应1次，已0次）",
+                 "2026年组织生活会未召开（应1次，已0次）", "2026年民主评议党员未开展（应1次，已0次）"):
+        assert line in whole, line
+    assert "2026年12月支部委员会会议" not in whole and "2026年第四季度党课" not in whole  # still running
+    late = [i.title for i in services.workbench.due_items() if i.area == "会议记录" and i.status == "已逾期"]
+    assert len(late) == 9 + 11 * 2 + 3 * 2 + 2
+    assert all(re.sub(r"\s+", "", title) in whole for title in late)
 
 
 def test_bar_chart_stays_inside_the_frame_and_wraps_long_labels():

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from conftest import person
 from workbench_data import (
-    at, committee, matter_entered_on, meeting, notice, reviewer,
+    at, committee, matter_entered_on, meeting, notice, records_from, reviewer,
 )
 
 from app.services.actor import Actor, PermissionDenied, Role
@@ -11,6 +11,7 @@ from app.services.errors import UserError
 from app.services.meeting_kinds import Kind
 from app.services.meeting_types import StepData
 from app.services.notice_types import Period, QuestionData
+from app.services.profile import Profile
 from app.services.workbench_types import Target
 
 D = dt.date
@@ -21,6 +22,7 @@ def items(services) -> dict:
 
 
 def test_a_month_without_a_committee_meeting_until_one_is_recorded(services):
+    records_from(services, D(2025, 1, 2))
     found = items(services)
     november = found["meeting:支部委员会会议:2026-11-01"]
     assert november.title == "2026年11月 支部委员会会议 未召开（应1次，已0次）"
@@ -43,7 +45,64 @@ def test_a_month_without_a_committee_meeting_until_one_is_recorded(services):
     assert "meeting:支部委员会会议:2026-10-01" in found
 
 
+def meeting_and_notice_keys(found) -> set[str]:
+    return {k for k in found if k.startswith(("meeting:", "notice-missing:"))}
+
+
+def test_a_new_install_is_not_told_about_the_months_before_it(services):
+    services.profile.save(Profile("红旗村", "城关镇"))  # the first entry of the audit log: today
+    found = items(services)
+    # Only the periods still running, due within 14 days: nothing before the first day.
+    assert meeting_and_notice_keys(found) == {
+        "meeting:支部委员会会议:2026-11-01", "meeting:党小组会:2026-11-01", "meeting:主题党日:2026-11-01",
+        "meeting:组织生活会:2026-01-01", "meeting:民主评议党员:2026-01-01"}
+    assert {item.status for item in found.values()} == {"待办"}
+    assert [i.key for i in services.workbench.due_items() if i.status == "已逾期"] == []
+    # A week later the same five are late (the records began on 27 November, the day the
+    # profile was saved); December and the fourth quarter are not due within 14 days, and
+    # the fourth quarter's notices can be posted until 10 January.
+    at(services, D(2026, 12, 5))
+    later = items(services)
+    assert meeting_and_notice_keys(later) == meeting_and_notice_keys(found)
+    assert {later[k].status for k in meeting_and_notice_keys(later)} == {"已逾期"}
+    assert later["meeting:支部委员会会议:2026-11-01"].title == "2026年11月 支部委员会会议 未召开（应1次，已0次）"
+
+
+def test_an_empty_database_shows_only_what_runs_now(services):
+    assert meeting_and_notice_keys(items(services)) == {
+        "meeting:支部委员会会议:2026-11-01", "meeting:党小组会:2026-11-01", "meeting:主题党日:2026-11-01",
+        "meeting:组织生活会:2026-01-01", "meeting:民主评议党员:2026-01-01"}
+
+
+def test_meetings_entered_back_to_january_show_the_gaps_from_january_on(services):
+    meeting(services, Kind.BRANCH_COMMITTEE, D(2026, 1, 10))
+    found = items(services)
+    group = sorted(k for k in found if k.startswith("meeting:党小组会:"))
+    assert group == [f"meeting:党小组会:2026-{m:02d}-01" for m in range(1, 12)]
+    assert found["meeting:党小组会:2026-01-01"].title == "2026年1月 党小组会 未召开（应1次，已0次）"
+    assert found["meeting:党小组会:2026-01-01"].status == "已逾期"
+    assert "meeting:支部委员会会议:2026-01-01" not in found and "meeting:支部委员会会议:2026-02-01" in found
+    assert "meeting:党课:2026-01-01" in found and "meeting:党课:2025-10-01" not in found
+    assert "notice-missing:财务公开:quarter:2026:1" in found
+    assert "notice-missing:财务公开:quarter:2025:4" not in found  # ended before the first record
+
+
+def test_records_begin_with_the_earliest_log_entry_meeting_or_notice_period(services):
+    from app.services.shared_reads import read_records_begin
+
+    assert read_records_begin(services.db) is None
+    meeting(services, Kind.BRANCH_COMMITTEE, D(2026, 3, 9))
+    assert read_records_begin(services.db) == D(2026, 3, 9)
+    notice(services, "财务公开", Period("quarter", 2025, 3))
+    notice(services, "村务公开", Period("month", 2025, 8))
+    assert read_records_begin(services.db) == D(2025, 7, 1)  # the third quarter's first day
+    found = items(services)
+    assert "notice-missing:财务公开:quarter:2025:3" not in found  # due 2025-10-10: beyond the year back
+    assert "notice-missing:财务公开:quarter:2025:4" in found and "meeting:党课:2025-10-01" in found
+
+
 def test_lookback_stops_a_year_back(services):
+    records_from(services, D(2025, 1, 2))
     found = items(services)
     assert found["meeting:支部委员会会议:2025-11-01"].due == D(2025, 11, 30)  # within 365 days of 2026-11-27
     assert "meeting:支部委员会会议:2025-10-01" not in found
@@ -63,6 +122,7 @@ def test_life_meeting_and_appraisal_due_by_1_december(services):
 
 
 def test_across_the_year_end_december_gaps_still_show(services):
+    records_from(services, D(2025, 1, 2))
     at(services, D(2027, 1, 5))
     found = items(services)
     december = found["meeting:支部委员会会议:2026-12-01"]
@@ -93,6 +153,7 @@ def test_stuck_matter_until_it_moves_on(services):
 
 
 def test_missing_notice_and_notice_waiting_for_review(services):
+    records_from(services, D(2025, 1, 2))
     checker = reviewer(services)
     q3 = Period("quarter", 2026, 3)
     missing = items(services)["notice-missing:财务公开:quarter:2026:3"]
@@ -145,6 +206,7 @@ def test_posts_and_the_term_ending_within_90_days(services):
 
 
 def test_marking_hides_the_item_and_keeps_the_reason(services):
+    records_from(services, D(2025, 1, 2))
     item = items(services)["meeting:支部委员会会议:2026-10-01"]
     with pytest.raises(UserError) as err:
         services.derived.dispose(item, "已处理", "  ")

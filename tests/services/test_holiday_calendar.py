@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from app.services.holiday_calendar import WorkdayShift, holiday_date, is_workday, shift_workdays
+from app.services.holiday_calendar import WorkdayShift, break_start, holiday_date, is_workday, shift_workdays
 from app.services.reminder_types import HOLIDAYS
 
 D = dt.date
@@ -99,3 +99,38 @@ def test_thirty_working_days_back_within_a_known_year_has_no_note():
 
 def test_zero_working_days_is_the_day_itself():
     assert shift_workdays(D(2026, 10, 3), 0) == WorkdayShift(D(2026, 10, 3))
+
+
+BREAKS = [
+    (D(2026, 2, 17), D(2026, 2, 15)),  # 春节 2026: Saturday 14 Feb was a working day
+    (D(2025, 10, 6), D(2025, 10, 1)),  # 中秋 2025 inside the 国庆 break
+    (D(2026, 1, 1), D(2026, 1, 1)),  # 元旦 2026: 31 Dec 2025 was worked
+    (D(2026, 4, 5), D(2026, 4, 4)),  # 清明 2026 on a Sunday, off from the Saturday
+    (D(2025, 1, 29), D(2025, 1, 28)),  # 春节 2025: 除夕 off, Sunday 26 Jan worked
+    (D(2023, 1, 1), D(2022, 12, 31)),  # 元旦 2023 on a Sunday
+    (D(2027, 2, 6), D(2027, 2, 6)),  # 2027 has no arrangement: Friday 5 Feb counts as worked
+    (D(2028, 10, 1), D(2028, 9, 30)),  # ... and the Saturday before a Sunday festival as off
+]
+
+
+@pytest.mark.parametrize(("festival", "start"), BREAKS, ids=[str(f) for f, _ in BREAKS])
+def test_break_start_is_the_first_day_off_of_the_run_holding_the_festival(festival, start):
+    assert break_start(festival) == start
+
+
+def test_break_start_in_a_year_without_arrangement_and_on_a_working_day():
+    # Weekends only in 1990: a festival on a Monday goes back over its weekend.
+    assert break_start(D(1990, 1, 8)) == D(1990, 1, 6)
+    # The festival itself is taken as a day off even when the calendar says otherwise.
+    assert break_start(D(2026, 11, 27)) == D(2026, 11, 27)
+
+
+def test_break_start_walks_back_at_most_fifteen_days(monkeypatch):
+    import app.services.holiday_calendar as calendar
+
+    monkeypatch.setattr(calendar, "is_workday", lambda day: (False, True))
+    break_start.cache_clear()
+    try:
+        assert break_start(D(2031, 3, 20)) == D(2031, 3, 5)
+    finally:
+        break_start.cache_clear()

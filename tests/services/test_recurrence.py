@@ -1,8 +1,11 @@
-"""Due dates of recurring reminders: month ends, leap years, year ends, lunar holidays, until."""
+"""Due dates of recurring reminders: month ends, leap years, year ends, lunar holidays, until.
+
+“N days before a holiday” counts back from the first day of the festival's break (break_start).
+"""
 
 import datetime as dt
 
-from app.services.recurrence import due_dates
+from app.services.recurrence import due_dates, next_due
 from app.services.reminder_types import Recurrence
 
 D = dt.date
@@ -49,10 +52,27 @@ def test_yearly_across_a_year_end():
     assert due_dates(Recurrence.YEARLY, D(2025, 1, 31), D(2026, 12, 1), D(2027, 1, 31)) == [D(2027, 1, 31)]
 
 
-def test_spring_festival_reminders_follow_the_lunar_calendar():
+def test_spring_festival_reminders_follow_the_lunar_calendar_and_the_break():
+    # 春节 2024-02-10 (the break starts that day), 2025-01-29 (break from 28 Jan, 除夕), 2026-02-17
+    # (break from Sunday 15 Feb; Saturday 14 Feb was worked), 2027-02-06 and 2028-01-26 (no official
+    # arrangement yet: the weekday before is taken as worked).
     assert due_dates(Recurrence.HOLIDAY, D(2024, 1, 1), D(2024, 1, 1), D(2028, 12, 31),
                      holiday="春节", days_before=3) == [
-        D(2024, 2, 7), D(2025, 1, 26), D(2026, 2, 14), D(2027, 2, 3), D(2028, 1, 23)]
+        D(2024, 2, 7), D(2025, 1, 25), D(2026, 2, 12), D(2027, 2, 3), D(2028, 1, 23)]
+
+
+def test_days_before_count_from_the_first_day_off_not_from_the_festival():
+    def before(holiday: str, year: int) -> list[dt.date]:
+        return due_dates(Recurrence.HOLIDAY, D(year - 1, 1, 1), D(year, 1, 1), D(year, 12, 31),
+                         holiday=holiday, days_before=3)
+
+    assert before("中秋", 2025) == [D(2025, 9, 28)]  # 6 Oct lies in the 国庆 break from 1 Oct
+    assert before("清明", 2026) == [D(2026, 4, 1)]  # Sunday 5 Apr, off from Saturday 4 Apr
+    assert before("国庆", 2026) == [D(2026, 9, 28)]
+    assert before("五一", 2026) == [D(2026, 4, 28)]
+    # 元旦 2023 was a Sunday: the break began on Saturday 31 December 2022.
+    assert due_dates(Recurrence.HOLIDAY, D(2022, 1, 1), D(2022, 12, 1), D(2022, 12, 31),
+                     holiday="元旦", days_before=3) == [D(2022, 12, 28)]
 
 
 def test_new_year_reminder_falls_in_the_december_before():
@@ -84,7 +104,7 @@ def test_until_stops_later_occurrences_and_includes_its_own_day():
     assert due_dates(Recurrence.MONTHLY, D(2026, 1, 10), D(2026, 1, 1), D(2026, 12, 31),
                      until=D(2026, 4, 10)) == [D(2026, 1, 10), D(2026, 2, 10), D(2026, 3, 10), D(2026, 4, 10)]
     assert due_dates(Recurrence.HOLIDAY, D(2024, 1, 1), D(2024, 1, 1), D(2028, 12, 31), holiday="春节",
-                     days_before=3, until=D(2026, 2, 13)) == [D(2024, 2, 7), D(2025, 1, 26)]
+                     days_before=3, until=D(2026, 2, 11)) == [D(2024, 2, 7), D(2025, 1, 25)]
 
 
 def test_an_empty_range_gives_nothing():
@@ -94,3 +114,12 @@ def test_an_empty_range_gives_nothing():
 
 def test_recurrence_may_be_given_by_its_stored_value():
     assert due_dates("yearly", D(2026, 1, 31), D(2026, 1, 1), D(2027, 12, 31)) == [D(2026, 1, 31), D(2027, 1, 31)]
+
+
+def test_next_due_is_the_first_on_or_after_a_day():
+    assert next_due(Recurrence.MONTHLY, D(2026, 1, 10), D(2026, 11, 27)) == D(2026, 12, 10)
+    assert next_due(Recurrence.MONTHLY, D(2026, 1, 10), D(2026, 12, 10)) == D(2026, 12, 10)
+    assert next_due(Recurrence.YEARLY, D(2026, 12, 31), D(2025, 1, 1)) == D(2026, 12, 31)
+    assert next_due(Recurrence.HOLIDAY, D(2026, 1, 1), D(2026, 11, 27), holiday="春节", days_before=3) == D(2027, 2, 3)
+    assert next_due(Recurrence.MONTHLY, D(2026, 1, 10), D(2026, 11, 27), until=D(2026, 12, 9)) is None
+    assert next_due(Recurrence.ONCE, D(2026, 5, 5), D(2026, 11, 27)) is None

@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 from conftest import person
-from sqlalchemy import event
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import event, func, select
 
 from app.services.actor import Actor, PermissionDenied, Role
 from app.services.audit_log import AuditLogService, AuditQuery
@@ -14,9 +16,11 @@ from app.services.errors import NeedsConfirmation, UserError, ValidationFailed
 from app.services.member_types import PersonData, PostData
 from app.services.reminder_rules import RULE_TEXTS
 from app.services.reminder_types import (
-    DONE, FAMILY_EVENT, FUNERAL, HOLIDAY_REMINDER, OVERDUE, TODO, WEDDING, DoneRecord, Recurrence, ReminderData,
+    DONE, EVENT_KINDS, FAMILY_EVENT, FUNERAL, HOLIDAY_REMINDER, HOLIDAYS, KINDS, OVERDUE, TODO, WEDDING, DoneRecord,
+    Recurrence, ReminderData,
 )
 from app.services.reminders import ReminderService
+from db.models import Reminder, ReminderTarget
 
 D = dt.date
 
@@ -92,12 +96,44 @@ def test_family_event_checks(reminders, members, secretary):
 
 def test_wedding_is_due_30_working_days_before_and_funeral_10_after(reminders, secretary):
     wedding = reminders.save(ReminderData(FAMILY_EVENT, "儿子结婚", D(2020, 1, 1), person_ids=[secretary],
-                                          event_kind=WEDDING, event_date=D(2026, 12, 31)))
+                                          event_kind=WEDDING, event_date=D(2026, 12, 31)), confirmed=True)
     assert reminders.get(wedding).anchor == D(2026, 11, 19)  # the typed anchor is replaced
     assert reminders.history(wedding)[0].status == OVERDUE
     funeral = reminders.save(ReminderData(FAMILY_EVENT, "母亲去世", None, person_ids=[secretary],
-                                          event_kind=FUNERAL, event_date=D(2026, 9, 28)))
+                                          event_kind=FUNERAL, event_date=D(2026, 9, 28)), confirmed=True)
     assert reminders.get(funeral).anchor == D(2026, 10, 16)  # over the 国庆 week, 10 Oct worked
+
+
+def test_a_family_event_entered_after_its_report_date_asks_first(reminders, secretary):
+    data = ReminderData(FAMILY_EVENT, "儿子结婚", None, person_ids=[secretary], event_kind=WEDDING,
+                        event_date=D(2026, 12, 29))
+    with pytest.raises(NeedsConfirmation) as exc:
+        reminders.save(data)
+    assert exc.value.warnings == ["按规定应于2026年11月17日前书面报告，现已过期：仍然保存？"]
+    assert reminders.count() == 0
+    rid = reminders.save(data, confirmed=True)
+    # Saved again with the same report date (a corrected 事由): not asked again.
+    reminders.save(ReminderData(FAMILY_EVENT, "儿子结婚（改期前）", None, person_ids=[secretary],
+                                event_kind=WEDDING, event_date=D(2026, 12, 29)), rid)
+    # Moved to a date whose report is past too: asked again.
+    with pytest.raises(NeedsConfirmation, match="按规定应于2026年11月16日前书面报告，现已过期"):
+        reminders.save(ReminderData(FAMILY_EVENT, "儿子结婚", None, person_ids=[secretary], event_kind=WEDDING,
+                                    event_date=D(2026, 12, 28)), rid)
+    # Due today is not late.
+    reminders.save(ReminderData(FAMILY_EVENT, "丧事", None, person_ids=[secretary], event_kind=FUNERAL,
+                                event_date=D(2026, 11, 13)))
+
+
+def test_a_late_family_event_in_a_year_without_arrangement_says_both(reminders, secretary):
+    data = ReminderData(FAMILY_EVENT, "女儿出嫁", None, person_ids=[secretary], event_kind=WEDDING,
+                        event_date=D(2004, 1, 5))
+    shift = reminders.family_event_due(WEDDING, D(2004, 1, 5))
+    assert shift.fallback_years == (2003,)
+    with pytest.raises(NeedsConfirmation) as exc:
+        reminders.save(data)
+    assert exc.value.warnings == [
+        f"按规定应于{shift.day.year}年{shift.day.month}月{shift.day.day}日前书面报告，现已过期；这一期限是推算的："
+        "2003年的法定节假日安排尚未收录，按周一至周五推算，请核对。仍然保存？"]
 
 
 def test_family_event_in_a_year_without_official_arrangement_needs_confirmation(reminders, secretary):
@@ -228,15 +264,40 @@ def test_occurrences_read_a_fixed_number_of_queries(reminders, secretary, db):
     assert count() == few == 3
 
 
-def test_list_rows_show_the_next_undone_date_and_the_count_done(reminders, secretary):
-    rid = reminders.save(study())
-    for day in (D(2026, 9, 10), D(2026, 10, 10)):
-        reminders.mark_done(rid, day, done(day))
-    [row] = reminders.list_rows()
-    assert (row.targets, row.recurrence, row.next_due, row.status, row.done_count) == (
-        "全体两委干部", "每月10日", D(2026, 11, 10), OVERDUE, 2)
-    assert reminders.list_rows(2025) == []
-    assert reminders.list_rows(2027)[0].done_count == 0
+def test_count_is_the_number_of_reminders(reminders, secretary):
+    assert reminders.count() == 0
+    reminders.save(study())
+    reminders.save(once(secretary, D(2026, 12, 1)))
+    assert reminders.count() == 2
+
+
+def test_current_due_is_the_oldest_undone_within_a_year_else_the_next(reminders, secretary):
+    rid = reminders.save(study(anchor=D(2025, 1, 10)))
+    # 2025-01-10 … 2025-11-10 are undone but more than LOOKBACK_DAYS ago: the oldest that counts
+    # is 2025-12-10 (352 days ago).
+    assert reminders.current_due(rid) == D(2025, 12, 10)
+    for month in range(1, 13):
+        reminders.mark_done(rid, D(2025, month, 10), done(D(2025, month, 10)))
+    assert reminders.current_due(rid) == D(2026, 1, 10)
+    for month in range(1, 12):
+        reminders.mark_done(rid, D(2026, month, 10), done(D(2026, month, 10)))
+    assert reminders.current_due(rid) == D(2026, 12, 10)  # all done: the next one
+    # A reminder that has ended: its last occurrence, done or not.
+    ended = reminders.save(study(anchor=D(2026, 1, 10), until=D(2026, 3, 31)))
+    assert reminders.current_due(ended) == D(2026, 1, 10)
+    for month in (1, 2, 3):
+        reminders.mark_done(ended, D(2026, month, 10), done(D(2026, month, 10)))
+    assert reminders.current_due(ended) == D(2026, 3, 10)
+    talk = reminders.save(once(secretary, D(2024, 6, 1)))
+    assert reminders.current_due(talk) == D(2024, 6, 1)  # a once reminder long past
+
+
+def test_letter_and_current_due_follow_the_same_rule_for_holidays(reminders, secretary, profile):
+    rid = reminders.save(ReminderData(HOLIDAY_REMINDER, "元旦节前廉政提醒", D(2025, 1, 1), Recurrence.HOLIDAY,
+                                      all_cadres=True, holiday="元旦", days_before=3))
+    assert reminders.current_due(rid) == reminders.letter(rid).due == D(2025, 12, 29)  # overdue, undone
+    reminders.mark_done(rid, D(2025, 12, 29), done(D(2025, 12, 29)))
+    assert reminders.current_due(rid) == reminders.letter(rid).due == D(2026, 12, 29)  # not last year's
 
 
 def test_a_member_who_is_a_target_cannot_be_deleted(reminders, members, secretary):
@@ -271,9 +332,131 @@ def test_a_viewer_cannot_save_or_mark_done(reminders, db, secretary):
 def test_demo_reminders_have_something_done_late_and_due(db, clock):
     fill_demo(db, clock)
     assert fill_demo_reminders(db, clock) == 9
-    rows = {r.subject: r for r in ReminderService(db, clock).list_rows()}
-    assert rows["两委干部每月集中学习"].next_due == D(2026, 11, 10) and rows["两委干部每月集中学习"].status == OVERDUE
-    assert rows["两委干部每月集中学习"].done_count == 24
-    assert rows["春节节前廉政提醒"].status == TODO and rows["春节节前廉政提醒"].done_count == 2
-    assert rows["陈喆本人结婚，拟在村里办婚宴"].next_due == D(2026, 11, 20)
-    assert rows["群众反映鱼塘承包费收缴不及时，对分管干部提醒谈话"].status == OVERDUE
+    service = ReminderService(db, clock)
+    scheduled = service.occurrences(D(2020, 1, 1), D(2028, 12, 31))
+    ids = {o.subject: o.reminder_id for o in scheduled}
+    assert len(ids) == service.count() == 9
+
+    def current(subject: str) -> tuple[dt.date, str, int]:
+        history = service.history(ids[subject])
+        due = service.current_due(ids[subject])
+        return due, next(o.status for o in history if o.due == due), sum(o.status == DONE for o in history)
+
+    assert current("两委干部每月集中学习") == (D(2026, 11, 10), OVERDUE, 24)
+    assert current("春节节前廉政提醒") == (D(2027, 2, 3), TODO, 2)  # 2025-01-25 and 2026-02-12 done
+    assert current("陈喆本人结婚，拟在村里办婚宴")[:2] == (D(2026, 11, 20), OVERDUE)
+    assert current("群众反映鱼塘承包费收缴不及时，对分管干部提醒谈话")[1] == OVERDUE
+    # Every record done is on a real due date of its reminder.
+    on_schedule = {(o.reminder_id, o.due) for o in scheduled}
+    records = [(o.reminder_id, o.due) for rid in ids.values() for o in service.history(rid) if o.done]
+    assert records and set(records) <= on_schedule
+
+
+# ----- bad input: a problem beside its field, never a crash ---------------------------------------
+
+def test_dates_must_be_plain_dates(reminders, secretary):
+    data = study(anchor="2026-09-10", until=dt.datetime(2027, 1, 1, 8, 0))
+    assert problems(lambda: reminders.save(data)) == {
+        "anchor": "日期看不懂：请写成 2026-11-27 或 2026年11月27日",
+        "until": "日期看不懂：请写成 2026-11-27 或 2026年11月27日"}
+    # A text until next to a good anchor is refused, not compared.
+    assert problems(lambda: reminders.save(study(until="2027-01-01"))) == {
+        "until": "日期看不懂：请写成 2026-11-27 或 2026年11月27日"}
+    assert problems(lambda: reminders.save(study(anchor=dt.datetime(2026, 9, 10)))) == {
+        "anchor": "日期看不懂：请写成 2026-11-27 或 2026年11月27日"}
+
+
+def test_dates_must_lie_between_1900_and_2099(reminders, secretary):
+    assert problems(lambda: reminders.save(study(anchor=D(9999, 12, 31)))) == {"anchor": "日期应在1900年到2099年之间"}
+    assert problems(lambda: reminders.save(study(anchor=D(1899, 12, 31)))) == {"anchor": "日期应在1900年到2099年之间"}
+    assert problems(lambda: reminders.save(study(until=D(2100, 1, 1)))) == {"until": "日期应在1900年到2099年之间"}
+    rid = reminders.save(study(anchor=D(2099, 12, 10)))
+    assert [o.due for o in reminders.history(rid)] == [D(2099, 12, 10)]
+    assert reminders.letter(rid).due == D(2099, 12, 10)
+    assert reminders.current_due(reminders.save(study(anchor=D(1900, 1, 1)))) == D(2025, 12, 1)
+    wedding = ReminderData(FAMILY_EVENT, "婚事", None, person_ids=[secretary], event_kind=WEDDING)
+    for bad, message in ((D(9999, 12, 31), "日期应在1900年到2099年之间"), (D(1, 1, 1), "日期应在1900年到2099年之间"),
+                         ("2026-12-31", "日期看不懂：请写成 2026-11-27 或 2026年11月27日")):
+        wedding.event_date = bad
+        assert problems(lambda: reminders.save(wedding)) == {"event_date": message}
+    assert reminders.count() == 2
+
+
+def test_family_event_due_raises_only_field_problems():
+    assert problems(lambda: ReminderService.family_event_due(FUNERAL, D(9999, 12, 31))) == {
+        "event_date": "日期应在1900年到2099年之间"}
+    assert problems(lambda: ReminderService.family_event_due(WEDDING, D(1, 1, 1))) == {
+        "event_date": "日期应在1900年到2099年之间"}
+    assert problems(lambda: ReminderService.family_event_due("生日", "明天")) == {
+        "event_kind": "请选择报告事项：婚嫁、丧事、其他喜庆",
+        "event_date": "日期看不懂：请写成 2026-11-27 或 2026年11月27日"}
+    assert ReminderService.family_event_due(FUNERAL, D(2099, 12, 31)).day.year == 2100
+    assert ReminderService.family_event_due(WEDDING, D(1900, 1, 1)).day.year == 1899
+
+
+@pytest.mark.parametrize("days_before", [-1, 61, 3.0, "3", True, None])
+def test_days_before_is_a_whole_number_from_0_to_60(reminders, days_before):
+    data = ReminderData(HOLIDAY_REMINDER, "春节前廉政提醒", D(2026, 1, 1), Recurrence.HOLIDAY, all_cadres=True,
+                        holiday="春节", days_before=days_before)
+    assert problems(lambda: reminders.save(data)) == {"days_before": "提前天数应为 0 到 60 天"}
+
+
+def test_bad_person_ids_and_due_dates_are_problems_not_crashes(reminders, secretary):
+    for ids in ([2 ** 70], ["1"], [True], [0]):
+        data = ReminderData("提醒谈话", "谈话", D(2026, 12, 1), person_ids=ids)
+        assert problems(lambda: reminders.save(data)) == {
+            "person_ids": "所选成员中有人已不存在（可能已被删除）：请重新选择"}
+    rid = reminders.save(study())
+    for due in (D(9999, 12, 10), dt.datetime(2026, 10, 10), "2026-10-10"):
+        assert "due" in problems(lambda: reminders.mark_done(rid, due, done()))
+        with pytest.raises(UserError, match="不是这条提醒的到期日"):
+            reminders.letter(rid, due)
+    assert "done_on" in problems(lambda: reminders.mark_done(rid, D(2026, 10, 10), done(D(1, 1, 1))))
+
+
+_GOOD_DATE = st.dates(min_value=D(1900, 1, 1), max_value=D(2099, 12, 31))
+_BAD_DATE = st.one_of(st.none(), st.dates(), st.datetimes(), st.dates().map(str), st.integers())
+# Per field: (a good value, a bad one).
+_FIELDS = {
+    "kind": (st.sampled_from(KINDS), st.text(max_size=5)),
+    "subject": (st.just("两委干部集中学习"), st.text(max_size=210)),
+    "anchor": (_GOOD_DATE, _BAD_DATE),
+    "until": (st.one_of(st.none(), _GOOD_DATE), _BAD_DATE),
+    "event_date": (_GOOD_DATE, _BAD_DATE),
+    "recurrence": (st.sampled_from([r.value for r in Recurrence]), st.one_of(st.text(max_size=5), st.none())),
+    "holiday": (st.sampled_from(HOLIDAYS), st.text(max_size=3)),
+    "days_before": (st.integers(0, 60), st.one_of(st.integers(), st.floats(allow_nan=False), st.none(),
+                                                  st.booleans())),
+    "event_kind": (st.sampled_from(EVENT_KINDS), st.text(max_size=3)),
+    "person_ids": (st.sampled_from([[], [1]]), st.lists(st.integers(), max_size=3)),
+    "all_cadres": (st.just(True), st.just(False)),
+}
+
+
+@st.composite
+def reminder_data(draw) -> ReminderData:
+    """Good values in every field but a few (often none), so that many examples get as far as saving."""
+    broken = draw(st.sets(st.sampled_from(sorted(_FIELDS)), max_size=3))
+    values = {name: draw(bad if name in broken else good) for name, (good, bad) in _FIELDS.items()}
+    return ReminderData(**values)
+
+
+@settings(deadline=None, max_examples=150, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=reminder_data(), confirmed=st.booleans())
+def test_save_never_crashes_and_never_half_saves(reminders, db, secretary, data, confirmed):
+    def rows() -> tuple[int, int]:
+        with db.read() as s:
+            return s.scalar(select(func.count(Reminder.id))), s.scalar(select(func.count(ReminderTarget.id)))
+
+    before = rows()
+    try:
+        rid = reminders.save(data, confirmed=confirmed)
+    except (ValidationFailed, NeedsConfirmation, UserError):
+        assert rows() == before
+        return
+    assert rows()[0] == before[0] + 1
+    # What was saved can be read, listed and printed.
+    reminders.history(rid)
+    assert reminders.letter(rid).due == reminders.current_due(rid)
+    reminders.occurrences(D(2026, 1, 1), D(2026, 12, 31))

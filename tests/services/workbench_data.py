@@ -26,6 +26,12 @@ def meeting(services, kind: Kind, day: dt.date, *present: int) -> int:
     return services.meetings.save(data, confirmed=True)
 
 
+def records_from(services, day: dt.date) -> int:
+    """A back-entered record dated ``day`` (an 其他 meeting, which no rule requires), so the
+    village's records begin that day and the gaps of the periods from then on show."""
+    return meeting(services, Kind.OTHER, day)
+
+
 def committee(services) -> tuple[int, int]:
     """张书记 (党支部书记) and 李组织 (组织委员), both on the party committee since 2021-05-01."""
     secretary = services.members.save(person("张书记", "党支部书记", political_status="中共党员"))

@@ -159,3 +159,43 @@ def test_reminders_tab_hosts_the_panel_as_its_second_page(qtbot, data):
     assert tab.derived.year.currentText() == "2025"
     tab.derived.year.setCurrentText("2024")
     assert tab.year.currentText() == "2024"
+
+
+def test_several_items_are_marked_at_once_with_one_reason(panel, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+
+    chosen = [row_of(panel, QUESTION), row_of(panel, "“村道硬化工程”登记已87天，还没有提议")]
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in chosen:
+        panel.table.selectionModel().setCurrentIndex(panel.table.model().index(row, 0), flags)
+    shown = []
+
+    def fill(dialog):
+        shown.append((dialog.subject.text(), dialog.skipped))
+        dialog.reason.setPlainText("镇里已统一处理")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(DisposeDialog, "exec", fill)
+    panel.buttons["标记已处理…"].click()
+    subject, skipped = shown[0]
+    assert subject.startswith("将标记 2 项：") and skipped == 0
+    marks = panel.services.derived.dispositions(D(2026, 1, 1), D(2026, 12, 31))
+    assert sorted((m.title, m.status, m.reason) for m in marks) == sorted(
+        (t, "已处理", "镇里已统一处理") for t in (QUESTION, "“村道硬化工程”登记已87天，还没有提议"))
+    assert rows(panel.mark_table)[0][3:5] == ["已处理", "镇里已统一处理"] and panel.mark_table.rowCount() == 2
+    assert not panel.selected_items()  # both are gone from the list
+
+
+def test_enter_on_a_button_opens_nothing(qtbot, panel, monkeypatch):
+    opened = []
+    monkeypatch.setattr(app.ui.target_actions, "open_target", lambda _s, target, _p: opened.append(target))
+    with qtbot.waitExposed(panel):
+        panel.show()
+    panel.activateWindow()
+    assert panel.selected() is None  # nothing chosen: Enter on the list would say 请先选择
+    button = panel.buttons["去办理"]
+    button.setFocus()
+    assert button.hasFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)  # a show_info here would fail the test
+    assert opened == []

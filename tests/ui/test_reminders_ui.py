@@ -80,7 +80,7 @@ def test_empty_subject_is_shown_beside_the_field_and_nothing_is_saved(qtbot, ser
     dialog.save()
     assert "请填写事由" in visible_error(dialog, "subject")
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert services.reminders.list_rows() == []
+    assert services.reminders.count() == 0
     asked, closed = [], []
     dialog.finished.connect(closed.append)
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda _p, title, *_a: asked.append(title) or False)
@@ -95,7 +95,7 @@ def test_family_event_shows_the_computed_due_date_and_the_fallback_note(qtbot, s
     assert dialog.chosen_recurrence() is Recurrence.ONCE and not dialog.recurrence.isEnabled()
     dialog.event_kind.setCurrentText("婚嫁")
     dialog.event_date.edit.setText("2026-12-31")
-    assert dialog.due_text.text() == "应于2026年11月19日前书面报告"  # 30 official working days before
+    assert dialog.due_text.text() == "应于2026年11月19日前书面报告（已过期）"  # 30 official working days before
     dialog.event_kind.setCurrentText("丧事")
     dialog.event_date.edit.setText("2026-12-22")
     assert dialog.due_text.text() == (
@@ -160,13 +160,13 @@ def test_filters_and_search_narrow_the_rows_and_the_status_bar_says_so(tab, serv
     reminders = services.reminders
     spring = reminders.save(ReminderData(kind=HOLIDAY_REMINDER, subject="春节前廉政提醒", anchor=dt.date(2026, 1, 1),
                                          recurrence=Recurrence.HOLIDAY, holiday="春节", days_before=3, all_cadres=True))
-    reminders.mark_done(spring, dt.date(2026, 2, 14), DoneRecord(dt.date(2026, 2, 12), "会议", "", "张三"))
+    reminders.mark_done(spring, dt.date(2026, 2, 12), DoneRecord(dt.date(2026, 2, 12), "会议", "", "张三"))
     reminders.save(ReminderData(kind="学习", subject="每月集中学习", anchor=dt.date(2026, 1, 10),
                                 recurrence=Recurrence.MONTHLY, person_ids=[people["张三"], people["李四"]]))
     once(services, people, "吴𠮷祥", dt.date(2026, 12, 5), subject="年底提醒谈话")
     tab.refresh()
     assert tab.status_text() == "纪律提醒：显示 14 条，共 14 条"
-    assert ("节前廉政提醒", "春节前廉政提醒", "全体两委干部", "2026-02-14", "已完成", "2026-02-12", "会议", "张三") in shown(tab)
+    assert ("节前廉政提醒", "春节前廉政提醒", "全体两委干部", "2026-02-12", "已完成", "2026-02-12", "会议", "张三") in shown(tab)
     tab.status.setCurrentText("待办")
     assert sorted(r[3] for r in shown(tab)) == ["2026-12-05", "2026-12-10"]
     assert tab.status_text() == "纪律提醒：显示 2 条，共 14 条"

@@ -108,8 +108,13 @@ def test_enter_on_an_overdue_reminder_records_it_done(qtbot, window, monkeypatch
 def test_go_on_a_missing_notice_opens_a_new_notice_for_that_period(window, monkeypatch):
     from app.ui.notice_dialog import NoticeDialog
 
+    from app.services.meeting_types import MeetingData
+
     tab = window.workbench_tab
     window.services.profile.save(Profile("红旗村", "城关镇"))
+    # Records from January on: periods ended since then without a notice are gaps.
+    window.services.meetings.save(MeetingData(["支部委员会会议"], "年初工作部署", dt.date(2026, 1, 10)), confirmed=True)
+    tab.refresh()
     item = next(i for i in tab.items if i.target.kind == "notice_new")
     category, kind, year, number = item.target.args
     seen = []
@@ -158,7 +163,8 @@ def test_figures_panel_shows_done_against_due(window):
     services.reminders.mark_done(talk, dt.date(2026, 6, 10), DoneRecord(dt.date(2026, 6, 10), "谈话", "", "王文书"))
     window.workbench_tab.refresh()
     panel = window.workbench_tab.panel
-    assert window.workbench_tab.figures_title.text() == "今年情况（2026年）"
+    assert window.workbench_tab.figures_title.text() == "年度情况"
+    assert window.workbench_tab.year.currentText() == "2026年"
     assert "提醒谈话 1/2 缺1" in panel.charts["reminders"].lines()
     assert any("/" in line for line in panel.charts["meetings"].lines())
 
@@ -176,15 +182,174 @@ def test_empty_state_says_so_in_words(qtbot, services):
     assert tab.summary.text() == "已逾期 0 项，14天内到期 0 项"
 
 
-def test_viewer_cannot_settle_or_ignore(qtbot, services, clock):
+def test_viewer_opens_only_what_a_dialog_shows_read_only(qtbot, services, clock, monkeypatch):
+    from dataclasses import replace
+
+    from app.ui.done_dialog import DoneDialog
+    from app.ui.member_dialog import MemberDialog
+
     fill_demo(services.db, clock)
+    services.act_as(Actor("王文书", Role.ADMIN))
+    remind(services, "提醒谈话", "对新任委员提醒谈话", dt.date(2026, 11, 22))
+    member = next(r for r in services.members.list_rows() if r.current_posts == ("宣传委员",))
+    data = services.members.get(member.id)
+    data.posts[0] = replace(data.posts[0], end_date=dt.date(2027, 1, 15))
+    services.members.save(data, member.id, confirmed=True)  # ends within 90 days: a 任期 item
     services.act_as(Actor("查阅甲", Role.VIEWER))
     main = MainWindow(services.data_dir, large=False)
     qtbot.addWidget(main)
     main.attach(services)
     tab = main.workbench_tab
-    tab.table.selectRow(next(n for n, i in enumerate(tab.items) if i.derived))
+    kinds = [i.target.kind for i in tab.items]
+    tab.table.selectRow(kinds.index("meeting_new"))  # the meeting dialog would offer to save
     assert not tab.buttons["去办理"].isEnabled() and not tab.buttons["忽略…"].isEnabled()
+    assert not tab.buttons["标记已处理…"].isEnabled()
+
+    seen = []
+    monkeypatch.setattr(MemberDialog, "exec", lambda d: seen.append((d.windowTitle(), d.save_button.isEnabled())) or 0)
+    monkeypatch.setattr(DoneDialog, "exec", lambda d: seen.append((d.subject, d.save_button.isEnabled())) or 0)
+    tab.table.selectRow(kinds.index("member"))
+    assert tab.buttons["去办理"].isEnabled() and tab.buttons["去办理"].toolTip().startswith("查看这一项的记录（只读")
+    tab.buttons["去办理"].click()
+    tab.table.selectRow(kinds.index("reminder"))
+    tab.buttons["去办理"].click()
+    assert seen == [("查看人员（只读）", False), ("对新任委员提醒谈话", False)]
+
+
+def select_rows(table, rows) -> None:
+    """Select several rows as Ctrl+click does; the last one becomes the current row."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    table.clearSelection()
+    model = table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in rows:
+        model.setCurrentIndex(table.model().index(row, 0), flags)
+
+
+def test_several_items_are_marked_with_one_reason_and_reminders_are_skipped(window, monkeypatch):
+    tab = window.workbench_tab
+    derived = [n for n, i in enumerate(tab.items) if i.derived][:3]
+    reminder = row_of(tab, "对新任委员提醒谈话")
+    titles = [tab.items[n].title for n in derived]
+    shown = []
+
+    def answer(dialog):
+        shown.append((dialog.windowTitle(), dialog.subject.text(), dialog.skipped_label.text(), dialog.hint.text()))
+        dialog.reason.setPlainText("11月的会与12月合并召开，镇里已同意")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(DisposeDialog, "exec", answer)
+    select_rows(tab.table, [*derived, reminder])
+    assert len(tab.selected_items()) == 4 and tab.buttons["标记已处理…"].isEnabled()
+    tab.buttons["忽略…"].click()
+    title, subject, skipped, hint = shown[0]
+    assert title == "忽略" and subject.startswith("将标记 3 项：\n1. " + titles[0])
+    assert all(t in subject for t in titles)
+    assert skipped == "另有 1 项纪律提醒不能标记（请在 纪律提醒 页登记办理情况），已跳过。"
+    assert "设置 → 会议频次要求" in hint
+    stored = window.services.derived.dispositions(dt.date(2026, 1, 1), TODAY)
+    assert [(d.title, d.status, d.reason) for d in stored] == [
+        (t, IGNORED, "11月的会与12月合并召开，镇里已同意") for t in titles]
+    assert not set(titles) & {i.title for i in tab.items}
+    assert any("对新任委员提醒谈话" in i.title for i in tab.items)  # skipped, still to do
+
+
+def test_a_failing_item_is_named_and_the_rest_are_not_marked(window, monkeypatch):
+    from app.services.errors import UserError
+
+    tab = window.workbench_tab
+    derived = [n for n, i in enumerate(tab.items) if i.derived][:3]
+    titles = [tab.items[n].title for n in derived]
+    real = window.services.derived.dispose
+    calls, errors = [], []
+
+    def dispose(item, status, reason):
+        calls.append(item.title)
+        if item.title == titles[1]:
+            raise UserError("数据库正忙，请稍后再试")
+        real(item, status, reason)
+
+    def answer(dialog):
+        dialog.reason.setPlainText("已在纸质记录本上登记")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(window.services.derived, "dispose", dispose)
+    monkeypatch.setattr(DisposeDialog, "exec", answer)
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, text, *_a: errors.append((title, text)))
+    select_rows(tab.table, derived)
+    tab.buttons["标记已处理…"].click()
+    assert calls == titles[:2]  # stopped at the failure
+    assert errors == [("没有全部标记", f"已标记 1 项；“{titles[1]}”未能标记：数据库正忙，请稍后再试\n"
+                                       "没有标记的 2 项仍会留在待办中。")]
+    stored = window.services.derived.dispositions(dt.date(2026, 1, 1), TODAY)
+    assert [d.title for d in stored] == titles[:1]
+    assert [t for t in titles if t in {i.title for i in tab.items}] == titles[1:]
+
+
+def test_go_acts_on_the_current_row_of_a_selection(window, monkeypatch):
+    import app.ui.target_actions
+
+    tab = window.workbench_tab
+    derived = [n for n, i in enumerate(tab.items) if i.derived][:2]
+    opened = []
+    monkeypatch.setattr(app.ui.target_actions, "open_target", lambda _s, target, _p: opened.append(target))
+    select_rows(tab.table, derived)
+    tab.buttons["去办理"].click()
+    assert opened == [tab.items[derived[-1]].target]
+
+
+def test_enter_on_a_button_does_not_ask_to_choose_first(qtbot, window, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    import app.ui.target_actions
+
+    tab = window.workbench_tab
+    opened = []
+    monkeypatch.setattr(app.ui.target_actions, "open_target", lambda _s, target, _p: opened.append(target))
+    with qtbot.waitActive(window):
+        window.show()
+    button = tab.buttons["打印届中汇总…"]
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)  # the autouse fixture fails the test on any show_info
+    assert opened == []
+    tab.table.selectRow(0)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Enter)
+    assert opened == [tab.items[0].target]
+
+
+def test_the_chosen_year_is_shown_and_printed(window, monkeypatch):
+    from app.ui import print_dialog
+
+    remind(window.services, "个人有关事项报告", "去年的个人有关事项报告", dt.date(2025, 6, 10))
+    tab = window.workbench_tab
+    tab.refresh()
+    years = [tab.year.itemText(i) for i in range(tab.year.count())]
+    assert years == [f"{y}年" for y in range(2026, 2016, -1)] and tab.year.currentText() == "2026年"
+    listed = [i.key for i in tab.items]
+    printed = []
+    monkeypatch.setattr(print_dialog, "generate_and_preview", lambda _s, name, _w, _p: printed.append(name))
+
+    this_year = tab.panel.lines()
+    tab.year.setCurrentText("2025年")
+    assert tab.figures.title == "2025年" and tab.panel.lines() != this_year
+    assert tab.panel.charts["reminders"].lines() == ["个人有关事项报告 0/1 缺1"]
+    expected = BarChart("", True)
+    expected.set_bars(window.services.workbench.year_figures(2025).meetings)
+    assert tab.panel.charts["meetings"].lines() == expected.lines()
+    assert [i.key for i in tab.items] == listed  # the list is always today's
+
+    tab.buttons["打印年度汇总…"].click()
+    window.print_current()  # Ctrl+P on the tab
+    assert printed == ["2025年度工作台账汇总", "2025年度工作台账汇总"]
+    tab.refresh()  # after 去办理 or a mark: the chosen year stays
+    assert tab.year.currentText() == "2025年" and tab.figures.title == "2025年"
+    tab.year.setCurrentText("2026年")
+    tab.buttons["打印年度汇总…"].click()
+    assert printed[-1] == "2026年度工作台账汇总"
 
 
 @pytest.mark.parametrize("large", [False, True])
