@@ -24,11 +24,6 @@ TRACK_COLOR = (0.35, 0.35, 0.35)
 FILL_COLOR = (0.30, 0.30, 0.30)
 
 
-def bar_value(bar: Bar) -> str:
-    """10/12: done out of due."""
-    return f"{bar.done}/{bar.due}"
-
-
 def bar_rate(bar: Bar) -> str:
     """83%; — when nothing was due."""
     return f"{round(bar.done * 100 / bar.due)}%" if bar.due else "—"
@@ -36,7 +31,7 @@ def bar_rate(bar: Bar) -> str:
 
 def bar_text(bar: Bar) -> str:
     """What is written beside the bar: 10/12（83%）, or 0/0（无应办） when nothing was due."""
-    return f"{bar_value(bar)}（{bar_rate(bar) if bar.due else '无应办'}）"
+    return f"{bar.fraction}（{bar_rate(bar) if bar.due else '无应办'}）"
 
 
 def label_width(bars: list[Bar], width: float) -> float:

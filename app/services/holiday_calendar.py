@@ -16,7 +16,6 @@ import functools
 from dataclasses import dataclass
 
 import chinese_calendar
-import holidays
 
 # reminder_types.HOLIDAYS name -> the name the library gives the festival's first day.
 LIBRARY_NAMES = {
@@ -37,11 +36,20 @@ _MAX_BREAK_DAYS = 15
 @functools.lru_cache(maxsize=256)
 def _festivals(year: int) -> dict[str, dt.date]:
     """Library festival name -> its first day in ``year`` (补假 and 除夕 are other names)."""
+    # Imported here: holidays.China loads every country's module (~0.4 s), paid only when a
+    # festival date is first needed, or ahead of time by preload (while the clerk signs in).
+    import holidays
+
     found: dict[str, dt.date] = {}
     for day, names in sorted(holidays.China(years=year, language="zh_CN").items()):
         for name in str(names).split("; "):
             found.setdefault(name.strip(), day)
     return found
+
+
+def preload(year: int) -> None:
+    """Compute ``year``'s festivals now (the launcher runs this in the background at start-up)."""
+    _festivals(year)
 
 
 def holiday_date(name: str, year: int) -> dt.date | None:

@@ -66,6 +66,11 @@ class Bar:
     due: int
     actual: int | None = None
 
+    @property
+    def fraction(self) -> str:
+        """10/12: done out of due, as the screen and the print both write it."""
+        return f"{self.done}/{self.due}"
+
 
 @dataclass(frozen=True)
 class Figures:

@@ -20,7 +20,8 @@ MIN_BAR_CHARS = 3  # the bar is at least this many character widths long (wider 
 
 
 def bar_text(bar: Bar) -> str:
-    return f"{bar.done}/{bar.due}"
+    """10/12, or 0/0 无应办 when nothing has fallen due yet."""
+    return bar.fraction if bar.due else f"{bar.fraction} 无应办"
 
 
 def gap_text(bar: Bar) -> str:

@@ -14,9 +14,8 @@ from app.reports import fonts
 from app.reports.bar_chart import bar_chart
 from app.reports.page import MM, content_width
 from app.reports.reminder_ledger import build_reminder_ledger
-from app.reports.reminder_letter import (
-    addressee, body_paragraph, build_reminder_letter, letter_title, rule_paragraphs,
-)
+from app.reports.reminder_letter import body_paragraph, build_reminder_letter
+from app.reports.reminder_letter_text import addressee, letter_title, rule_paragraphs
 from app.reports.work_summary import TeamLine, build_work_summary
 from app.services.reminder_rules import RULE_TEXTS
 from app.services.reminder_types import DoneRecord, LetterData, Occurrence
