@@ -126,7 +126,7 @@ class MatterService:
                  .outerjoin(MatterStep, and_(MatterStep.matter_id == Matter.id, MatterStep.step == last.c.step))
                  .order_by(Matter.id))
         with self.db.read() as s:
-            found = s.execute(query).all()
+            found = s.connection().execute(query).all()  # plain rows: read on every start-page refresh
         rows = []
         for matter_id, name, category, created_at, step, on, outcome in found:
             steps = [StepData(step, on, outcome=outcome)] if step else []

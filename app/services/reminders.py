@@ -36,11 +36,12 @@ _COLUMNS = tuple(getattr(Reminder, name) for name in ("id", "recurrence", *_FIEL
 
 
 def _data(r: Reminder, person_ids: list[int]) -> ReminderData:
-    data = ReminderData(kind=r.kind, subject=r.subject, anchor=r.anchor, recurrence=Recurrence(r.recurrence),
-                        person_ids=person_ids, id=r.id)
-    for key in _FIELDS:
-        setattr(data, key, getattr(r, key))
-    return data
+    return ReminderData(recurrence=Recurrence(r.recurrence), person_ids=person_ids, id=r.id,
+                        **{key: getattr(r, key) for key in _FIELDS})
+
+
+def _status(due: dt.date, done: DoneRecord | None, today: dt.date) -> str:
+    return DONE if done else (OVERDUE if due < today else TODO)
 
 
 def _dates(d: ReminderData, first: dt.date, last: dt.date) -> list[dt.date]:
@@ -70,19 +71,19 @@ class ReminderService:
         """Reminder id -> the names of its chosen members, by pinyin."""
         query = select(ReminderTarget.reminder_id, Person.name).join(Person, Person.id == ReminderTarget.person_id)
         found: dict[int, list[str]] = {}
-        for rid, name in s.execute(query.where(*where)):
+        for rid, name in s.connection().execute(query.where(*where)):
             found.setdefault(rid, []).append(name)
         return {rid: sorted(names, key=sort_key) for rid, names in found.items()}
 
     @staticmethod
     def _done(s: Session, *where) -> dict[tuple[int, dt.date], DoneRecord]:
         o = ReminderOccurrence
-        rows = s.execute(select(o.reminder_id, o.due_date, o.done_on, o.method, o.note, o.done_by).where(*where))
+        rows = s.connection().execute(select(o.reminder_id, o.due_date, o.done_on, o.method, o.note,
+                                             o.done_by).where(*where))
         return {(rid, due): DoneRecord(on, method, note, by) for rid, due, on, method, note, by in rows}
 
     def _occurrence(self, d: ReminderData, targets: str, due: dt.date, done: DoneRecord | None) -> Occurrence:
-        status = DONE if done else (OVERDUE if due < self.clock.today() else TODO)
-        return Occurrence(d.id, d.kind, d.subject, targets, due, status, done)
+        return Occurrence(d.id, d.kind, d.subject, targets, due, _status(due, done, self.clock.today()), done)
 
     def _schedule(self, d: ReminderData) -> list[dt.date]:
         """The due dates from the anchor up to today, and the next one after today."""
@@ -112,14 +113,21 @@ class ReminderService:
 
     def occurrences(self, first: dt.date, last: dt.date) -> list[Occurrence]:
         """Every reminder's due dates in [first, last] with their status; three queries in all."""
+        today = self.clock.today()
         with self.db.read() as s:
-            # Plain columns, not ORM objects: the start page reads every reminder on each refresh.
-            reminders = [_data(r, []) for r in s.execute(select(*_COLUMNS).where(
+            # Plain rows through the connection, not ORM objects: the start page reads every
+            # reminder on each refresh.
+            reminders = [_data(r, []) for r in s.connection().execute(select(*_COLUMNS).where(
                 Reminder.anchor <= last, or_(Reminder.until.is_(None), Reminder.until >= first)))]
             names = self._names(s)
             done = self._done(s, ReminderOccurrence.due_date >= first, ReminderOccurrence.due_date <= last)
-        found = [self._occurrence(d, _targets(d, names), due, done.get((d.id, due)))
-                 for d in reminders for due in _dates(d, first, last)]
+        found = []
+        for d in reminders:
+            dates = _dates(d, first, last)
+            targets = _targets(d, names) if dates else ""
+            for due in dates:
+                record = done.get((d.id, due))
+                found.append(Occurrence(d.id, d.kind, d.subject, targets, due, _status(due, record, today), record))
         return sorted(found, key=lambda o: (o.due, o.reminder_id))
 
     def history(self, reminder_id: int) -> list[Occurrence]:
