@@ -30,8 +30,8 @@ def bar_rate(bar: Bar) -> str:
 
 
 def bar_text(bar: Bar) -> str:
-    """What is written beside the bar: 10/12（83%）, or 0/0（无应办） when nothing was due."""
-    return f"{bar.fraction}（{bar_rate(bar) if bar.due else '无应办'}）"
+    """What is written beside the bar: 10/12（83%）, or 0/0（未到期） when nothing has fallen due."""
+    return f"{bar.fraction}（{bar_rate(bar) if bar.due else '未到期'}）"
 
 
 def label_width(bars: list[Bar], width: float) -> float:

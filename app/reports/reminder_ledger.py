@@ -20,6 +20,7 @@ from app.reports.meeting_record import title_paragraph
 from app.reports.page import MM, build_pdf, content_width
 from app.services.dates import format_date_cn
 from app.services.reminder_types import DONE, Occurrence
+from app.services.workbench_figures import counts
 from app.services.workbench_types import DispositionRow
 
 SHORT_TITLE = "纪律提醒台账"
@@ -80,6 +81,18 @@ def disposition_cells(index: int, row: DispositionRow) -> list[str]:
             format_date_cn(row.decided_on), row.decided_by]
 
 
+def count_line(occurrences: list[Occurrence], print_date: dt.date) -> str:
+    """The line above table one, by the 工作台账汇总's rule (workbench_figures.counts): an
+    occurrence is due once its due date is before the print date, or as soon as it is done.
+    While some are not yet due: 本年度共 21 次，截至2026年11月27日应办 19 次，已完成 16 次。"""
+    due = sum(1 for o in occurrences if counts(o.due, print_date, o.status == DONE))
+    done = sum(1 for o in occurrences if o.status == DONE)
+    if due == len(occurrences):
+        return f"本年度应办 {due} 次，已完成 {done} 次。"
+    return (f"本年度共 {len(occurrences)} 次，截至{format_date_cn(print_date)}应办 {due} 次，"
+            f"已完成 {done} 次。")
+
+
 KEEP_ROWS = 2  # rows of table one that go over with the empty second part, rather than it alone
 
 
@@ -108,15 +121,15 @@ def build_reminder_ledger(
     keep = 0
     if ordered and not settled:
         # Trials in memory: does part two add a page holding nothing else?
-        alone = build_pdf(io.BytesIO(), _story(village, year, ordered, settled, 0), **options)
-        without = build_pdf(io.BytesIO(), _story(village, year, ordered, None, 0), **options)
+        alone = build_pdf(io.BytesIO(), _story(village, year, ordered, settled, 0, print_date), **options)
+        without = build_pdf(io.BytesIO(), _story(village, year, ordered, None, 0, print_date), **options)
         if alone > without:
             keep = min(KEEP_ROWS, len(ordered) - 1)
-    return build_pdf(path, _story(village, year, ordered, settled, keep), **options)
+    return build_pdf(path, _story(village, year, ordered, settled, keep, print_date), **options)
 
 
 def _story(village: str, year: int, ordered: list[Occurrence],
-           settled: list[DispositionRow] | None, keep: int) -> list:
+           settled: list[DispositionRow] | None, keep: int, print_date: dt.date) -> list:
     """The ledger's flowables; ``settled`` None leaves part two out (a trial); the last
     ``keep`` rows of table one are kept on one page with an empty part two."""
     from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph
@@ -129,8 +142,7 @@ def _story(village: str, year: int, ordered: list[Occurrence],
 
     tail: list = []
     if ordered:
-        done = sum(1 for o in ordered if o.done is not None)
-        story.append(Paragraph(escape(f"本年度应办 {len(ordered)} 次，已完成 {done} 次。"), count))
+        story.append(Paragraph(escape(count_line(ordered, print_date)), count))
         rows = [occurrence_cells(i, o) for i, o in enumerate(ordered, 1)]
         widths = _widths(WIDTHS_MM, SHARES)
         split = len(rows) - keep

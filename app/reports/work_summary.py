@@ -139,15 +139,18 @@ def build_work_summary(
     labels_width = label_width([b for _, a, _, _ in SECTIONS for b in getattr(figures, a)], width)
     for head, attribute, header, note in SECTIONS:
         bars = getattr(figures, attribute)
-        story.append(CondPageBreak(40 * MM))
-        story.append(Paragraph(escape(head), heading))
         if not any(b.due or b.done for b in bars):  # nothing due, nothing done: no chart
-            story.append(Paragraph(EMPTY_SECTION, body))
+            story.append(KeepTogether([Paragraph(escape(head), heading), Paragraph(EMPTY_SECTION, body)]))
             continue
-        parts = [bar_chart(list(bars), width, labels_width), Spacer(1, 2 * MM), _figures_table(bars, header)]
+        # The heading never stays behind without its chart (keepWithNext does not hold a
+        # KeepTogether), and the table (with its note) follows the chart on the same page
+        # when it fits there, else it starts the next page: no half page left blank.
+        story.append(KeepTogether([Paragraph(escape(head), heading),
+                                   bar_chart(list(bars), width, labels_width)]))
+        table = [Spacer(1, 2 * MM), _figures_table(bars, header)]
         if note:
-            parts += [Spacer(1, 1 * MM), Paragraph(escape(note), small)]
-        story.append(KeepTogether(parts))
+            table += [Spacer(1, 1 * MM), Paragraph(escape(note), small)]
+        story.append(KeepTogether(table))
 
     story.append(Paragraph("五、存在的问题", heading))
     if figures.gaps:

@@ -96,7 +96,7 @@ class DerivedReminders:
         Meetings and missing notices: periods due within [today - LOOKBACK_DAYS, today +
         DUE_SOON_DAYS] that end on or after the day the village's records begin (a new install
         is not told about the months before it; shared_reads.read_records_begin). Stuck
-        matters, notices awaiting review and unanswered questions: all.
+        matters, notices awaiting review or posting, and unanswered questions: all.
         Posts and the current term: ending within TERM_WARNING_DAYS (shown from then on).
         """
         today = self.clock.today()
@@ -143,8 +143,8 @@ class DerivedReminders:
 
     def _notices(self, today: dt.date, reads: SharedReads) -> list[DueItem]:
         """Periods ended without a posted notice (due NOTICE_DUE_DAYS after; only periods that
-        end on or after the day the records begin), and notices waiting for review (due when
-        they should go up)."""
+        end on or after the day the records begin), notices waiting for review and notices
+        reviewed but not yet posted (both due when they should go up)."""
         notices = NoticeService(self.db, self.clock)
         begin = reads.records_begin(self.db, today)
         items = []
@@ -157,6 +157,9 @@ class DerivedReminders:
                         Target("notice_new", (category, period.kind, period.year, period.number))))
         for notice_id, title, due in notices.pending_review():
             items.append(self._item(f"notice-review:{notice_id}", NOTICES_AREA, f"公告待审核：{title}", due,
+                                    today, Target("notice", (notice_id,))))
+        for notice_id, title, due in notices.reviewed_unposted():
+            items.append(self._item(f"notice-post:{notice_id}", NOTICES_AREA, f"公告已审核待公开：{title}", due,
                                     today, Target("notice", (notice_id,))))
         return items
 

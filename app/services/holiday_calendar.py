@@ -33,18 +33,38 @@ _MAX_WALK_DAYS = 3660
 _MAX_BREAK_DAYS = 15
 
 
+# Library entries that are not statutory days: 补假 and 休息日 are the library's own estimate of
+# the 调休 for years not yet announced (推定 marks estimated dates).
+_NOT_STATUTORY = ("补假", "休息日", "推定")
+
+
 @functools.lru_cache(maxsize=256)
-def _festivals(year: int) -> dict[str, dt.date]:
-    """Library festival name -> its first day in ``year`` (补假 and 除夕 are other names)."""
+def _library_days(year: int) -> tuple[tuple[dt.date, tuple[str, ...]], ...]:
+    """(day, names) of every day off the library lists for ``year``, in date order."""
     # Imported here: holidays.China loads every country's module (~0.4 s), paid only when a
     # festival date is first needed, or ahead of time by preload (while the clerk signs in).
     import holidays
 
+    return tuple((day, tuple(n.strip() for n in str(names).split("; ")))
+                 for day, names in sorted(holidays.China(years=year, language="zh_CN").items()))
+
+
+@functools.lru_cache(maxsize=256)
+def _festivals(year: int) -> dict[str, dt.date]:
+    """Library festival name -> its first day in ``year`` (补假 and 除夕 are other names)."""
     found: dict[str, dt.date] = {}
-    for day, names in sorted(holidays.China(years=year, language="zh_CN").items()):
-        for name in str(names).split("; "):
-            found.setdefault(name.strip(), day)
+    for day, names in _library_days(year):
+        for name in names:
+            found.setdefault(name, day)
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _statutory_days(year: int) -> frozenset[dt.date]:
+    """The statutory days off of ``year`` (元旦, 除夕 and 春节, 清明, 劳动节, 端午, 中秋, 国庆),
+    without the library's guessed 补假: what is certain before the year's 调休 is announced."""
+    return frozenset(day for day, names in _library_days(year)
+                     if any(not any(mark in name for mark in _NOT_STATUTORY) for name in names))
 
 
 def preload(year: int) -> None:
@@ -71,10 +91,13 @@ def _official_workday(day: dt.date) -> bool | None:
 
 
 def is_workday(day: dt.date) -> tuple[bool, bool]:
-    """(is a working day, decided by weekday only because the year has no official arrangement)."""
+    """(is a working day, estimated because the year's official arrangement is not known).
+
+    Estimated: Monday to Friday except the statutory festival days; the 调休 (extra days off,
+    weekend days worked) cannot be known before the State Council announces them."""
     official = _official_workday(day)
     if official is None:
-        return day.weekday() < 5, True
+        return day.weekday() < 5 and day not in _statutory_days(day.year), True
     return official, False
 
 
@@ -107,7 +130,7 @@ class WorkdayShift:
         if not self.fallback_years:
             return ""
         years = "、".join(f"{y}年" for y in self.fallback_years)
-        return f"{years}的法定节假日安排尚未收录，按周一至周五推算"
+        return f"{years}的放假调休安排尚未公布或未收录，按周一至周五（扣除法定节日）推算"
 
 
 def shift_workdays(day: dt.date, n: int) -> WorkdayShift:

@@ -364,6 +364,15 @@ class NoticeService:
         with self.db.read() as s:
             return [(i, title, start or changed.date()) for i, title, start, changed in s.execute(query)]
 
+    def reviewed_unposted(self) -> list[tuple[int, str, dt.date]]:
+        """Notices the 监委会 approved that are not posted yet: (id, title, the day they should
+        go up — the start of the 公开期, else the review date, else the day last changed)."""
+        query = (select(Notice.id, Notice.title, Notice.post_from, Notice.review_date, Notice.updated_at)
+                 .where(Notice.status == REVIEWED).order_by(Notice.id))
+        with self.db.read() as s:
+            return [(i, title, start or reviewed or changed.date())
+                    for i, title, start, reviewed, changed in s.execute(query)]
+
     def missing(self, year: int) -> list[str]:
         """Ended periods of ``year`` with no posted notice of a category, then notices awaiting review."""
         lines = [rules.missing_line(c, p) for c, p in self.missing_periods(year)]

@@ -104,18 +104,19 @@ class KindDefaults:
     days_before: int = 0
     month: int | None = None  # yearly: the anchor's month and day
     day: int | None = None  # yearly and monthly: the day of the month
+    method: str = "谈话"  # how an occurrence is usually done (the 办理 dialog's first choice)
 
 
 DEFAULTS: dict[str, KindDefaults] = {
     HOLIDAY_REMINDER: KindDefaults(Recurrence.HOLIDAY, all_cadres=True, holiday="春节", days_before=3),
     "八项规定提醒": KindDefaults(Recurrence.ONCE, all_cadres=True),
-    FAMILY_EVENT: KindDefaults(Recurrence.ONCE),
-    "个人有关事项报告": KindDefaults(Recurrence.YEARLY, all_cadres=True, month=1, day=31),
-    "一岗双责责任清单": KindDefaults(Recurrence.YEARLY, all_cadres=True, month=3, day=31),
+    FAMILY_EVENT: KindDefaults(Recurrence.ONCE, method="书面"),
+    "个人有关事项报告": KindDefaults(Recurrence.YEARLY, all_cadres=True, month=1, day=31, method="书面"),
+    "一岗双责责任清单": KindDefaults(Recurrence.YEARLY, all_cadres=True, month=3, day=31, method="书面"),
     "提醒谈话": KindDefaults(Recurrence.ONCE),
-    "警示教育": KindDefaults(Recurrence.QUARTERLY, all_cadres=True),
-    "值班": KindDefaults(Recurrence.MONTHLY, all_cadres=True, day=1),
-    "学习": KindDefaults(Recurrence.MONTHLY, all_cadres=True, day=10),
+    "警示教育": KindDefaults(Recurrence.QUARTERLY, all_cadres=True, method="会议"),
+    "值班": KindDefaults(Recurrence.MONTHLY, all_cadres=True, day=1, method="书面"),
+    "学习": KindDefaults(Recurrence.MONTHLY, all_cadres=True, day=10, method="会议"),
     "其他": KindDefaults(Recurrence.ONCE),
 }
 

@@ -24,7 +24,7 @@ class Target:
       "meeting_new"  (meeting Kind value, ISO date)   -> a new meeting of that kind on that day
       "matter"       (matter_id,)                     -> the 四议两公开 matter
       "notice"       (notice_id,)                     -> the notice (review / post it)
-      "notice_new"   (category, period kind, year, no) -> a new notice for that period
+      "notice_new"   (category, period kind, year, no) -> that period's unposted notice, else a new one
       "question"     (question_id,)                   -> answer the villager's question
       "member"       (person_id,)                     -> the member's dialog
       "terms"        ()                               -> 设置 → 届次

@@ -20,8 +20,8 @@ MIN_BAR_CHARS = 3  # the bar is at least this many character widths long (wider 
 
 
 def bar_text(bar: Bar) -> str:
-    """10/12, or 0/0 无应办 when nothing has fallen due yet."""
-    return bar.fraction if bar.due else f"{bar.fraction} 无应办"
+    """10/12, or 0/0 未到期 when nothing has fallen due yet."""
+    return bar.fraction if bar.due else f"{bar.fraction} 未到期"
 
 
 def gap_text(bar: Bar) -> str:

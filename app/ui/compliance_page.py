@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -61,10 +62,14 @@ class CompliancePage(QWidget):
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         self.missing.setObjectName("missing_list")
+        # A long 尚缺 list scrolls: as a bare label it would make the window taller than the screen.
+        missing_area = QScrollArea()
+        missing_area.setWidgetResizable(True)
+        missing_area.setWidget(self.missing)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.missing)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(missing_area, 1)
 
     def refresh(self) -> None:
         self.view = ComplianceService(self.services.db, self.services.clock).year_view(int(self.year.currentText()))

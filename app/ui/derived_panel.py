@@ -30,7 +30,7 @@ from app.services.errors import UserError
 from app.services.reminder_types import HANDLED, IGNORED, OVERDUE
 from app.services.workbench_types import DispositionRow, DueItem
 from app.ui import dialogs
-from app.ui.form_helpers import configure_list_table, tool_buttons
+from app.ui.form_helpers import configure_list_table, fit_combo_width, tool_buttons
 from app.ui.reminder_history import status_item
 
 ITEM_HEADERS = ("状态", "到期日", "方面", "事项")
@@ -111,7 +111,7 @@ class DerivedPanel(QWidget):
         self.year = QComboBox()
         self.year.addItems([str(y) for y in range(year + 1, year - 10, -1)])
         self.year.setCurrentText(str(year))
-        self.year.setMinimumWidth(self.year.fontMetrics().horizontalAdvance("20260") + 40)
+        fit_combo_width(self.year)
         self.year.currentIndexChanged.connect(self.show_marks)
         self.mark_summary = QLabel()
         row.addSpacing(self.fontMetrics().horizontalAdvance("国"))

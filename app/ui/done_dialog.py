@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.services.dates import format_date, format_date_cn
 from app.services.errors import UserError, ValidationFailed
+from app.services.reminder_rules import DEFAULTS
 from app.services.reminder_types import METHODS, DoneRecord, Occurrence
 from app.ui import dialogs
 from app.ui.date_field import DateField
@@ -130,6 +131,8 @@ class DoneDialog(QDialog):
         record = self.record
         if record is None:
             self.done_on.set_value(self.services.clock.today())
+            if self.occurrence is not None:  # how this kind is usually done: 学习 at a 会议, reports 书面
+                self.method.setCurrentText(DEFAULTS.get(self.occurrence.kind, DEFAULTS["其他"]).method)
             self.done_by.setCurrentText("")
             status = self.occurrence.status if self.occurrence else ""
             self.state.setText(f"状态：{status}。填写办理情况后点 保存办理记录。" if status else "")

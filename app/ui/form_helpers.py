@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -165,3 +168,43 @@ def tool_buttons(layout: QHBoxLayout, specs) -> dict[str, QToolButton]:  # noqa:
         layout.addWidget(button)
         buttons[text] = button
     return buttons
+
+
+class _ComboWidthKeeper(QObject):
+    """Keeps a combo box's minimum width in step with its font, style and items (see fit_combo_width)."""
+
+    def __init__(self, combo: QComboBox):
+        super().__init__(combo)
+        self.combo = combo
+        model = combo.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+            signal.connect(self.update)
+        combo.installEventFilter(self)
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.update()
+        return False
+
+    def update(self, *_args) -> None:  # noqa: ANN002
+        combo = self.combo
+        metrics = combo.fontMetrics()
+        texts = [combo.itemText(i) for i in range(combo.count())] or [" "]
+        text_width = max(metrics.horizontalAdvance(text) for text in texts)
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        size = combo.style().sizeFromContents(
+            QStyle.ContentsType.CT_ComboBox, option, QSize(text_width, metrics.height()), combo)
+        combo.setMinimumWidth(size.width() + metrics.horizontalAdvance(" "))
+
+
+def fit_combo_width(combo: QComboBox) -> None:
+    """Make a (non-editable) combo box wide enough for its longest item in the current font.
+
+    Qt measures items by their ink, so full-width brackets as in “（全部）” come out short and
+    the text is clipped; a pixel width fixed once goes stale when 大字模式 changes the font
+    while the program runs. This measures each item's advance and recomputes on every
+    font, style or item change."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    _ComboWidthKeeper(combo)

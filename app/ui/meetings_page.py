@@ -18,7 +18,7 @@ from app.services.errors import UserError
 from app.services.meeting_kinds import Kind
 from app.services.meeting_types import MeetingRow
 from app.ui import dialogs
-from app.ui.form_helpers import configure_list_table, tool_buttons
+from app.ui.form_helpers import configure_list_table, fit_combo_width, tool_buttons
 
 ALL = "（全部）"
 ROW_LIMIT = 500  # newest first; the filters narrow the rest down
@@ -101,9 +101,7 @@ class MeetingsPage(QWidget):
         for label, widget in (("年份：", self.year), ("月份：", self.month), ("类型：", self.kind), ("参会人：", self.person)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
-            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            # Qt under-measures full-width brackets: leave room for “（全部）” and the arrow.
-            widget.setMinimumWidth(widget.fontMetrics().horizontalAdvance("（全部）") + 40)
+            fit_combo_width(widget)  # follows 大字模式 switched on while running
             widget.currentIndexChanged.connect(self.refresh)
         filters.addWidget(self.search, 1)
         self.search.textChanged.connect(self.refresh)

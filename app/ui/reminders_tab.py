@@ -27,7 +27,7 @@ from app.services.pinyin_search import matches, pinyin_keys
 from app.services.reminder_types import DONE, KINDS, OVERDUE, TODO, Occurrence
 from app.ui import dialogs
 from app.ui.derived_panel import DerivedPanel
-from app.ui.form_helpers import configure_list_table, tool_buttons
+from app.ui.form_helpers import configure_list_table, fit_combo_width, tool_buttons
 from app.ui.reminder_history import status_item
 
 ALL = "（全部）"
@@ -77,8 +77,7 @@ class RemindersTab(QWidget):
         for label, widget in (("年度：", self.year), ("类型：", self.kind), ("状态：", self.status)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
-            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            widget.setMinimumWidth(widget.fontMetrics().horizontalAdvance("（全部）") + 40)
+            fit_combo_width(widget)
         self.year.currentIndexChanged.connect(self.refresh_own)
         self.kind.currentIndexChanged.connect(self.show_rows)
         self.status.currentIndexChanged.connect(self.show_rows)

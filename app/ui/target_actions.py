@@ -78,9 +78,28 @@ def _notice(services, parent, notice_id: int) -> bool:  # noqa: ANN001
     return _offer_submit(services, parent, notice_id, notice.title)
 
 
+# Notices of a period not yet posted, most advanced first: the one 去办理 carries on with.
+_UNPOSTED_RANK = {REVIEWED: 0, PENDING: 1, DRAFT: 2}
+
+
+def _unposted_notice(services, category: str, period_kind: str, year: int, number: int) -> int | None:  # noqa: ANN001
+    """The notice already started for this category and period (已审核 before 待审核 before
+    草稿, the newest of each), or None when there is none."""
+    rows = [r for r in services.notices.list_rows(year=int(year), category=category)
+            if r.status in _UNPOSTED_RANK and r.period.kind == period_kind and r.period.number == int(number)]
+    if not rows:
+        return None
+    return min(rows, key=lambda r: (_UNPOSTED_RANK[r.status], -r.id)).id
+
+
 def _new_notice(services, parent, category: str, period_kind: str, year: int, number: int) -> bool:  # noqa: ANN001
+    """A period without a posted notice: carry on with the notice already started for it (so
+    a second click makes no duplicate), else open a new one for that period."""
     from app.ui.notice_dialog import NoticeDialog
 
+    existing = _unposted_notice(services, category, period_kind, year, number)
+    if existing is not None:
+        return _notice(services, parent, existing)
     dialog = NoticeDialog(services, None, parent)
     dialog.category.setCurrentText(category)
     dialog.period_kind.setCurrentIndex(max(0, dialog.period_kind.findData(period_kind)))

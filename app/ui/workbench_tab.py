@@ -32,6 +32,14 @@ from app.ui.form_helpers import configure_list_table, tool_buttons
 HEADERS = ("状态", "到期日", "距今", "方面", "事项")
 WEEKDAYS = "一二三四五六日"
 OVERDUE_INK = QBrush(QColor("#b00020"))  # the words say 已逾期 too: colour is not the only sign
+def summary_line(items: list[DueItem], today: dt.date) -> str:
+    """已逾期 3 项，14天内到期 5 项 (and 另有 1 项即将到期: a term ending within 90 days)."""
+    overdue = sum(1 for i in items if i.status == OVERDUE)
+    soon = sum(1 for i in items if i.status != OVERDUE and i.due <= today + dt.timedelta(days=DUE_SOON_DAYS))
+    later = len(items) - overdue - soon
+    return f"已逾期 {overdue} 项，{DUE_SOON_DAYS}天内到期 {soon} 项" + (f"，另有 {later} 项即将到期" if later else "")
+
+
 EMPTY_TEXT = f"没有逾期或{DUE_SOON_DAYS}天内到期的事项。\n新的提醒可以在 纪律提醒 页添加。"
 YEARS_SHOWN = 10  # the 年度 choice: this year and the nine before it
 GO_TIP = "打开能办结这一项的记录（Enter 或双击）"
@@ -143,8 +151,7 @@ class WorkbenchTab(QWidget):
         # One call for the list and the chosen year's figures (this year at first), sharing reads.
         self.items, self.figures = self.services.workbench.start_page(self.chosen_year())
         self.today_label.setText(today_line(today))
-        overdue = sum(1 for i in self.items if i.status == OVERDUE)
-        self.summary.setText(f"已逾期 {overdue} 项，{DUE_SOON_DAYS}天内到期 {len(self.items) - overdue} 项")
+        self.summary.setText(summary_line(self.items, today))
         self.table.clearSelection()
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):

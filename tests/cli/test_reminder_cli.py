@@ -95,8 +95,8 @@ def test_letter_defaults_to_the_oldest_undone_occurrence_within_the_lookback(run
     assert all(name in text for name in ("吴𠮷祥", "李䶮", "张堃", "陈喆"))
 
     out_file = tmp_path / "next.pdf"
-    code, out = run("pdf", "reminder", str(ids["festival"]), "--due", "2027-02-03", "-o", str(out_file))
-    assert code == 0 and "2027年2月3日到期的一次" in out and "春节将至" in _text(out_file)
+    code, out = run("pdf", "reminder", str(ids["festival"]), "--due", "2027-02-02", "-o", str(out_file))
+    assert code == 0 and "2027年2月2日到期的一次" in out and "春节将至" in _text(out_file)
 
     code, out = run("pdf", "reminder", str(ids["talk"]), "-o", str(tmp_path / "talk.pdf"))
     assert code == 0 and "张堃同志：" in _text(tmp_path / "talk.pdf")

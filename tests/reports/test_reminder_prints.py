@@ -19,6 +19,7 @@ from app.reports.reminder_letter_text import addressee, letter_title, rule_parag
 from app.reports.work_summary import TeamLine, build_work_summary
 from app.services.reminder_rules import RULE_TEXTS
 from app.services.reminder_types import DoneRecord, LetterData, Occurrence
+from app.services.workbench_figures import counted_occurrences, reminder_bars
 from app.services.workbench_types import Bar, DispositionRow, Figures
 
 VILLAGE = "红旗村"
@@ -269,6 +270,29 @@ def test_the_empty_second_part_never_has_a_page_of_its_own(tmp_path):
         assert "".join(pages).count("全体两委干部") == count, count
 
 
+def test_the_count_line_counts_only_what_is_due_by_the_print_date(tmp_path):
+    path = tmp_path / "due.pdf"
+    year = [Occurrence(1, "学习", "两委干部每月集中学习", "全体两委干部", dt.date(2026, m, 10),
+                       "已完成" if m <= 8 else "已逾期",
+                       DoneRecord(dt.date(2026, m, 10), "会议", "", "吴𠮷祥") if m <= 8 else None)
+            for m in range(1, 13)]
+    year.append(Occurrence(2, "值班", "年终值班", "张堃", dt.date(2026, 12, 29), "已完成",
+                           DoneRecord(dt.date(2026, 11, 20), "书面", "", "周淼")))  # done early
+    # Due: January to November (11 months, 8 done) and the early 值班; 12-10 not yet due.
+    build_reminder_ledger(path, village=VILLAGE, year=2026, occurrences=year, dispositions=[],
+                          print_date=PRINT_DATE)
+    whole = "".join(texts(path))
+    assert "本年度共13次，截至2026年11月27日应办12次，已完成9次。" in whole
+    # The 工作台账汇总 counts the same occurrences by the same rule.
+    counted = counted_occurrences(year, dt.date(2026, 1, 1), dt.date(2026, 12, 31), PRINT_DATE)
+    assert sum(b.due for b in reminder_bars(counted)) == 12
+    assert sum(b.done for b in reminder_bars(counted)) == 9
+    # Printed after the year, every occurrence is due: the short line.
+    build_reminder_ledger(path, village=VILLAGE, year=2026, occurrences=year, dispositions=[],
+                          print_date=dt.date(2027, 1, 5))
+    assert "本年度应办13次，已完成9次。" in "".join(texts(path))
+
+
 def test_an_empty_ledger_says_so(tmp_path):
     path = tmp_path / "empty.pdf"
     assert build_reminder_ledger(path, village=VILLAGE, year=2025, occurrences=[],
@@ -311,7 +335,7 @@ def test_year_summary_has_the_bars_as_text_the_gaps_and_the_team(tmp_path):
     positions = [whole.index(h) for h in headings]
     assert positions == sorted(positions)
     for value in ("10/11（91%）", "11/11（100%）", "2/3（67%）", "1/2（50%）", "4/4（100%）", "3/4（75%）",
-                  "1/1（100%）", "0/0（无应办）"):
+                  "1/1（100%）", "0/0（未到期）"):
         assert value in whole, value
     # The tables say what each number counts: the meetings held beside the capped figure.
     assert "会议类型达标次数应开次数实际召开次数完成率" in whole
@@ -339,6 +363,56 @@ def test_term_summary_without_gaps_or_figures(tmp_path):
     assert "统计期间：2026年5月1日至2026年11月27日" in whole and "统计截至" not in whole
     assert whole.count("本期没有相关记录") == 2  # reminders (no bars), matters (nothing due)
     assert "五、存在的问题无" in whole and "暂无在任的两委班子成员" in whole
+
+
+HEADING_MARKS = tuple("一二三四五六七")
+
+
+def pages_ending_with_a_heading(path: Path, village: str = VILLAGE) -> list[int]:
+    """Pages whose last line of body text (before the running header and footer, which
+    pypdf reads last) is a section heading such as 二、三公开情况."""
+    found = []
+    for number, page in enumerate(PdfReader(path).pages, 1):
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        while lines and (lines[-1] == village or lines[-1].endswith("工作台账汇总")
+                         or lines[-1].startswith(("第", "打印日期"))):
+            lines.pop()
+        if lines and lines[-1][:2] in {f"{mark}、" for mark in HEADING_MARKS}:
+            found.append(number)
+    return found
+
+
+def term_figures(meeting_bars: int, gaps: int) -> Figures:
+    """Like the demo village's 届中 figures, with ``meeting_bars`` bars and ``gaps`` gaps."""
+    meetings = (Bar("支部委员会会议", 6, 7, 8), Bar("党小组会", 7, 7, 21), Bar("主题党日", 7, 7, 7),
+                Bar("支部党员大会", 2, 2, 4), Bar("党课", 2, 2, 2), Bar("组织生活会", 0, 0, 0),
+                Bar("民主评议党员", 0, 0, 0), Bar("谈心谈话（每名委员）", 4, 4), Bar(LONG_KIND, 2, 3, 2))
+    steps = ("未开始", "提议", "商议", "审议", "决议", "决议公开", "实施结果公开")
+    return figures(title="第十二届（2026年5月—2031年4月）届中", first=dt.date(2026, 5, 1),
+                   last=PRINT_DATE, meetings=meetings[:meeting_bars],
+                   notices=(Bar("党务公开", 2, 2), Bar("村务公开", 1, 2), Bar("财务公开", 2, 2)),
+                   reminders=(Bar("节前廉政提醒", 2, 2), Bar("婚丧喜庆事项报告", 0, 1), Bar("提醒谈话", 0, 1),
+                              Bar("学习", 6, 7)),
+                   matters=tuple(Bar(s, int(s in ("审议", "实施结果公开")), 2) for s in steps),
+                   gaps=tuple(f"2026年{m}月 支部委员会会议 未召开（应1次，已0次）" for m in range(1, gaps + 1)))
+
+
+def test_no_page_of_the_summary_ends_with_a_section_heading(tmp_path):
+    team = TEAM + [TeamLine(f"委员{i}", "村委会委员") for i in range(6)]
+    demo = tmp_path / "demo.pdf"  # the demo's term: 二 and 四 were left alone at page bottoms
+    assert build_work_summary(demo, village=VILLAGE, figures=term_figures(8, 6), team=team,
+                              team_summary="党组织委员 5 人", team_day=PRINT_DATE,
+                              print_date=PRINT_DATE, term=True) == 3
+    assert pages_ending_with_a_heading(demo) == []
+    for bars in range(1, 10):  # each section's heading reaches the page bottom in some layout
+        for gaps in (0, 14):
+            path = tmp_path / f"term{bars}-{gaps}.pdf"
+            build_work_summary(path, village=VILLAGE, figures=term_figures(bars, gaps), team=team,
+                               team_summary="党组织委员 5 人", team_day=PRINT_DATE,
+                               print_date=PRINT_DATE, term=True)
+            assert pages_ending_with_a_heading(path) == [], (bars, gaps)
+            whole = "".join(texts(path))
+            assert "实施结果公开1250%" in whole and "七、乡镇（街道）审核" in whole
 
 
 def test_the_printed_summary_states_the_gaps_as_the_start_page_does(services, tmp_path):

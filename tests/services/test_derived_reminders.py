@@ -173,6 +173,26 @@ def test_missing_notice_and_notice_waiting_for_review(services):
     assert "notice-missing:财务公开:quarter:2026:2" in found
 
 
+def test_notice_reviewed_but_not_posted_until_it_is_posted(services):
+    records_from(services, D(2025, 1, 2))
+    checker = reviewer(services)
+    q3 = Period("quarter", 2026, 3)
+    nid = notice(services, "村务公开", q3, "红旗村2026年第三季度村务公开", start=D(2026, 12, 1))
+    services.notices.submit(nid)
+    assert f"notice-post:{nid}" not in items(services)  # still waiting for review
+    services.notices.review(nid, checker, "同意公开", D(2026, 11, 26), approve=True)
+    found = items(services)
+    reviewed = found[f"notice-post:{nid}"]
+    assert (reviewed.title, reviewed.area, reviewed.due, reviewed.status, reviewed.derived) == (
+        "公告已审核待公开：红旗村2026年第三季度村务公开", "三公开", D(2026, 12, 1), "待办", True)
+    assert reviewed.target == Target("notice", (nid,))
+    assert f"notice-review:{nid}" not in found
+    assert "notice-missing:村务公开:quarter:2026:3" in found  # not posted yet: the gap stays
+    services.notices.post(nid, D(2026, 11, 27))
+    found = items(services)
+    assert f"notice-post:{nid}" not in found and "notice-missing:村务公开:quarter:2026:3" not in found
+
+
 def test_unanswered_questions(services):
     old = services.questions.add_question(QuestionData(D(2026, 11, 19), "第3项修路费用为何这么高？", "村民甲"))
     new = services.questions.add_question(QuestionData(D(2026, 11, 25), "补贴何时发放？"))

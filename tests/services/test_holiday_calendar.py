@@ -52,7 +52,8 @@ def test_official_2026_arrangement_includes_the_weekend_working_days():
 
 
 def test_a_year_without_an_official_arrangement_falls_back_to_monday_to_friday():
-    assert is_workday(D(2027, 1, 1)) == (True, True)  # a Friday: counted, though surely a holiday
+    assert is_workday(D(2027, 1, 1)) == (False, True)  # 元旦 is statutory: known before the arrangement
+    assert is_workday(D(2027, 1, 4)) == (True, True)  # an ordinary Monday: estimated
     assert is_workday(D(2027, 1, 2)) == (False, True)
 
 
@@ -80,15 +81,15 @@ def test_shift_across_an_official_year_end():
 def test_shift_into_2027_falls_back_and_says_so():
     shift = shift_workdays(D(2026, 12, 24), 10)
     # 25, 28, 29, 30, 31 December; then 1 (Friday, only weekdays known), 4, 5, 6, 7 January.
-    assert shift.day == D(2027, 1, 7)
+    assert shift.day == D(2027, 1, 8)  # 1 January (statutory) skipped
     assert shift.fallback_years == (2027,)
-    assert shift.note == "2027年的法定节假日安排尚未收录，按周一至周五推算"
+    assert shift.note == "2027年的放假调休安排尚未公布或未收录，按周一至周五（扣除法定节日）推算"
 
 
 def test_shift_back_before_2004_falls_back_too():
     shift = shift_workdays(D(2004, 1, 5), -3)
     assert shift.day == D(2003, 12, 30)  # 2 Jan 2004, (1 Jan is 元旦), 31 and 30 Dec 2003
-    assert shift.note == "2003年的法定节假日安排尚未收录，按周一至周五推算"
+    assert shift.note == "2003年的放假调休安排尚未公布或未收录，按周一至周五（扣除法定节日）推算"
 
 
 def test_thirty_working_days_back_within_a_known_year_has_no_note():
@@ -108,7 +109,7 @@ BREAKS = [
     (D(2026, 4, 5), D(2026, 4, 4)),  # 清明 2026 on a Sunday, off from the Saturday
     (D(2025, 1, 29), D(2025, 1, 28)),  # 春节 2025: 除夕 off, Sunday 26 Jan worked
     (D(2023, 1, 1), D(2022, 12, 31)),  # 元旦 2023 on a Sunday
-    (D(2027, 2, 6), D(2027, 2, 6)),  # 2027 has no arrangement: Friday 5 Feb counts as worked
+    (D(2027, 2, 6), D(2027, 2, 5)),  # 2027 has no arrangement yet, but 除夕 (5 Feb) is statutory
     (D(2028, 10, 1), D(2028, 9, 30)),  # ... and the Saturday before a Sunday festival as off
 ]
 

@@ -58,7 +58,7 @@ def test_spring_festival_reminders_follow_the_lunar_calendar_and_the_break():
     # arrangement yet: the weekday before is taken as worked).
     assert due_dates(Recurrence.HOLIDAY, D(2024, 1, 1), D(2024, 1, 1), D(2028, 12, 31),
                      holiday="春节", days_before=3) == [
-        D(2024, 2, 7), D(2025, 1, 25), D(2026, 2, 12), D(2027, 2, 3), D(2028, 1, 23)]
+        D(2024, 2, 7), D(2025, 1, 25), D(2026, 2, 12), D(2027, 2, 2), D(2028, 1, 22)]
 
 
 def test_days_before_count_from_the_first_day_off_not_from_the_festival():
@@ -91,13 +91,15 @@ def test_holiday_reminder_starts_from_the_anchor():
 
 
 def test_mid_autumn_on_national_day_in_2028():
+    # 中秋 falls on 3 October; with 国庆 (1–3 October, statutory) the days off start on
+    # Saturday 30 September, even before the year's 调休 is announced.
     assert due_dates(Recurrence.HOLIDAY, D(2028, 1, 1), D(2028, 1, 1), D(2028, 12, 31),
-                     holiday="中秋", days_before=0) == [D(2028, 10, 3)]
+                     holiday="中秋", days_before=0) == [D(2028, 9, 30)]
 
 
 def test_years_the_library_does_not_know_are_skipped():
     assert due_dates(Recurrence.HOLIDAY, D(2099, 1, 1), D(2099, 1, 1), D(2102, 12, 31),
-                     holiday="春节", days_before=0) == [D(2099, 1, 21), D(2100, 2, 9)]
+                     holiday="春节", days_before=0) == [D(2099, 1, 20), D(2100, 2, 6)]  # from 除夕 / the weekend before
 
 
 def test_until_stops_later_occurrences_and_includes_its_own_day():
@@ -120,6 +122,6 @@ def test_next_due_is_the_first_on_or_after_a_day():
     assert next_due(Recurrence.MONTHLY, D(2026, 1, 10), D(2026, 11, 27)) == D(2026, 12, 10)
     assert next_due(Recurrence.MONTHLY, D(2026, 1, 10), D(2026, 12, 10)) == D(2026, 12, 10)
     assert next_due(Recurrence.YEARLY, D(2026, 12, 31), D(2025, 1, 1)) == D(2026, 12, 31)
-    assert next_due(Recurrence.HOLIDAY, D(2026, 1, 1), D(2026, 11, 27), holiday="春节", days_before=3) == D(2027, 2, 3)
+    assert next_due(Recurrence.HOLIDAY, D(2026, 1, 1), D(2026, 11, 27), holiday="春节", days_before=3) == D(2027, 2, 2)
     assert next_due(Recurrence.MONTHLY, D(2026, 1, 10), D(2026, 11, 27), until=D(2026, 12, 9)) is None
     assert next_due(Recurrence.ONCE, D(2026, 5, 5), D(2026, 11, 27)) is None

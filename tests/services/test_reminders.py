@@ -133,7 +133,7 @@ def test_a_late_family_event_in_a_year_without_arrangement_says_both(reminders, 
         reminders.save(data)
     assert exc.value.warnings == [
         f"按规定应于{shift.day.year}年{shift.day.month}月{shift.day.day}日前书面报告，现已过期；这一期限是推算的："
-        "2003年的法定节假日安排尚未收录，按周一至周五推算，请核对。仍然保存？"]
+        "2003年的放假调休安排尚未公布或未收录，按周一至周五（扣除法定节日）推算，请核对。仍然保存？"]
 
 
 def test_family_event_in_a_year_without_official_arrangement_needs_confirmation(reminders, secretary):
@@ -142,9 +142,9 @@ def test_family_event_in_a_year_without_official_arrangement_needs_confirmation(
     assert reminders.family_event_due(WEDDING, D(2027, 3, 1)).fallback_years == (2027,)
     with pytest.raises(NeedsConfirmation) as exc:
         reminders.save(data)
-    assert exc.value.warnings == ["报告期限 2027年1月18日 是推算的：2027年的法定节假日安排尚未收录，"
-                                  "按周一至周五推算，请核对"]
-    assert reminders.get(reminders.save(data, confirmed=True)).anchor == D(2027, 1, 18)
+    assert exc.value.warnings == ["报告期限 2027年1月14日 是推算的：2027年的放假调休安排尚未公布或未收录，"
+                                  "按周一至周五（扣除法定节日）推算，请核对"]
+    assert reminders.get(reminders.save(data, confirmed=True)).anchor == D(2027, 1, 14)
 
 
 def test_status_follows_the_clock_and_the_record_done(reminders, secretary):
@@ -343,7 +343,7 @@ def test_demo_reminders_have_something_done_late_and_due(db, clock):
         return due, next(o.status for o in history if o.due == due), sum(o.status == DONE for o in history)
 
     assert current("两委干部每月集中学习") == (D(2026, 11, 10), OVERDUE, 24)
-    assert current("春节节前廉政提醒") == (D(2027, 2, 3), TODO, 2)  # 2025-01-25 and 2026-02-12 done
+    assert current("春节节前廉政提醒") == (D(2027, 2, 2), TODO, 2)  # 2025-01-25 and 2026-02-12 done
     assert current("陈喆本人结婚，拟在村里办婚宴")[:2] == (D(2026, 11, 20), OVERDUE)
     assert current("群众反映鱼塘承包费收缴不及时，对分管干部提醒谈话")[1] == OVERDUE
     # Every record done is on a real due date of its reminder.

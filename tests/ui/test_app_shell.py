@@ -117,3 +117,24 @@ def test_ctrl_p_prints_what_the_current_tab_shows(qtbot, services, monkeypatch):
         window.tabs.setCurrentWidget(tab)
         ctrl_p[0].trigger()
     assert printed == ["2026年度工作台账汇总", "2026年会议列表", "2026年纪律提醒台账"]
+
+
+def test_the_window_fits_a_1366x768_screen_with_every_tab_opened(qtbot, services):
+    """An empty year has a long 尚缺 list on the 制度落实情况 page; it scrolls instead of
+    making the window taller than the screen (in 大字模式 too)."""
+    services.profile.save(Profile("红旗村"))
+    window = MainWindow(services.data_dir)
+    qtbot.addWidget(window)
+    window.attach(services)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+    window.tabs.setCurrentWidget(window.meetings_tab)
+    window.meetings_tab.pages.setCurrentWidget(window.meetings_tab.compliance)
+    window.show()
+    QApplication.processEvents()
+    assert window.meetings_tab.compliance.missing.text().count("\n") > 20  # a long list of 缺
+    assert window.minimumSizeHint().height() <= 768 and window.minimumSizeHint().width() <= 1366
+    window.large_action.setChecked(True)
+    QApplication.processEvents()
+    assert window.minimumSizeHint().height() <= 768 and window.minimumSizeHint().width() <= 1366
+    window.large_action.setChecked(False)

@@ -99,16 +99,16 @@ def test_family_event_shows_the_computed_due_date_and_the_fallback_note(qtbot, s
     dialog.event_kind.setCurrentText("丧事")
     dialog.event_date.edit.setText("2026-12-22")
     assert dialog.due_text.text() == (
-        "应于2027年1月5日前书面报告（2027年的法定节假日安排尚未收录，按周一至周五推算）")
+        "应于2027年1月6日前书面报告（2027年的放假调休安排尚未公布或未收录，按周一至周五（扣除法定节日）推算）")
     dialog.subject.setText("张三 父亲丧事报告")
     dialog.targets.check("张三")
     asked = []
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda _p, _t, text, *_a: asked.append(text) or True)
     dialog.save()
-    assert len(asked) == 1 and "按周一至周五推算" in asked[0]
+    assert len(asked) == 1 and "按周一至周五（扣除法定节日）推算" in asked[0]
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = services.reminders.get(dialog.saved_id)
-    assert (saved.anchor, saved.event_kind, saved.event_date) == (dt.date(2027, 1, 5), "丧事", dt.date(2026, 12, 22))
+    assert (saved.anchor, saved.event_kind, saved.event_date) == (dt.date(2027, 1, 6), "丧事", dt.date(2026, 12, 22))
 
 
 def test_done_marks_the_row_and_undo_restores_it(tab, services, people, monkeypatch):
@@ -154,6 +154,19 @@ def test_done_date_in_the_future_is_refused_beside_the_field(qtbot, services, pe
     assert visible_error(dialog, "done_on")
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert services.reminders.occurrences(dt.date(2026, 11, 20), dt.date(2026, 11, 20))[0].done is None
+
+
+def test_done_dialog_starts_with_how_the_kind_is_usually_done(qtbot, services, people):
+    talk = once(services, people, "张三", dt.date(2026, 11, 20))
+    study = once(services, people, "张三", dt.date(2026, 11, 10), subject="集中学习", kind="学习")
+    report = once(services, people, "张三", dt.date(2027, 1, 31), subject="年度报告", kind="个人有关事项报告")
+    methods = []
+    for reminder_id, due in ((talk, dt.date(2026, 11, 20)), (study, dt.date(2026, 11, 10)),
+                             (report, dt.date(2027, 1, 31))):
+        dialog = DoneDialog(services, reminder_id, due)
+        qtbot.addWidget(dialog)
+        methods.append(dialog.method.currentText())
+    assert methods == ["谈话", "会议", "书面"]
 
 
 def test_filters_and_search_narrow_the_rows_and_the_status_bar_says_so(tab, services, people):

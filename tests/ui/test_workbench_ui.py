@@ -124,6 +124,76 @@ def test_go_on_a_missing_notice_opens_a_new_notice_for_that_period(window, monke
     assert seen == [(category, NoticePeriod(kind, year, number))]
 
 
+def missing_notice_item(window):
+    """The first “…未发布” item, once the records begin in January."""
+    from app.services.meeting_types import MeetingData
+
+    window.services.profile.save(Profile("红旗村", "城关镇"))
+    window.services.meetings.save(MeetingData(["支部委员会会议"], "年初工作部署", dt.date(2026, 1, 10)), confirmed=True)
+    window.workbench_tab.refresh()
+    return next(i for i in window.workbench_tab.items if i.target.kind == "notice_new")
+
+
+def draft_for(services, item) -> int:
+    """A draft notice for the period of a missing-notice item."""
+    from app.services.notice_types import NoticeData
+
+    category, kind, year, number = item.target.args
+    period = NoticePeriod(kind, year, number)
+    data = NoticeData(category=category, title=f"红旗村{period.label}{category}", period=period,
+                      issuer="党支部" if category == "党务公开" else "村委会",
+                      post_from=dt.date(2026, 11, 30), post_to=dt.date(2026, 12, 6))
+    return services.notices.save(data, confirmed=True)
+
+
+def test_go_on_a_missing_notice_opens_the_draft_already_started(window, monkeypatch):
+    from app.ui.notice_dialog import NoticeDialog
+
+    services, tab = window.services, window.workbench_tab
+    item = missing_notice_item(window)
+    draft = draft_for(services, item)
+    before = len(services.notices.list_rows())
+    opened = []
+    monkeypatch.setattr(NoticeDialog, "exec", lambda d: opened.append(d.notice_id) or 0)
+    tab.table.selectRow([i.key for i in tab.items].index(item.key))
+    tab.go()
+    assert opened == [draft]  # the draft, not a blank 新建公告
+    assert len(services.notices.list_rows()) == before
+
+
+def test_go_on_a_missing_notice_posts_the_reviewed_one(window, monkeypatch):
+    from app.services.notice_types import POSTED
+    from app.ui.notice_dialog import NoticeDialog
+    from app.ui.notice_workflow import PostDialog
+
+    services, tab = window.services, window.workbench_tab
+    item = missing_notice_item(window)
+    checker = next(r.id for r in services.members.list_rows() if "监委会主任" in r.current_posts)
+    reviewed = draft_for(services, item)
+    services.notices.submit(reviewed)
+    services.notices.review(reviewed, checker, "同意公开", TODAY, approve=True)
+    draft_for(services, item)  # a later duplicate draft: the reviewed one is further along
+    tab.refresh()
+    keys = [i.key for i in tab.items]
+    assert f"notice-post:{reviewed}" in keys and item.key in keys
+    before = len(services.notices.list_rows())
+    opened = []
+
+    def post(dialog):
+        opened.append(dialog.notice_id)
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(PostDialog, "exec", post)
+    monkeypatch.setattr(NoticeDialog, "exec", lambda d: pytest.fail("opened a notice dialog"))
+    tab.table.selectRow(keys.index(item.key))
+    tab.go()
+    assert opened == [reviewed] and services.notices.get(reviewed).status == POSTED
+    assert len(services.notices.list_rows()) == before
+    keys = [i.key for i in tab.items]
+    assert item.key not in keys and f"notice-post:{reviewed}" not in keys
+
+
 def test_ignoring_needs_a_reason_which_is_stored(window, monkeypatch):
     tab = window.workbench_tab
     item = next(i for i in tab.items if i.derived)
@@ -385,3 +455,20 @@ def test_year_summary_prints_to_a_preview(window):
     assert preview is not None and preview.document.status() == QPdfDocument.Status.Ready
     assert preview.pdf_path.name.startswith("2026年度工作台账汇总")
     preview.close()
+
+
+def test_summary_counts_only_what_falls_due_within_14_days_as_due_soon():
+    import datetime as dt
+
+    from app.services.workbench_types import DueItem, Target
+    from app.ui.workbench_tab import summary_line
+
+    today = dt.date(2026, 11, 27)
+
+    def item(key: str, due: dt.date, status: str) -> DueItem:
+        return DueItem(key, "两委成员", key, due, status, Target("terms"), True)
+
+    items = [item("a", dt.date(2026, 11, 20), "已逾期"), item("b", dt.date(2026, 12, 11), "待办"),
+             item("term", dt.date(2027, 1, 15), "待办")]  # a term ending shows from 90 days before
+    assert summary_line(items, today) == "已逾期 1 项，14天内到期 1 项，另有 1 项即将到期"
+    assert summary_line(items[:2], today) == "已逾期 1 项，14天内到期 1 项"
