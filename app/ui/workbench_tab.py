@@ -8,30 +8,26 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services.dates import format_date, format_date_cn
-from app.services.reminder_types import HANDLED, IGNORED, OVERDUE
+from app.services.dates import format_date_cn
+from app.services.reminder_types import OVERDUE
 from app.services.workbench_types import DUE_SOON_DAYS, DueItem
-from app.ui import dialogs
 from app.ui.bars import FiguresPanel
-from app.ui.form_helpers import configure_list_table, tool_buttons
+from app.ui.due_list import DueList, DueListOwner
+from app.ui.form_helpers import tool_buttons
 
-HEADERS = ("状态", "到期日", "距今", "方面", "事项")
 WEEKDAYS = "一二三四五六日"
-OVERDUE_INK = QBrush(QColor("#b00020"))  # the words say 已逾期 too: colour is not the only sign
+
+
 def summary_line(items: list[DueItem], today: dt.date) -> str:
     """已逾期 3 项，14天内到期 5 项 (and 另有 1 项即将到期: a term ending within 90 days)."""
     overdue = sum(1 for i in items if i.status == OVERDUE)
@@ -42,29 +38,19 @@ def summary_line(items: list[DueItem], today: dt.date) -> str:
 
 EMPTY_TEXT = f"没有逾期或{DUE_SOON_DAYS}天内到期的事项。\n新的提醒可以在 纪律提醒 页添加。"
 YEARS_SHOWN = 10  # the 年度 choice: this year and the nine before it
-GO_TIP = "打开能办结这一项的记录（Enter 或双击）"
-VIEW_TIP = "查看这一项的记录（只读；Enter 或双击）"
 
 
 def today_line(day: dt.date) -> str:
     return f"今天是{format_date_cn(day)} 星期{WEEKDAYS[day.weekday()]}"
 
 
-def distance_text(due: dt.date, today: dt.date) -> str:
-    days = (due - today).days
-    if days < 0:
-        return f"逾期{-days}天"
-    return "今天到期" if days == 0 else f"还有{days}天"
-
-
-class WorkbenchTab(QWidget):
+class WorkbenchTab(DueListOwner, QWidget):
     title = "工作台"
     status_changed = Signal(str)
 
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         self.services = services
-        self.items: list[DueItem] = []
         self.figures = None
         self.today_label = QLabel()
         self.today_label.setObjectName("today")
@@ -78,29 +64,10 @@ class WorkbenchTab(QWidget):
         header.addSpacing(self.fontMetrics().horizontalAdvance("国国"))
         header.addWidget(self.summary)
         header.addStretch(1)
-        self.buttons = tool_buttons(header, (
-            ("去办理", self.go, GO_TIP),
-            ("标记已处理…", lambda: self.dispose(HANDLED), "已在别处办好：写明理由后不再提醒（可多选，Ctrl/Shift+单击）"),
-            ("忽略…", lambda: self.dispose(IGNORED), "这一项不用办：写明理由后不再提醒（可多选，Ctrl/Shift+单击）"),
-        ))
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        configure_list_table(self.table)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # mark several at once
-        self.table.doubleClicked.connect(lambda _i: self.go())
-        self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.currentCellChanged.connect(lambda *_a: self._selection_changed())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # only while the list has focus, not on a button
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.go)
-        self.empty = QLabel(EMPTY_TEXT)
-        self.empty.setObjectName("empty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.due = DueList(lambda: self.services, header, EMPTY_TEXT, show_distance=True)
+        self.due.changed.connect(self.refresh)
+        self.buttons = dict(self.due.buttons)  # and the print buttons below
+        self.table, self.stack, self.empty = self.due.table, self.due, self.due.empty
         self.figures_title = QLabel("年度情况")
         self.figures_title.setFont(heading)
         self.year = QComboBox()  # which year the bars show and 打印年度汇总 prints
@@ -125,8 +92,6 @@ class WorkbenchTab(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(figures_row)
         layout.addWidget(self.panel)
-        self.can_edit = True
-        self._selection_changed()
 
     # ----- state ----------------------------------------------------------------------------
     def _fill_years(self, this_year: int) -> None:
@@ -147,26 +112,12 @@ class WorkbenchTab(QWidget):
     def refresh(self) -> None:
         today = self.services.clock.today()
         self._fill_years(today.year)
-        current = self.selected()
         # One call for the list and the chosen year's figures (this year at first), sharing reads.
-        self.items, self.figures = self.services.workbench.start_page(self.chosen_year())
+        items, self.figures = self.services.workbench.start_page(self.chosen_year())
         self.today_label.setText(today_line(today))
-        self.summary.setText(summary_line(self.items, today))
-        self.table.clearSelection()
-        self.table.setRowCount(len(self.items))
-        for row, item in enumerate(self.items):
-            cells = (item.status, format_date(item.due), distance_text(item.due, today), item.area, item.title)
-            for col, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if item.status == OVERDUE and col in (0, 2):
-                    cell.setForeground(OVERDUE_INK)
-                self.table.setItem(row, col, cell)
-        keys = [i.key for i in self.items]
-        if current is not None and current.key in keys:  # the cursor stays on the same item
-            self.table.selectRow(keys.index(current.key))
-        self.stack.setCurrentWidget(self.table if self.items else self.empty)
+        self.summary.setText(summary_line(items, today))
+        self.due.set_items(items, today)  # the cursor stays on the same item
         self.panel.set_figures(self.figures)
-        self._selection_changed()
         self.status_changed.emit(self.status_text())
 
     def _year_changed(self) -> None:
@@ -184,57 +135,7 @@ class WorkbenchTab(QWidget):
     def apply_permissions(self, actor) -> None:  # noqa: ANN001
         from app.services.actor import Permission
 
-        self.can_edit = actor.can(Permission.EDIT)
-        self._selection_changed()
-
-    def selected(self) -> DueItem | None:
-        """The item 去办理 acts on: the current row when it is selected, else the first selected."""
-        rows = self._selected_rows()
-        if not rows:
-            return None
-        row = self.table.currentRow()
-        return self.items[row if row in rows else rows[0]]
-
-    def selected_items(self) -> list[DueItem]:
-        """Every selected item, top to bottom."""
-        return [self.items[row] for row in self._selected_rows()]
-
-    def _selected_rows(self) -> list[int]:
-        model = self.table.selectionModel()
-        return sorted(i.row() for i in model.selectedRows() if 0 <= i.row() < len(self.items))
-
-    def _selection_changed(self) -> None:
-        from app.ui.target_actions import can_open
-
-        item = self.selected()
-        go = self.buttons["去办理"]
-        go.setEnabled(self.can_edit or (item is not None and can_open(item.target, False)))
-        go.setToolTip(GO_TIP if self.can_edit else VIEW_TIP)
-        derived = self.can_edit and any(i.derived for i in self.selected_items())
-        for name in ("标记已处理…", "忽略…"):
-            self.buttons[name].setEnabled(derived)
-
-    # ----- actions --------------------------------------------------------------------------
-    def go(self) -> None:
-        from app.ui.target_actions import open_target
-
-        if not self.buttons["去办理"].isEnabled():
-            return
-        item = self.selected()
-        if item is None:
-            dialogs.show_info(self, "请先选择", "请先在表格中点选一项，再点 去办理。")
-            return
-        open_target(self.services, item.target, self)
-        self.refresh()
-
-    def dispose(self, status: str) -> None:
-        from app.ui.dispose_dialog import DisposeDialog
-
-        chosen = self.selected_items()
-        if not self.can_edit or not any(i.derived for i in chosen):
-            return
-        if DisposeDialog(self.services, chosen, self, status=status).exec():  # 纪律提醒 rows are skipped
-            self.refresh()
+        self.due.set_can_edit(actor.can(Permission.EDIT))
 
     def print_current(self) -> None:
         """Ctrl+P: the year summary of the chosen year."""
