@@ -117,8 +117,10 @@ class ReminderService:
         with self.db.read() as s:
             # Plain rows through the connection, not ORM objects: the start page reads every
             # reminder on each refresh.
+            # A one-off reminder falls due on its anchor only: older ones have nothing in the range.
             reminders = [_data(r, []) for r in s.connection().execute(select(*_COLUMNS).where(
-                Reminder.anchor <= last, or_(Reminder.until.is_(None), Reminder.until >= first)))]
+                Reminder.anchor <= last, or_(Reminder.until.is_(None), Reminder.until >= first),
+                or_(Reminder.recurrence != Recurrence.ONCE.value, Reminder.anchor >= first)))]
             names = self._names(s)
             done = self._done(s, ReminderOccurrence.due_date >= first, ReminderOccurrence.due_date <= last)
         found = []
