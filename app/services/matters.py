@@ -26,6 +26,7 @@ from app.services.meeting_types import (
 )
 from app.services.member_types import MemberRow
 from app.services.members import MemberService
+from app.services.records import load_or_gone
 from app.services.team import team_on
 from db.models import Attendance, Matter, MatterStep, Meeting, MeetingKind
 from db.session import Database
@@ -145,10 +146,8 @@ class MatterService:
 
     @staticmethod
     def _load(s: Session, matter_id: int) -> Matter:
-        matter = s.get(Matter, matter_id, options=[selectinload(Matter.steps)])
-        if matter is None:
-            raise UserError("这个事项已不存在（可能已被删除）：请刷新列表")
-        return matter
+        return load_or_gone(s, Matter, matter_id, "这个事项已不存在（可能已被删除）：请刷新列表",
+                            [selectinload(Matter.steps)])
 
     # ----- writing -----------------------------------------------------------------------
     def save(self, data: MatterData, matter_id: int | None = None, confirmed: bool = False) -> int:

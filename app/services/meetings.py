@@ -24,6 +24,7 @@ from app.services.meeting_types import (
 from app.services.member_fields import PARTY_STATUSES
 from app.services.pinyin_search import sort_key
 from app.services.posts import Body
+from app.services.records import load_or_gone, row_to_save
 from db.models import Attendance, Matter, MatterStep, Meeting, MeetingAttachment, MeetingKind, Person, Post
 from db.session import Database
 
@@ -129,11 +130,7 @@ class MeetingService:
         self.check(data, meeting_id).settle(confirmed)
         now = self.clock.now()
         with self.db.write() as s:
-            if meeting_id is None:
-                meeting = Meeting(created_at=now)
-                s.add(meeting)
-            else:
-                meeting = self._load(s, meeting_id)
+            meeting = row_to_save(s, Meeting, meeting_id, now, self._load)
             for key in MEETING_FIELDS:
                 setattr(meeting, key, getattr(data, key))
             meeting.updated_at = now
@@ -143,10 +140,7 @@ class MeetingService:
 
     @staticmethod
     def _load(s: Session, meeting_id: int) -> Meeting:
-        meeting = s.get(Meeting, meeting_id)
-        if meeting is None:
-            raise UserError(_GONE)
-        return meeting
+        return load_or_gone(s, Meeting, meeting_id, _GONE)
 
     # ----- reading -----------------------------------------------------------------------
     def get(self, meeting_id: int) -> MeetingData:

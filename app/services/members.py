@@ -16,6 +16,7 @@ from app.services.member_rules import check_person, check_posts, check_single_se
 from app.services.member_types import MemberRow, PersonData, PostData, TermInfo
 from app.services.pinyin_search import pinyin_keys, sort_key
 from app.services.posts import POST_ORDER, body_of
+from app.services.records import load_or_gone, row_to_save
 from db.models import Attendance, Person, Post, ReminderTarget, Term, TermDuty
 from db.session import Database
 
@@ -134,10 +135,7 @@ class MemberService:
 
     @staticmethod
     def _load(s: Session, person_id: int) -> Person:
-        person = s.get(Person, person_id, options=[selectinload(Person.posts)])
-        if person is None:
-            raise UserError("这条记录已不存在（可能已被删除）：请刷新列表")
-        return person
+        return load_or_gone(s, Person, person_id, options=[selectinload(Person.posts)])
 
     # ----- checking and saving -----------------------------------------------------------
     def snapshot(self) -> RosterSnapshot:
@@ -177,11 +175,7 @@ class MemberService:
     def write_person(self, s: Session, data: PersonData, person_id: int | None) -> int:
         """Write already-checked data inside the caller's transaction."""
         now = self.clock.now()
-        if person_id is None:
-            person = Person(created_at=now)
-            s.add(person)
-        else:
-            person = self._load(s, person_id)
+        person = row_to_save(s, Person, person_id, now, self._load)
         for key in FIELD_KEYS:
             value = data.values.get(key)
             setattr(person, key, "" if value is None and key not in NULLABLE_KEYS else value)

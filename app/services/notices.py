@@ -25,6 +25,7 @@ from app.services.notice_types import (
 )
 from app.services.posts import Body
 from app.services.profile import ProfileService
+from app.services.records import load_or_gone
 from db.models import Matter, Meta, Notice, NoticeItem, Person, Post, VillagerQuestion
 from db.session import Database
 
@@ -69,10 +70,7 @@ class NoticeService:
 
     @staticmethod
     def _load(s: Session, notice_id: int) -> Notice:
-        notice = s.get(Notice, notice_id, options=[selectinload(Notice.items)])
-        if notice is None:
-            raise UserError(_GONE)
-        return notice
+        return load_or_gone(s, Notice, notice_id, _GONE, [selectinload(Notice.items)])
 
     def get(self, notice_id: int) -> NoticeData:
         with self.db.read() as s:

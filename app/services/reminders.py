@@ -20,6 +20,7 @@ from app.services.holiday_calendar import WorkdayShift, shift_workdays
 from app.services.pinyin_search import sort_key
 from app.services.posts import POST_ORDER, Body
 from app.services.profile import ProfileService
+from app.services.records import load_or_gone, row_to_save
 from app.services.recurrence import due_dates, next_due
 from app.services.reminder_types import (
     ALL_CADRES, DONE, EVENT_KINDS, FAMILY_EVENT, FUNERAL, METHODS, OVERDUE, REPORT_AFTER_WORKDAYS,
@@ -61,10 +62,7 @@ class ReminderService:
     # ----- reading -----------------------------------------------------------------------
     @staticmethod
     def _load(s: Session, reminder_id: int) -> Reminder:
-        reminder = s.get(Reminder, reminder_id)
-        if reminder is None:
-            raise UserError(_GONE)
-        return reminder
+        return load_or_gone(s, Reminder, reminder_id, _GONE)
 
     @staticmethod
     def _names(s: Session, *where) -> dict[int, list[str]]:
@@ -216,11 +214,7 @@ class ReminderService:
         verdict.settle(confirmed)
         now = self.clock.now()
         with self.db.write() as s:
-            if reminder_id is None:
-                r = Reminder(created_at=now)
-                s.add(r)
-            else:
-                r = self._load(s, reminder_id)
+            r = row_to_save(s, Reminder, reminder_id, now, self._load)
             for key in _FIELDS:
                 setattr(r, key, getattr(data, key))
             r.recurrence, r.updated_at = data.recurrence.value, now

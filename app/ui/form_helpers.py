@@ -106,6 +106,43 @@ def save_cancel_buttons(dialog: QDialog, save: Callable[[], None]) -> tuple[QDia
     return buttons, save_button
 
 
+def scrolled_form(dialog: QDialog, content: QWidget, save: Callable[[], None]
+                  ) -> tuple[QVBoxLayout, QDialogButtonBox, QPushButton]:
+    """The shape of a form dialog: ``content`` scrolling, then (added by the caller, after anything
+    it puts below the form) the 保存 / 取消 buttons. Returns the layout, the buttons and 保存."""
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(content)
+    buttons, save_button = save_cancel_buttons(dialog, save)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(scroll, 1)
+    return layout, buttons, save_button
+
+
+class UnsavedChangesGuard:
+    """For a QDialog (listed first among its bases) with a ``_state()`` of what is typed: closing
+    with changes asks first; ``saved(record_id)`` records the save and closes."""
+
+    def mark_unchanged(self) -> None:
+        self._snapshot = self._state()
+
+    def saved(self, record_id: int) -> None:
+        self.saved_id = record_id
+        self.mark_unchanged()
+        self.accept()
+
+    def reject(self) -> None:
+        from app.ui import dialogs
+
+        if self._state() != self._snapshot and not dialogs.ask_yes_no(
+            self, "放弃修改？", "填写的内容还没有保存，关闭后将丢失。", "放弃修改", "继续填写"
+        ):
+            return
+        super().reject()
+
+
 def collect_and_save(parent: QWidget, collect: Callable[[], object], write: Callable[[object, bool], T],
                      show_problems: Callable[[dict], None], yes: str = "仍然保存") -> T | None:
     """Read the form (``collect``; its problems go beside the fields), then ``write(data, confirmed)``

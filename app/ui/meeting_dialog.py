@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from app.services.meeting_types import MeetingData
 from app.ui import dialogs
 from app.ui.attendance_editor import AttendanceEditor
 from app.ui.date_field import DateField
-from app.ui.form_helpers import ERROR_STYLE, FieldErrors, collect_and_save, save_cancel_buttons
+from app.ui.form_helpers import ERROR_STYLE, FieldErrors, collect_and_save, scrolled_form
 
 NONE = "（无）"
 
@@ -143,12 +142,7 @@ class MeetingDialog(QDialog):
         body.addWidget(attendance_box)
         body.addLayout(content_form)
         body.addWidget(files_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        buttons, self.save_button = save_cancel_buttons(self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout, buttons, self.save_button = scrolled_form(self, content, self.save)
         layout.addWidget(buttons)
         self.resize(1000, 760)
         self._load(preset_kind, preset_date)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,9 +20,8 @@ from app.services.member_fields import EDUCATIONS, FIELDS_BY_KEY, GENDERS, POLIT
 from app.services.member_types import PersonData
 from app.services.members import MemberService
 from app.services.photos import PhotoStore
-from app.ui import dialogs
 from app.ui.date_field import DateField
-from app.ui.form_helpers import ERROR_STYLE, FieldErrors, collect_and_save, save_cancel_buttons
+from app.ui.form_helpers import ERROR_STYLE, FieldErrors, UnsavedChangesGuard, collect_and_save, scrolled_form
 from app.ui.photo_box import PhotoBox
 from app.ui.posts_editor import PostsEditor
 
@@ -32,7 +30,7 @@ RIGHT_KEYS = ("political_status", "party_join_date", "full_member_date", "educat
               "education_inservice", "party_group", "note")
 
 
-class MemberDialog(QDialog):
+class MemberDialog(UnsavedChangesGuard, QDialog):
     def __init__(
         self,
         members: MemberService,
@@ -90,18 +88,11 @@ class MemberDialog(QDialog):
         body.addLayout(columns)
         body.addWidget(posts_box)
         body.addWidget(duty_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-
-        self.buttons, self.save_button = save_cancel_buttons(self, self.save)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout, self.buttons, self.save_button = scrolled_form(self, content, self.save)
         layout.addWidget(self.buttons)
         self.resize(1000, 720)
         self._load()
-        self._snapshot = self._state()
+        self.mark_unchanged()
 
     def _make_input(self, key: str) -> QWidget:
         spec = FIELDS_BY_KEY[key]
@@ -205,15 +196,5 @@ class MemberDialog(QDialog):
             return
         saved = collect_and_save(self, self.collect, lambda data, ok: self.members.save(data, self.person_id, ok),
                                  self.show_problems)
-        if saved is None:
-            return
-        self.saved_id = saved
-        self._snapshot = self._state()
-        self.accept()
-
-    def reject(self) -> None:
-        if self._state() != self._snapshot and not dialogs.ask_yes_no(
-            self, "放弃修改？", "填写的内容还没有保存，关闭后将丢失。", "放弃修改", "继续填写"
-        ):
-            return
-        super().reject()
+        if saved is not None:
+            self.saved(saved)

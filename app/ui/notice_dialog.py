@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from app.services.errors import UserError, ValidationFailed
 from app.services.notice_types import CATEGORIES, ISSUERS, SUBTYPES, NoticeData, Period
 from app.ui import dialogs
 from app.ui.date_field import DateField
-from app.ui.form_helpers import FieldErrors, collect_and_save, save_cancel_buttons
+from app.ui.form_helpers import FieldErrors, collect_and_save, scrolled_form
 from app.ui.items_editor import ItemsEditor
 
 PERIOD_KINDS = (("quarter", "季度"), ("month", "月"), ("year", "年"))
@@ -120,12 +119,7 @@ class NoticeDialog(QDialog):
         body = QVBoxLayout(content)
         body.addLayout(form)
         body.addWidget(self.items_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        buttons, self.save_button = save_cancel_buttons(self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout, buttons, self.save_button = scrolled_form(self, content, self.save)
         layout.addWidget(buttons)
         self.resize(1000, 760)
         self.load()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from app.services.reminder_rules import DEFAULTS, RULE_TEXTS, KindDefaults, sugg
 from app.services.reminder_types import EVENT_KINDS, FAMILY_EVENT, HOLIDAYS, KINDS, Recurrence, ReminderData
 from app.ui import dialogs
 from app.ui.date_field import DateField
-from app.ui.form_helpers import FieldErrors, collect_and_save, save_cancel_buttons
+from app.ui.form_helpers import FieldErrors, UnsavedChangesGuard, collect_and_save, scrolled_form
 from app.ui.reminder_targets import TargetPicker
 
 # Service problem keys shown beside another field of this form.
@@ -43,7 +42,7 @@ def _row(*widgets: QWidget) -> QWidget:
     return holder
 
 
-class ReminderDialog(QDialog):
+class ReminderDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, services, reminder_id: int | None = None, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         self.services = services
@@ -101,12 +100,7 @@ class ReminderDialog(QDialog):
         columns = QHBoxLayout(content)
         columns.addLayout(left, 1)
         columns.addLayout(people_form, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        buttons, self.save_button = save_cancel_buttons(self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout, buttons, self.save_button = scrolled_form(self, content, self.save)
         self.history = None
         if reminder_id is not None:
             from app.ui.reminder_history import HistoryTable
@@ -125,7 +119,7 @@ class ReminderDialog(QDialog):
         for signal in (self.event_kind.currentIndexChanged, self.event_date.changed, self.anchor.changed,
                        self.until.changed, self.holiday.currentIndexChanged, self.days_before.valueChanged):
             signal.connect(self.update_due_text)
-        self._snapshot = self._state()
+        self.mark_unchanged()
 
     def chosen_recurrence(self) -> Recurrence:
         return Recurrence(self.recurrence.currentData())
@@ -283,16 +277,7 @@ class ReminderDialog(QDialog):
         saved = collect_and_save(self, self.collect, lambda data, ok: self.reminders.save(data, self.reminder_id, ok),
                                  self.show_problems)
         if saved is not None:
-            self.saved_id = saved
-            self._snapshot = self._state()
-            self.accept()
-
-    def reject(self) -> None:
-        if self._state() != self._snapshot and not dialogs.ask_yes_no(
-            self, "放弃修改？", "填写的内容还没有保存，关闭后将丢失。", "放弃修改", "继续填写"
-        ):
-            return
-        super().reject()
+            self.saved(saved)
 
     def open_done(self, due: dt.date) -> None:
         from app.ui.done_dialog import DoneDialog
