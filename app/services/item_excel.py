@@ -29,6 +29,8 @@ from app.services.xlsx_common import (
     read_grid,
     refuse_excel_serial,
     refuse_multi_row_header,
+    ReadSheet,
+    SheetRow,
 )
 
 HEADER_SEARCH_ROWS = 10
@@ -58,24 +60,14 @@ TEMPLATE_ROWS = 200
 
 
 @dataclass
-class ItemRow:
-    excel_row: int
+class ItemRow(SheetRow):
     item: ItemData | None = None
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def messages(self) -> list[str]:
-        """The errors as users see them: “第 5 行：金额：…”."""
-        return [f"第 {self.excel_row} 行：{e}" for e in self.errors]
 
 
 @dataclass
-class ItemSheet:
-    rows: list[ItemRow]
-    header_row: int  # 1-based, as Excel shows it
-    columns: list[str]  # field keys found, in file order
-    ignored_columns: list[str]
-    sheet_name: str = ""
+class ItemSheet(ReadSheet):
+    """The item sheet: rows are ItemRow."""
+
     skipped: list[str] = field(default_factory=list)  # “第 12 行（本月合计）不是收支项目，未导入”
 
     @property

@@ -37,6 +37,8 @@ from app.services.xlsx_common import (
     read_grid,
     refuse_excel_serial,
     refuse_multi_row_header,
+    ReadSheet,
+    SheetRow,
 )
 
 # How far below the first row a header is looked for, only to say where it is.
@@ -45,16 +47,14 @@ MAX_POSTS_CHARS = 100
 
 
 @dataclass
-class ParsedRow:
+class ParsedRow(SheetRow):
     """One person row. ``values`` holds the person fields of the columns the file has:
     text as str ("" when empty), dates as datetime.date or None."""
 
-    excel_row: int
     values: dict[str, object] = field(default_factory=dict)
     posts: list[str] = field(default_factory=list)
     duties: str = ""
     post_start: dt.date | None = None
-    errors: list[str] = field(default_factory=list)
     # Date fields written with year and month only ("1975.03"): key -> "month".
     date_precision: dict[str, str] = field(default_factory=dict)
 
@@ -64,19 +64,10 @@ class ParsedRow:
         name = clip(re.sub(r"[\x00-\x1f\x7f]+", "", str(self.values.get("name") or "")), 30)
         return f"第 {self.excel_row} 行" + (f"（{name}）" if name else "")
 
-    @property
-    def messages(self) -> list[str]:
-        """The errors as users should see them, each naming the Excel row."""
-        return [f"{self.where}：{e}" for e in self.errors]
-
 
 @dataclass
-class ParsedSheet:
-    rows: list[ParsedRow]
-    header_row: int  # 1-based, as Excel shows it
-    columns: list[str]  # the field keys found in the header, in file order
-    ignored_columns: list[str]  # header texts of columns that were not read
-    sheet_name: str = ""
+class ParsedSheet(ReadSheet):
+    """The roster sheet: rows are ParsedRow."""
 
 
 _HEADER_KEYS: dict[str, str] = {}

@@ -13,12 +13,42 @@ import warnings
 import zipfile
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
 from openpyxl.utils.escape import unescape
 
 from app.services.errors import UserError
+
+
+@dataclass
+class SheetRow:
+    """One data row of a sheet as read, with its problems (the importers extend it)."""
+
+    excel_row: int  # 1-based, as Excel shows it
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        """How users find the row: “第 4 行”."""
+        return f"第 {self.excel_row} 行"
+
+    @property
+    def messages(self) -> list[str]:
+        """The errors as users see them, each naming the Excel row: “第 5 行：金额：…”."""
+        return [f"{self.where}：{e}" for e in self.errors]
+
+
+@dataclass
+class ReadSheet:
+    """What an importer found on a sheet."""
+
+    rows: list  # of the importer's SheetRow kind
+    header_row: int  # 1-based, as Excel shows it
+    columns: list[str]  # the field keys found in the header, in file order
+    ignored_columns: list[str]  # header texts of columns that were not read
+    sheet_name: str = ""
 
 # An import file is a few hundred KB at most; anything this large is the wrong file, and is
 # refused before it is read (openpyxl would hold all of it in memory).
