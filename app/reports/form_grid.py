@@ -17,7 +17,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from app.reports.fonts import register_fonts
-from app.reports.grid_table import GridStyle
+from app.reports.grid_table import GridStyle, split_piece
 from app.reports.linebreak import break_lines, text_width
 from app.reports.page import MM
 
@@ -161,12 +161,7 @@ def _form_grid_class():
             self._start, self._end = 0, len(self.bands)
 
         def _piece(self, start: int, end: int):
-            piece = object.__new__(type(self))
-            piece.__dict__.update(self.__dict__)
-            for mark in ("_postponed", "canv", "_frame"):
-                piece.__dict__.pop(mark, None)
-            piece._start, piece._end = start, end
-            return piece
+            return split_piece(self, start, end)
 
         def wrap(self, avail_width, avail_height):
             self.width = self.builder.width

@@ -32,6 +32,17 @@ class GridStyle:
         return lines, count * self.leading + 2 * self.pad_y
 
 
+def split_piece(flowable, start: int, end: int):  # noqa: ANN001, ANN201 - a splittable Flowable
+    """A copy of ``flowable`` showing its rows (or bands) ``start`` to ``end``: what split() returns."""
+    piece = object.__new__(type(flowable))
+    piece.__dict__.update(flowable.__dict__)
+    # Layout marks that platypus leaves on the flowable belong to this piece only.
+    for mark in ("_postponed", "canv", "_frame"):
+        piece.__dict__.pop(mark, None)
+    piece._start, piece._end = start, end
+    return piece
+
+
 def _grid_table_class():
     from reportlab.platypus.flowables import Flowable
 
@@ -74,13 +85,7 @@ def _grid_table_class():
             return self._offsets
 
         def _piece(self, start: int, end: int):
-            piece = object.__new__(type(self))
-            piece.__dict__.update(self.__dict__)
-            # Layout marks that platypus leaves on the flowable belong to this piece only.
-            for mark in ("_postponed", "canv", "_frame"):
-                piece.__dict__.pop(mark, None)
-            piece._start, piece._end = start, end
-            return piece
+            return split_piece(self, start, end)
 
         def _rows_height(self) -> float:
             tops = self._tops()

@@ -106,6 +106,21 @@ def save_cancel_buttons(dialog: QDialog, save: Callable[[], None]) -> tuple[QDia
     return buttons, save_button
 
 
+def boxed_with_error(title: str, editor: QWidget) -> tuple[QWidget, QLabel]:
+    """A titled box holding ``editor`` and, under it, a hidden red label for its error."""
+    from PySide6.QtWidgets import QGroupBox
+
+    error = QLabel()
+    error.setStyleSheet(ERROR_STYLE)
+    error.setWordWrap(True)
+    error.hide()
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.addWidget(editor)
+    layout.addWidget(error)
+    return box, error
+
+
 def scrolled_form(dialog: QDialog, content: QWidget, save: Callable[[], None]
                   ) -> tuple[QVBoxLayout, QDialogButtonBox, QPushButton]:
     """The shape of a form dialog: ``content`` scrolling, then (added by the caller, after anything

@@ -29,7 +29,7 @@ from app.services.meeting_types import MeetingData
 from app.ui import dialogs
 from app.ui.attendance_editor import AttendanceEditor
 from app.ui.date_field import DateField
-from app.ui.form_helpers import ERROR_STYLE, FieldErrors, collect_and_save, scrolled_form
+from app.ui.form_helpers import FieldErrors, boxed_with_error, collect_and_save, scrolled_form
 
 NONE = "（无）"
 
@@ -93,14 +93,7 @@ class MeetingDialog(QDialog):
 
         self.attendance = AttendanceEditor(people)
         self.attendance.fill_button.clicked.connect(self.fill_expected)
-        self.attendance_error = QLabel()
-        self.attendance_error.setStyleSheet(ERROR_STYLE)
-        self.attendance_error.setWordWrap(True)
-        self.attendance_error.hide()
-        attendance_box = QGroupBox("参会情况（应到、实到）")
-        attendance_layout = QVBoxLayout(attendance_box)
-        attendance_layout.addWidget(self.attendance)
-        attendance_layout.addWidget(self.attendance_error)
+        attendance_box, self.attendance_error = boxed_with_error("参会情况（应到、实到）", self.attendance)
 
         content_form = QFormLayout()
         self.content_errors = FieldErrors(content_form)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,7 +20,7 @@ from app.services.member_types import PersonData
 from app.services.members import MemberService
 from app.services.photos import PhotoStore
 from app.ui.date_field import DateField
-from app.ui.form_helpers import ERROR_STYLE, FieldErrors, UnsavedChangesGuard, collect_and_save, scrolled_form
+from app.ui.form_helpers import FieldErrors, UnsavedChangesGuard, boxed_with_error, collect_and_save, scrolled_form
 from app.ui.photo_box import PhotoBox
 from app.ui.posts_editor import PostsEditor
 
@@ -59,14 +58,7 @@ class MemberDialog(UnsavedChangesGuard, QDialog):
         columns.addWidget(self.photo)
 
         self.posts = PostsEditor(terms)
-        self.posts_error = QLabel()
-        self.posts_error.setStyleSheet(ERROR_STYLE)
-        self.posts_error.setWordWrap(True)
-        self.posts_error.hide()
-        posts_box = QGroupBox("任职记录（离任后填写离任日期，记录会保留在历史中）")
-        posts_layout = QVBoxLayout(posts_box)
-        posts_layout.addWidget(self.posts)
-        posts_layout.addWidget(self.posts_error)
+        posts_box, self.posts_error = boxed_with_error("任职记录（离任后填写离任日期，记录会保留在历史中）", self.posts)
 
         duty_box = QGroupBox("分工与履职承诺")
         duty_form = QFormLayout(duty_box)
