@@ -119,7 +119,7 @@ class RemindersTab(QWidget):
         self.pages = QTabWidget()
         self.pages.addTab(self.own, "本村提醒")
         self.pages.addTab(self.derived, "来自其他台账")
-        self.pages.currentChanged.connect(lambda _i: self.status_changed.emit(self.status_text()))
+        self.pages.currentChanged.connect(self._page_changed)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
@@ -134,8 +134,15 @@ class RemindersTab(QWidget):
 
     # ----- state ----------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Both pages when the derived one is shown; else it is computed when it is opened."""
         self.refresh_own()
-        self.derived.refresh()
+        if self.pages.currentWidget() is self.derived:
+            self.derived.refresh()
+
+    def _page_changed(self) -> None:
+        if self.pages.currentWidget() is self.derived:
+            self.derived.refresh()
+        self.status_changed.emit(self.status_text())
 
     def refresh_own(self) -> None:
         year = int(self.year.currentText())
