@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services.errors import UserError
 from app.services.meeting_kinds import Kind
-
-
-def _village(services) -> str:  # noqa: ANN001
-    profile = services.profile.get()
-    if profile is None:
-        raise UserError("还没有填写村庄信息：请先在 设置 → 村庄信息 中填写村名")
-    return profile.village_name
 
 
 def _names(services) -> dict[int, str]:  # noqa: ANN001
@@ -25,7 +17,7 @@ def meeting_record_pdf(services, meeting_id: int, path: Path) -> None:  # noqa: 
     meeting = services.meetings.get(meeting_id)
     names = _names(services)
     build_meeting_record(
-        path, village=_village(services), meeting=meeting,
+        path, village=services.profile.for_print().village_name, meeting=meeting,
         host=names.get(meeting.host_id, ""), recorder=names.get(meeting.recorder_id, ""),
         summary=services.meetings.summary(meeting_id), print_date=services.clock.today(),
     )
@@ -38,7 +30,7 @@ def sign_in_pdf(services, meeting_id: int, path: Path) -> None:  # noqa: ANN001
     expected = meeting.attendance or services.meetings.expected_attendees(
         meeting.kinds, meeting.date, meeting.party_group
     )
-    build_sign_in_sheet(path, village=_village(services), meeting=meeting, expected=expected,
+    build_sign_in_sheet(path, village=services.profile.for_print().village_name, meeting=meeting, expected=expected,
                         print_date=services.clock.today())
 
 
@@ -52,7 +44,7 @@ def matter_book_pdf(services, matter_id: int, path: Path) -> None:  # noqa: ANN0
             steps.append((step, None, None))
         else:
             steps.append((step, services.meetings.get(step.meeting_id), services.meetings.summary(step.meeting_id)))
-    build_matter_book(path, village=_village(services), matter=matter, steps=steps,
+    build_matter_book(path, village=services.profile.for_print().village_name, matter=matter, steps=steps,
                       print_date=services.clock.today())
 
 
@@ -63,5 +55,5 @@ def meetings_year_pdf(services, year: int, path: Path) -> None:  # noqa: ANN001
     for kind in Kind:
         rows = sorted(services.meetings.list_rows(year=year, kind=kind.value), key=lambda r: r.date)
         grouped.append((kind.value, [(r.date, r.topic, r.expected, r.present) for r in rows]))
-    build_meetings_year(path, village=_village(services), year=year, rows=grouped,
+    build_meetings_year(path, village=services.profile.for_print().village_name, year=year, rows=grouped,
                         print_date=services.clock.today())

@@ -21,18 +21,11 @@ def _parts(services, notice_id: int, names: dict[int, str]):  # noqa: ANN001, AN
     return notice, totals, names.get(notice.reviewer_id, ""), original
 
 
-def _village(services) -> str:  # noqa: ANN001
-    profile = services.profile.get()
-    if profile is None:
-        raise UserError("还没有填写村庄信息：请先在 设置 → 村庄信息 中填写村名")
-    return profile.village_name
-
-
 def notice_pdf(services, notice_id: int, path: Path, *, internal: bool = False, a3: bool = False) -> int:  # noqa: ANN001
     from app.reports.notice import build_notice
 
     notice, totals, reviewer, original = _parts(services, notice_id, services.members.names())
-    return build_notice(path, village=_village(services), notice=notice, totals=totals, reviewer=reviewer,
+    return build_notice(path, village=services.profile.for_print().village_name, notice=notice, totals=totals, reviewer=reviewer,
                         print_date=services.clock.today(), internal=internal, a3=a3, correction_of=original)
 
 
@@ -49,8 +42,8 @@ def period_pdf(services, period: Period, path: Path, *, internal: bool = False, 
         raise UserError(f"{period.label}还没有公告：请先新建公告")
     names = services.members.names()  # once for the whole batch
     notices = [_parts(services, notice_id, names) for notice_id in sorted(ids)]
-    return build_notices(path, village=_village(services), notices=notices, print_date=services.clock.today(),
-                         internal=internal, a3=a3)
+    return build_notices(path, village=services.profile.for_print().village_name, notices=notices,
+                         print_date=services.clock.today(), internal=internal, a3=a3)
 
 
 def parse_period(text: str) -> Period:

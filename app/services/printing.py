@@ -22,9 +22,7 @@ def print_roster(services: Services, path: Path, internal: bool = False) -> int:
     """Write the roster PDF to ``path``; returns how many people it lists."""
     from app.reports.roster import build_roster
 
-    profile = services.profile.get()
-    if profile is None:
-        raise UserError("还没有填写村庄信息：请先在 设置 → 村庄信息 中填写村名")
+    profile = services.profile.for_print()
     all_rows = services.members.list_rows()
     rows = roster_rows(all_rows)
     if not rows:

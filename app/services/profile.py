@@ -39,6 +39,13 @@ class ProfileService:
                 row.supervision_phone,
             )
 
+    def for_print(self) -> Profile:
+        """The profile a print needs; UserError saying where to fill it in when there is none."""
+        profile = self.get()
+        if profile is None:
+            raise UserError("还没有填写村庄信息：请先在 设置 → 村庄信息 中填写村名")
+        return profile
+
     def save(self, profile: Profile) -> Profile:
         require(self.db, Permission.SETTINGS)
         clean = Profile(**{k: str(v or "").strip() for k, v in asdict(profile).items()})

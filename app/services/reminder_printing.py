@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from app.services.notice_printing import _village
 from app.services.posts import POST_ORDER
 from app.services.team import describe, team_on
 
@@ -19,7 +18,7 @@ def print_reminder_letter(services, reminder_id: int, due: dt.date | None, path:
     """The 廉政提醒函 of one occurrence (``due``; by default see default_due) with its 回执."""
     from app.reports.reminder_letter import build_reminder_letter
 
-    _village(services)  # no letter without the village's name
+    services.profile.for_print()  # no letter without the village's name
     letter = services.reminders.letter(reminder_id, due or default_due(services, reminder_id))
     build_reminder_letter(path, letter=letter, print_date=services.clock.today())
     return path
@@ -30,7 +29,7 @@ def print_reminder_ledger(services, year: int, path: Path) -> Path:  # noqa: ANN
     from app.reports.reminder_ledger import build_reminder_ledger
 
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    build_reminder_ledger(path, village=_village(services), year=year,
+    build_reminder_ledger(path, village=services.profile.for_print().village_name, year=year,
                           occurrences=services.reminders.occurrences(first, last),
                           dispositions=services.derived.dispositions(first, last),
                           print_date=services.clock.today())
@@ -50,7 +49,7 @@ def print_term_summary(services, path: Path) -> Path:  # noqa: ANN001
 def _summary(services, figures, path: Path, *, term: bool) -> Path:  # noqa: ANN001
     from app.reports.work_summary import build_work_summary
 
-    village = _village(services)
+    village = services.profile.for_print().village_name
     today = services.clock.today()
     day = min(figures.last, today)  # the team on the last day counted (today for this year)
     lines, summary = team_lines(services.members.list_rows(), day)
