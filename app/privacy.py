@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
-from app.services.idcard import mask_id
-from app.services.phone import mask_phone
+from app.services.members.idcard import mask_id
+from app.services.members.phone import mask_phone
 
 _ID = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")

@@ -37,7 +37,7 @@ def sample_people(n: int) -> list[dict]:
 
 
 def fix_id(first17: str) -> str:
-    from app.services.idcard import check_digit
+    from app.services.members.idcard import check_digit
 
     return first17 + check_digit(first17)
 

@@ -16,9 +16,9 @@ from sqlalchemy import insert
 
 from app.clock import FixedClock
 from app.data_dir import DataDir
-from app.services.compliance import ComplianceService
-from app.services.datastore import open_database
-from app.services.meeting_kinds import Kind
+from app.services.common.datastore import open_database
+from app.services.meetings.compliance import ComplianceService
+from app.services.meetings.meeting_kinds import Kind
 from db.models import Attendance, Meeting, MeetingKind, Person, Post
 
 MEETINGS = 100_000

@@ -11,9 +11,9 @@ from common import sample_people, timed
 from openpyxl import Workbook, load_workbook
 
 from app.clock import FixedClock
-from app.services.context import open_services
 from app.data_dir import DataDir
-from app.services.member_import import MemberImporter
+from app.services.common.context import open_services
+from app.services.members.member_import import MemberImporter
 
 ROWS = 1000
 

@@ -18,9 +18,9 @@ from compliance_100k import MEETINGS, TODAY, YEAR, fill
 
 from app.clock import FixedClock
 from app.data_dir import DataDir
-from app.services.datastore import open_database
-from app.services.meetings import MeetingService
-from app.ui.meetings_page import ROW_LIMIT
+from app.services.common.datastore import open_database
+from app.services.meetings.meetings import MeetingService
+from app.ui.meetings.meetings_page import ROW_LIMIT
 
 WORDS = ["学习", "村道", "硬化", "鱼塘", "承包", "防汛", "人居环境", "整治", "党费", "发展党员", "民主评议",
          "乡村振兴", "产业", "志愿服务", "慰问", "老人", "秸秆", "禁烧", "村规民约", "修订"]

@@ -8,11 +8,10 @@ import time
 
 from common import timed
 
-from app.reports.fonts import BODY_FONT, HEADING_FONT, paragraph_style, register_fonts
-from app.reports.notice import build_notice
-from app.reports.notice_parts import capitals_text, yuan_text
-from app.services.notice_types import (EXPENSE, INCOME, POSTED, ItemData, NoticeData, Period,
-                                       Totals)
+from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style, register_fonts
+from app.reports.notices.notice import build_notice
+from app.reports.notices.notice_parts import capitals_text, yuan_text
+from app.services.notices.notice_types import EXPENSE, INCOME, POSTED, ItemData, NoticeData, Period, Totals
 
 VILLAGE = "红旗村"
 PRINT_DATE = dt.date(2026, 10, 8)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from common import sample_people, timed
 
-from app.reports.fonts import BODY_FONT, register_fonts
-from app.reports.roster import build_roster
-from app.services.member_types import MemberRow
-from app.services.profile import Profile
+from app.reports.common.fonts import BODY_FONT, register_fonts
+from app.reports.members.roster import build_roster
+from app.services.common.profile import Profile
+from app.services.members.member_types import MemberRow
 
 ROWS = 1000
 PRINT_DATE = dt.date(2026, 11, 27)

@@ -44,12 +44,12 @@ if mode == "bare":
     window.installEventFilter(watcher)
 else:
     sys.path.insert(0, {root!r})
-    import app.cli  # the real entry point's imports, logging and single-instance lock
+    import app.cli.main  # the real entry point's imports, logging and single-instance lock
     from app.data_dir import DataDir
     from app.logging_setup import setup_logging
-    from app.ui.launcher import acquire_lock
-    from app.ui.qt_app import create_application
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.launcher import acquire_lock
+    from app.ui.shell.qt_app import create_application
+    from app.ui.shell.main_window import MainWindow
     setup_logging(Path(data_dir) / "logs")
     app = create_application(sys.argv[:1])
     lock = acquire_lock(DataDir(Path(data_dir)))
@@ -57,7 +57,7 @@ else:
 
     def load():
         from app.clock import SystemClock
-        from app.services.context import open_services
+        from app.services.common.context import open_services
         services = open_services(DataDir(Path(data_dir)), SystemClock())
         window.attach(services)
         ready = Painted("ready", quit_app)

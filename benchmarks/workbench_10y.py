@@ -23,11 +23,10 @@ from sqlalchemy import insert
 
 from app.clock import FixedClock
 from app.data_dir import DataDir
-from app.services.context import open_services
-from app.services.recurrence import due_dates
-from app.services.reminder_types import HOLIDAYS, KINDS, METHODS, Recurrence
-from db.models import (Matter, MatterStep, Notice, Reminder, ReminderOccurrence, ReminderTarget,
-                       VillagerQuestion)
+from app.services.common.context import open_services
+from app.services.reminders.recurrence import due_dates
+from app.services.reminders.reminder_types import HOLIDAYS, KINDS, METHODS, Recurrence
+from db.models import Matter, MatterStep, Notice, Reminder, ReminderOccurrence, ReminderTarget, VillagerQuestion
 
 FIRST = dt.date(2017, 1, 1)
 LAST = dt.date(2026, 12, 31)
@@ -118,8 +117,8 @@ def bare_table(rows: int) -> float:
 
 
 def main() -> dict[str, str]:
-    from app.ui.qt_app import create_application
-    from app.ui.workbench_tab import WorkbenchTab
+    from app.ui.shell.qt_app import create_application
+    from app.ui.workbench.workbench_tab import WorkbenchTab
 
     app = create_application([])
     with tempfile.TemporaryDirectory() as tmp:

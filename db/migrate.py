@@ -9,11 +9,10 @@ holds data is backed up first. A file written by a newer program is refused.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
-
 import sqlite3
 from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
 
 from db.backup import backup_to
 from db.engine import make_engine

@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.ui.none_refcount import keep_none_alive  # noqa: E402
+from app.ui.shell.none_refcount import keep_none_alive  # noqa: E402
 
 keep_none_alive()  # the suite makes far more Qt calls than the defect allows (none_refcount.py)
 
@@ -17,10 +17,10 @@ import pytest  # noqa: E402
 
 from app.clock import FixedClock  # noqa: E402
 from app.data_dir import DataDir  # noqa: E402
-from app.services.datastore import open_database  # noqa: E402
-from app.services.member_types import PersonData, PostData  # noqa: E402
-from app.services.members import MemberService  # noqa: E402
-from app.services.profile import Profile, ProfileService  # noqa: E402
+from app.services.common.datastore import open_database  # noqa: E402
+from app.services.common.profile import Profile, ProfileService  # noqa: E402
+from app.services.members.member_types import PersonData, PostData  # noqa: E402
+from app.services.members.members import MemberService  # noqa: E402
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -68,7 +68,7 @@ def person(name: str, *posts: str, **values) -> PersonData:
 @pytest.fixture(autouse=True)
 def no_unexpected_dialogs(monkeypatch):
     """A modal box a test did not expect fails that test instead of hanging it."""
-    from app.ui import dialogs
+    from app.ui.common import dialogs
 
     def unexpected(name):
         def fail(*args, **kwargs):
@@ -83,7 +83,7 @@ def no_unexpected_dialogs(monkeypatch):
 
 @pytest.fixture
 def services(data_dir, clock):
-    from app.services.context import open_services
+    from app.services.common.context import open_services
 
     opened = open_services(data_dir, clock)
     yield opened

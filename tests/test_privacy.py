@@ -4,8 +4,8 @@ from conftest import ID_MALE_1975
 
 from app.logging_setup import setup_logging
 from app.privacy import mask_numbers
-from app.ui import dialogs
-from app.ui.qt_app import install_crash_hook
+from app.ui.common import dialogs
+from app.ui.shell.qt_app import install_crash_hook
 
 
 def test_masking_keeps_the_shape_readable():

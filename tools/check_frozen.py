@@ -20,7 +20,7 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.services.demo import TEAM  # noqa: E402
+from app.services.members.demo import TEAM  # noqa: E402
 
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 

@@ -21,9 +21,9 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from fontTools import subset
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont, newTable
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -19,9 +19,9 @@ sys.path.insert(0, str(ROOT))
 
 from app.clock import FixedClock  # noqa: E402
 from app.data_dir import DataDir  # noqa: E402
-from app.services.context import open_services  # noqa: E402
-from app.services.member_types import PersonData, PostData  # noqa: E402
-from app.services.profile import Profile  # noqa: E402
+from app.services.common.context import open_services  # noqa: E402
+from app.services.common.profile import Profile  # noqa: E402
+from app.services.members.member_types import PersonData, PostData  # noqa: E402
 from db.migrate import head_revision  # noqa: E402
 
 

@@ -14,10 +14,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.clock import FixedClock  # noqa: E402
 from app.data_dir import DataDir  # noqa: E402
-from app.services.actor import Actor, Role  # noqa: E402
-from app.services.context import open_services  # noqa: E402
-from app.services.demo_village import fill_sample_village  # noqa: E402
-from app.ui.qt_app import create_application  # noqa: E402
+from app.services.common.context import open_services  # noqa: E402
+from app.services.common.demo_village import fill_sample_village  # noqa: E402
+from app.services.safety.actor import Actor, Role  # noqa: E402
+from app.ui.shell.qt_app import create_application  # noqa: E402
 
 
 def main() -> None:
@@ -28,7 +28,7 @@ def main() -> None:
         services = open_services(DataDir(Path(tmp)), clock)
         fill_sample_village(services)
         services.act_as(Actor("王文书", Role.ADMIN))
-        from app.ui.main_window import MainWindow
+        from app.ui.shell.main_window import MainWindow
 
         window = MainWindow(services.data_dir, large=False)
         window.attach(services)

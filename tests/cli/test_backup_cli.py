@@ -6,8 +6,8 @@ from contextlib import closing
 
 import pytest
 
+from app.cli.main import main
 from app.clock import FixedClock
-from app.cli import main
 from db.audit import chain_problems
 from db.backup import integrity_problems
 
@@ -16,7 +16,7 @@ from db.backup import integrity_problems
 def run(tmp_path, capsys, monkeypatch):
     data = tmp_path / "data"
     moment = {"now": dt.datetime(2026, 11, 27, 9, 30)}
-    monkeypatch.setattr("app.cli.SystemClock", lambda: FixedClock(moment["now"]))
+    monkeypatch.setattr("app.cli.main.SystemClock", lambda: FixedClock(moment["now"]))
 
     def _run(*args):
         code = main(["--data-dir", str(data), *args])
@@ -37,7 +37,7 @@ def test_backup_into_the_backups_folder_and_into_a_chosen_folder(run, tmp_path):
     code, out = run("backup")
     target = run.data / "backups" / "村支部台账备份-红旗村-20261127-0930.db"
     assert code == 0
-    from app.services.backups import format_size
+    from app.services.safety.backups import format_size
 
     size = format_size(target.stat().st_size)
     assert out == f"已备份到 {target}\n大小 {size}，时间 2026-11-27 09:30，已通过完整性检查\n"

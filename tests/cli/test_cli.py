@@ -7,14 +7,14 @@ import pytest
 from conftest import ID_FEMALE_1980, ID_MALE_1975
 from xlsx_helpers import write_sheet
 
-from app.cli import main
+from app.cli.main import main
 from app.clock import FixedClock
 
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
     data = tmp_path / "data"
-    monkeypatch.setattr("app.cli.SystemClock", lambda: FixedClock(dt.datetime(2026, 11, 27, 9, 30)))
+    monkeypatch.setattr("app.cli.main.SystemClock", lambda: FixedClock(dt.datetime(2026, 11, 27, 9, 30)))
 
     def _run(*args):
         code = main(["--data-dir", str(data), *args])
@@ -153,8 +153,8 @@ def _draft_finance_notice(run) -> int:
 
     from app.clock import FixedClock
     from app.data_dir import DataDir
-    from app.services.context import open_services
-    from app.services.notice_types import NoticeData, Period
+    from app.services.common.context import open_services
+    from app.services.notices.notice_types import NoticeData, Period
 
     services = open_services(DataDir(run.data), FixedClock(dt.datetime(2026, 11, 27, 9)))
     try:

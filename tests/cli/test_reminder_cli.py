@@ -7,12 +7,12 @@ import pytest
 from conftest import person
 from pypdf import PdfReader
 
-from app.cli import main
+from app.cli.main import main
 from app.clock import FixedClock
 from app.data_dir import DataDir
-from app.services.context import open_services
-from app.services.profile import Profile
-from app.services.reminder_types import DoneRecord, Recurrence, ReminderData
+from app.services.common.context import open_services
+from app.services.common.profile import Profile
+from app.services.reminders.reminder_types import DoneRecord, Recurrence, ReminderData
 
 NOW = dt.datetime(2026, 11, 27, 9, 30)
 
@@ -20,7 +20,7 @@ NOW = dt.datetime(2026, 11, 27, 9, 30)
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
     data = tmp_path / "data"
-    monkeypatch.setattr("app.cli.SystemClock", lambda: FixedClock(NOW))
+    monkeypatch.setattr("app.cli.main.SystemClock", lambda: FixedClock(NOW))
     monkeypatch.chdir(tmp_path)  # where the default file names land
 
     def _run(*args):

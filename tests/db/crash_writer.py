@@ -23,9 +23,9 @@ if str(ROOT) not in sys.path:
 
 from app.clock import FixedClock  # noqa: E402
 from app.data_dir import DataDir  # noqa: E402
-from app.services.datastore import open_database  # noqa: E402
-from app.services.member_types import PersonData, PostData  # noqa: E402
-from app.services.members import MemberService  # noqa: E402
+from app.services.common.datastore import open_database  # noqa: E402
+from app.services.members.member_types import PersonData, PostData  # noqa: E402
+from app.services.members.members import MemberService  # noqa: E402
 
 CLOCK = FixedClock(dt.datetime(2026, 11, 27, 10, 0))
 

@@ -5,9 +5,9 @@ from contextlib import closing
 import pytest
 from conftest import ID_MALE_1975, person
 
-from app.services.accounts import AccountService
-from app.services.actor import Actor, Role, command_line_actor
-from app.services.errors import ValidationFailed
+from app.services.common.errors import ValidationFailed
+from app.services.safety.accounts import AccountService
+from app.services.safety.actor import Actor, Role, command_line_actor
 from db.audit import chain_problems
 
 

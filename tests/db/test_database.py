@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from conftest import person
 
-from app.services.datastore import open_database
-from app.services.errors import UserError
+from app.services.common.datastore import open_database
+from app.services.common.errors import UserError
 from db.backup import backup_to, integrity_problems
 from db.migrate import head_revision
 
@@ -63,7 +63,7 @@ def test_backup_copies_uncheckpointed_data_and_verifies(db, members, data_dir, t
 @pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-*.db")), ids=lambda p: p.name)
 def test_every_released_schema_upgrades_with_its_data(fixture, tmp_path, clock):
     from app.data_dir import DataDir
-    from app.services.members import MemberService
+    from app.services.members.members import MemberService
 
     data_dir = DataDir(tmp_path / "d")
     data_dir.root.mkdir()

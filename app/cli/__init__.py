@@ -1,0 +1,1 @@
+"""The command line: argument parsing (the window by default) and the headless commands, one module per area."""

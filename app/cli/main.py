@@ -1,0 +1,73 @@
+"""Command line: the GUI by default, headless sub-commands for automation and support."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app import APP_NAME
+from app.cli.exit_codes import EXIT_USER_ERROR
+from app.clock import SystemClock
+from app.data_dir import DataDir
+from app.logging_setup import setup_logging
+from app.paths import DATA_DIR_ENV, resolve_data_dir
+from app.services.common.errors import UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m app", description=f"{APP_NAME}：村党支部台账管理")
+    parser.add_argument("--version", action="store_true", help="显示版本号后退出")
+    parser.add_argument("--data-dir", help=f"数据目录（也可用环境变量 {DATA_DIR_ENV} 指定）")
+    parser.add_argument("--smoke-test", action="store_true", help="启动界面、打开每个标签页后退出（用于检查安装）")
+    parser.add_argument("--large", action="store_true", help="大字模式")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    sub.add_parser("demo", help="在空数据库中装入示例村庄数据")
+    sub.add_parser("check", help="检查数据库是否完好")
+    bak = sub.add_parser("backup", help="备份数据库并校验（不写文件夹时备份到数据目录的 backups 文件夹）")
+    bak.add_argument("folder", nargs="?", metavar="文件夹", help="备份到哪个文件夹，例如U盘")
+    res = sub.add_parser("restore", help="用备份文件恢复数据库（恢复前先备份现在的数据）")
+    res.add_argument("file", metavar="备份文件")
+    imp = sub.add_parser("import", help="从 Excel 导入")
+    imp.add_argument("what", choices=["members", "items"], help="members：花名册；items：财务公开明细")
+    imp.add_argument("target", nargs="+", metavar="参数", help="members 文件.xlsx，或 items 公告编号 文件.xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    exp = sub.add_parser("export", help="导出为 Excel")
+    exp.add_argument("what", choices=["members"])
+    exp.add_argument("file")
+    sub.add_parser("due", help="列出已逾期和14天内到期的事项（每行一项）")
+    pdf = sub.add_parser("pdf", help="打印为 PDF")
+    pdf.add_argument("what", choices=["roster", "notice", "notices", "reminder", "reminders", "summary"])
+    pdf.add_argument("target", nargs="?", metavar="编号、所属期或年份",
+                     help="notice 的公告编号，notices 的所属期（2026Q3、2026-07），reminder 的提醒编号，"
+                          "reminders 的年份，summary 的年份或 term（本届届中）")
+    pdf.add_argument("--a3", action="store_true", help="公告用 A3 纸")
+    pdf.add_argument("--due", metavar="日期", help="reminder：哪一次到期的提醒函（默认今天或之前最近的一次）")
+    pdf.add_argument("-o", "--output",
+                     help="输出的 PDF 文件（reminder、reminders、summary 不写时存到当前文件夹）")
+    pdf.add_argument("--internal", action="store_true", help="内部留存版：身份证号和电话不打码")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = build_parser().parse_args(argv)
+    if args.version:
+        from app import __version__
+
+        print(f"{APP_NAME} {__version__}")
+        return 0
+    data_dir = DataDir(resolve_data_dir(args.data_dir))
+    log_path = setup_logging(data_dir.logs)
+    if args.command is None:
+        from app.ui.shell.launcher import run_gui
+
+        return run_gui(data_dir, log_path, smoke_test=args.smoke_test, large=args.large)
+    from app.cli.dispatch import run
+
+    try:
+        return run(args, data_dir, SystemClock())
+    except UserError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR

@@ -1,0 +1,73 @@
+"""Headless commands of the safety layer: check the database and its log, back up, restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.cli.exit_codes import EXIT_FAILED, EXIT_OK
+from app.clock import Clock
+from app.data_dir import DataDir
+from app.services.safety.actor import command_line_actor
+from db.audit import chain_problems
+from db.backup import integrity_problems
+from db.migrate import current_revision, head_revision
+
+
+def check(data_dir: DataDir) -> int:
+    path = data_dir.database
+    if not path.exists():
+        print(f"数据库文件不存在：{path}")
+        return EXIT_FAILED
+    problems = integrity_problems(path)
+    if problems:
+        print("数据库损坏：" + "；".join(problems[:5]))
+        print("请从备份恢复。")
+        return EXIT_FAILED
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as conn:
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        print(f"数据库有 {len(broken)} 处关联记录缺失")
+        return EXIT_FAILED
+    chain = chain_problems(path)
+    if chain:
+        print("操作日志校验未通过：" + "；".join(chain))
+        print("有人绕过本程序改动了数据库：请报告镇纪委，并与备份核对。")
+        return EXIT_FAILED
+    revision, head = current_revision(path), head_revision()
+    if revision != head:
+        print(f"数据库版本 {revision}，程序版本 {head}：打开程序时会自动升级")
+    print(f"数据库完好，操作日志完整：{path}")
+    return EXIT_OK
+
+
+def backup(data_dir: DataDir, clock: Clock, folder: Path | None) -> int:
+    from app.services.safety.backups import format_size, make_backup
+
+    info = make_backup(data_dir, clock, folder)
+    print(f"已备份到 {info.path}")
+    print(f"大小 {format_size(info.size)}，时间 {info.taken:%Y-%m-%d %H:%M}，已通过完整性检查")
+    return EXIT_OK
+
+
+def restore(data_dir: DataDir, clock: Clock, file: Path) -> int:
+    """Headless restore: the command line acts as an administrator (the OS user who runs it)."""
+    from app.services.common.datastore import open_database
+    from app.services.safety.audit_log import AuditLogService
+    from app.services.safety.backups import restore_file
+
+    result = restore_file(data_dir, clock, file)
+    if result.saved_current is not None:
+        kind = "已损坏的数据库另存在" if result.was_damaged else "恢复前的数据已备份到"
+        print(f"{kind} {result.saved_current}")
+    db = open_database(data_dir, clock)  # upgrades a backup made by an older version
+    try:
+        db.actor = command_line_actor()
+        AuditLogService(db).record_restore(result.restored.path, clock.now(), result.restored.describe())
+    finally:
+        db.close()
+    print(f"已从 {result.restored.path} 恢复数据")
+    print(result.restored.describe())
+    return EXIT_OK

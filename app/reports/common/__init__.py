@@ -1,0 +1,1 @@
+"""What every print shares: fonts, page furniture, Chinese line breaking, ruled tables and forms, bars."""

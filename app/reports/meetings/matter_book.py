@@ -1,0 +1,119 @@
+"""The 四议两公开记录 of one matter: its header, then the six steps in order.
+
+A4 portrait. The header form holds 事项名称, 类别, 动议来源, 涉及金额 (figures, two decimals,
+thousands separators) and 说明. Each step is a heading (一、村党组织提议 … 六、实施结果公开)
+and a small ruled form: for the four deliberation steps the date, the meeting (types,
+topic), 应到 / 实到 / 到会比例, the vote, the meeting's resolution and the step's outcome;
+for the two 公开 steps the date, where it was posted and the text posted. A step not yet
+recorded prints 尚未进行 under its heading. Long texts continue over pages (FormGrid).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style
+from app.reports.common.form_grid import FormBuilder
+from app.reports.common.page import MM, build_pdf, content_width
+from app.reports.meetings.meeting_record import kinds_text, ratio_text, title_paragraph, votes_text
+from app.services.common.dates import format_date_cn
+from app.services.meetings.meeting_types import STEP_TITLES, AttendanceSummary, MatterData, MeetingData, StepData
+
+SHORT_TITLE = "四议两公开记录"
+NOT_YET = "尚未进行"
+NUMERALS = "一二三四五六"
+PUBLIC_STEPS = (5, 6)
+HEADING_SIZE = 14
+NOTE_SIZE = 11
+UNRECORDED = "未记录"
+
+StepEntry = tuple[StepData, MeetingData | None, AttendanceSummary | None]
+
+
+def amount_text(fen: int | None) -> str:
+    """123,456.78 元 from 12345678 fen; empty when the matter has no amount."""
+    if fen is None:
+        return ""
+    return f"{Decimal(fen) / 100:,.2f} 元"
+
+
+def part_title(step: int) -> str:
+    return f"{NUMERALS[step - 1]}、{STEP_TITLES[step]}"
+
+
+def _header_form(matter: MatterData):
+    form = FormBuilder(content_width())
+    form.fields(("事项名称", matter.name))
+    form.fields(("事项类别", matter.category), ("动议来源", matter.source))
+    form.fields(("涉及金额", amount_text(matter.amount_fen) or "无"))
+    form.text("事项说明", matter.description, indent=True, min_lines=2)
+    return form.build()
+
+
+def _deliberation_form(step: StepData, meeting: MeetingData | None,
+                       summary: AttendanceSummary | None):
+    form = FormBuilder(content_width())
+    kinds = kinds_text(meeting.kinds) if meeting is not None else "未关联会议记录"
+    form.fields(("日期", format_date_cn(step.date)), ("会议类型", kinds))
+    if meeting is not None:
+        form.fields(("会议主题", meeting.topic))
+    if summary is not None:
+        form.fields(("应到人数", f"{summary.expected} 人"), ("实到人数", f"{summary.present} 人"),
+                    ("到会比例", ratio_text(summary)))
+    if meeting is not None:
+        form.fields(("表决情况", votes_text(meeting).removeprefix("表决：") or UNRECORDED))
+        if meeting.resolution.strip():
+            form.text("会议决议", meeting.resolution)
+    form.text("结果", step.outcome or UNRECORDED)
+    if step.note.strip():
+        form.text("备注", step.note)
+    return form.build()
+
+
+def _public_form(step: StepData):
+    form = FormBuilder(content_width())
+    form.fields(("公开日期", format_date_cn(step.date)), ("公开地点", step.place or UNRECORDED))
+    form.text("公开内容", step.posted_text or UNRECORDED, indent=True, min_lines=2)
+    if step.outcome.strip():
+        form.text("结果", step.outcome)
+    if step.note.strip():
+        form.text("备注", step.note)
+    return form.build()
+
+
+def build_matter_book(
+    path: str | Path | BinaryIO,
+    *,
+    village: str,
+    matter: MatterData,
+    steps: list[StepEntry],
+    print_date: dt.date,
+) -> int:
+    """Write the 四议两公开记录 of one matter to ``path``; return its page count.
+
+    ``steps`` holds the recorded steps with their meeting and attendance (None for the two
+    公开 steps, or a step recorded without a meeting); a step missing from it prints 尚未进行.
+    """
+    from reportlab.platypus import Paragraph
+
+    heading = paragraph_style("matter-heading", HEADING_SIZE, HEADING_FONT, HEADING_SIZE * 1.5,
+                              spaceBefore=6 * MM, spaceAfter=2.5 * MM, keepWithNext=1)
+    not_yet = paragraph_style("matter-not-yet", NOTE_SIZE, BODY_FONT, NOTE_SIZE * 1.6,
+                              leftIndent=2 * NOTE_SIZE)
+    recorded = {entry[0].step: entry for entry in steps}
+    story = [title_paragraph(SHORT_TITLE), _header_form(matter)]
+    for number in range(1, 7):
+        story.append(Paragraph(escape(part_title(number)), heading))
+        entry = recorded.get(number)
+        if entry is None:
+            story.append(Paragraph(NOT_YET, not_yet))
+        elif number in PUBLIC_STEPS:
+            story.append(_public_form(entry[0]))
+        else:
+            story.append(_deliberation_form(*entry))
+    return build_pdf(path, story, title=SHORT_TITLE, village=village, print_date=print_date,
+                     subject=f"{village}{SHORT_TITLE}：{matter.name}")

@@ -1,0 +1,1 @@
+"""Prints of the 两委成员 ledger: the roster."""

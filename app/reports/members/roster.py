@@ -1,0 +1,248 @@
+"""The printed 两委班子成员花名册 (A4 landscape), public or internal copy.
+
+Public copy (the default): phone numbers masked (138****1027) and no 身份证号 column at all:
+a masked ID tells a reader nothing useful, and leaving the column out removes any chance of
+an ID reaching the notice board. Internal copy: full phone numbers plus a full 身份证号
+column, and 内部留存 on every page (from the page frame).
+
+Layout: one table whose header row repeats on every page; a row never splits across pages;
+columns that hold numbers are sized to their widest value so numbers never wrap, the text
+columns 职务 and 分工 share what is left of the frame width and wrap by Chinese rules.
+The table is a page.GridTable (plain-text cells, each row measured once), not a reportlab
+Table of Paragraphs: that was about three times slower on a 1,000-row roster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+from xml.sax.saxutils import escape
+
+from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style, register_fonts
+from app.reports.common.grid_table import GridStyle, GridTable
+from app.reports.common.linebreak import text_width
+from app.reports.common.page import MM, build_pdf, content_height, content_width
+from app.services.common.dates import format_month_cn
+from app.services.common.errors import UserError
+from app.services.members.member_types import MemberRow
+from app.services.members.phone import mask_phone, validate_phone
+
+if TYPE_CHECKING:
+    from app.services.common.profile import Profile
+
+SHORT_TITLE = "两委班子成员花名册"
+EMPTY_TEXT = "（暂无在任的两委班子成员）"
+TRUNCATED_MARK = "……（内容过长，未印全）"
+
+BODY_SIZE = 10.5
+BODY_LEADING = 14
+TITLE_SIZE = 24
+SUMMARY_SIZE = 11
+PAD_X = 1.1 * MM
+PAD_Y = 1.3 * MM
+SLACK = 0.8 * MM  # breathing room so that text never touches the rules
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    chars: float = 0.0  # fixed width: this many ideographs fit on a line
+    fit: bool = False  # size to the widest value (numbers, dates): never wraps
+    share: float = 0.0  # part of the leftover width (职务, 分工)
+    min_width: float = 0.0
+    align: str = "center"
+
+
+def _columns(internal: bool) -> list[Column]:
+    columns = [
+        Column("seq", "序号", fit=True),
+        Column("name", "姓名", 4),
+        Column("gender", "性别", 2),
+        Column("ethnicity", "民族", 3),  # 土家族; 维吾尔族 wraps
+        Column("birth", "出生年月", fit=True),
+        Column("political", "政治面貌", 4),  # 中共党员; 中共预备党员 wraps after 预备
+        Column("party_join", "入党时间", fit=True),
+        # 高中（在职大专）: the in-service part goes on its own line when it does not fit.
+        Column("education", "学历", 4 if internal else 6),
+        Column("posts", "职务", share=0.35, min_width=24 * MM, align="left"),
+        Column("duties", "分工", share=0.65, min_width=26 * MM, align="left"),
+        Column("in_office", "任职时间", fit=True),
+        Column("phone", "联系电话", fit=True),
+    ]
+    if internal:
+        columns.append(Column("id_number", "身份证号", fit=True))
+    return columns
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _month(value: object) -> str:
+    if isinstance(value, dt.date):
+        return format_month_cn(value)
+    return _text(value)
+
+
+def _education(values: dict[str, object]) -> str:
+    full_time = _text(values.get("education"))
+    in_service = _text(values.get("education_inservice"))
+    if not in_service:
+        return full_time
+    return f"{full_time}（在职{in_service}）" if full_time else f"在职{in_service}"
+
+
+def public_phone(phone: str) -> str:
+    """The masked number for a public copy: 138****1027, 0731****1234.
+
+    Anything that is not one valid number (two numbers in one field, stray text) keeps only
+    its last four digits, so no full number can slip through.
+    """
+    if not phone:
+        return ""
+    try:
+        return mask_phone(validate_phone(phone))
+    except UserError:
+        digits = "".join(c for c in phone if c.isdigit())
+        return "****" + digits[-4:] if len(digits) >= 8 else "****"
+
+
+def row_cells(index: int, row: MemberRow, internal: bool) -> dict[str, str]:
+    """The printed text of one roster row, keyed like the columns."""
+    values = row.values
+    phone = _text(values.get("phone"))
+    cells = {
+        "seq": str(index),
+        "name": row.name.strip(),
+        "gender": _text(values.get("gender")),
+        "ethnicity": _text(values.get("ethnicity")),
+        "birth": _month(values.get("birth_date")),
+        "political": _text(values.get("political_status")),
+        "party_join": _month(values.get("party_join_date")),
+        "education": _education(values),
+        "posts": "、".join(row.current_posts),
+        "duties": _text(row.duties),
+        "in_office": _month(row.in_office_since),
+        "phone": phone if internal else public_phone(phone),
+    }
+    if internal:
+        cells["id_number"] = _text(values.get("id_number"))
+    return cells
+
+
+def column_widths(columns: list[Column], rows: list[dict[str, str]], total: float) -> list[float]:
+    """Widths in points that add up to ``total`` exactly."""
+    em = BODY_SIZE  # an ideograph is one em wide
+    widths: list[float] = []
+    for col in columns:
+        if col.fit:
+            # A header of up to two characters stays on one line; longer ones wrap in two.
+            header = len(col.header) * em if len(col.header) <= 2 else \
+                text_width(col.header, HEADING_FONT, BODY_SIZE) / 2
+            needed = max([header] + [text_width(r[col.key], BODY_FONT, BODY_SIZE) for r in rows])
+            widths.append(min(needed, 45 * MM) + 2 * PAD_X + SLACK)
+        else:
+            widths.append(col.chars * em + 2 * PAD_X + SLACK)
+    leftover = total - sum(widths)
+    shares = sum(c.share for c in columns)
+    for i, col in enumerate(columns):
+        if col.share:
+            widths[i] = max(leftover * col.share / shares, col.min_width)
+    # Whatever rounding or minimums did, the last shared column absorbs the difference.
+    last = max(i for i, c in enumerate(columns) if c.share)
+    widths[last] += total - sum(widths)
+    return widths
+
+
+def build_roster(
+    path: str | Path | BinaryIO,
+    *,
+    profile: Profile,
+    rows: list[MemberRow],
+    print_date: dt.date,
+    internal: bool = False,
+    title: str | None = None,
+    summary: str | None = None,
+) -> int:
+    """Write the roster PDF to ``path``; return its page count.
+
+    ``rows`` print in the order given, numbered from 1. ``summary`` (the 一肩挑 / 交叉任职
+    line) prints under the table when given. ``title`` replaces "{村名}两委班子成员花名册".
+    """
+    register_fonts()
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.platypus import Paragraph
+
+    village = profile.village_name
+    big_title = title or f"{village}{SHORT_TITLE}"
+    short_title = big_title[len(village):] if village and big_title.startswith(village) else big_title
+    if internal:
+        short_title = f"{short_title}（内部）"
+
+    landscape = True
+    frame_width = content_width(landscape)
+    columns = _columns(internal)
+    texts = [row_cells(i, r, internal) for i, r in enumerate(rows, start=1)]
+    widths = column_widths(columns, texts, frame_width)
+    # 高中（在职大专） too wide for its cell breaks before the bracket, not inside it.
+    education_inner = widths[[c.key for c in columns].index("education")] - 2 * PAD_X
+    for cells in texts:
+        education = cells["education"]
+        if "（" in education and text_width(education, BODY_FONT, BODY_SIZE) > education_inner:
+            full_time, in_service = education.split("（", 1)
+            in_service = "（" + in_service
+            if text_width(in_service, BODY_FONT, BODY_SIZE) > education_inner:
+                in_service = in_service[1:-1]  # 在职研究生 without its brackets
+            cells["education"] = f"{full_time}\n{in_service}"
+
+    style = GridStyle(size=BODY_SIZE, leading=BODY_LEADING, pad_x=PAD_X, pad_y=PAD_Y)
+    table = GridTable(widths, [c.header for c in columns],
+                      [[cells[c.key] for c in columns] for cells in texts],
+                      aligns=[c.align for c in columns], style=style)
+    # A row taller than a page (under the repeated header) could never be placed: cut it.
+    max_row = content_height(landscape) - table.header_height - 2 * MM
+    for i, height in enumerate(table.row_heights):
+        if height > max_row:
+            values = [texts[i][c.key] for c in columns]
+            table.set_row(i, _shorten(values, columns, widths, style, max_row))
+
+    title_style = paragraph_style("roster-title", TITLE_SIZE, HEADING_FONT, TITLE_SIZE * 1.3,
+                                  alignment=TA_CENTER, spaceAfter=5 * MM)
+    story = [Paragraph(escape(big_title), title_style), table]
+    if not rows:
+        story.append(Paragraph(EMPTY_TEXT, paragraph_style(
+            "roster-empty", BODY_SIZE, BODY_FONT, alignment=TA_CENTER, spaceBefore=3 * MM)))
+    if summary:
+        summary_style = paragraph_style("roster-summary", SUMMARY_SIZE, BODY_FONT,
+                                        SUMMARY_SIZE * 1.5, spaceBefore=4 * MM)
+        story.append(Paragraph(escape(summary), summary_style))
+    return build_pdf(path, story, title=short_title, village=village, print_date=print_date,
+                     landscape=landscape, internal=internal, subject=big_title)
+
+
+def _shorten(values: list[str], columns: list[Column], widths: list[float], style: GridStyle,
+             max_row: float) -> list[str]:
+    """Cut the longest text cells (分工, then 职务) until the row fits on one page."""
+    values = list(values)
+
+    def fits() -> bool:
+        return style.lay_out(values, widths)[1] <= max_row
+
+    for key in ("duties", "posts"):
+        i = next(i for i, c in enumerate(columns) if c.key == key)
+        full = values[i]
+        low, high = 0, len(full)
+        while low < high:  # the longest prefix that still fits
+            mid = (low + high + 1) // 2
+            values[i] = full[:mid] + TRUNCATED_MARK
+            if fits():
+                low = mid
+            else:
+                high = mid - 1
+        values[i] = full[:low] + TRUNCATED_MARK
+        if fits():
+            break
+    return values

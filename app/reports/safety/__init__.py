@@ -1,0 +1,1 @@
+"""Prints of the safety layer: the audit log and the administrator's recovery sheet."""

@@ -1,0 +1,41 @@
+"""Opening the data store: checks, backups before migrating, refusal of newer files."""
+
+from __future__ import annotations
+
+from app.clock import Clock
+from app.data_dir import DataDir
+from app.services.common.errors import UserError
+from app.services.safety.actor import SYSTEM
+from db.audit import AuditWriter
+from db.backup import integrity_problems
+from db.migrate import MigrationError, NewerDatabaseError, upgrade
+from db.session import Database
+
+
+class DamagedDatabaseError(UserError):
+    """quick_check failed: the file must not be opened for writing."""
+
+
+def open_database(data_dir: DataDir, clock: Clock) -> Database:
+    """Open (creating if needed) and upgrade the database in ``data_dir``."""
+    data_dir.root.mkdir(parents=True, exist_ok=True)
+    path = data_dir.database
+    if path.exists() and path.stat().st_size > 0:
+        problems = integrity_problems(path, quick=True)
+        if problems:
+            raise DamagedDatabaseError(
+                f"数据库文件已损坏（{problems[0]}）：请从备份恢复，或联系技术人员。文件位置：{path}"
+            )
+    try:
+        upgrade(path, data_dir.backups, clock.now())
+    except NewerDatabaseError as exc:
+        raise UserError(
+            f"这个数据库由更新版本的村支部台账创建（版本标记 {exc}），本程序无法打开："
+            "请安装最新版本的程序后再打开。"
+        ) from exc
+    except MigrationError as exc:
+        raise UserError(f"数据库升级失败：{exc}。原文件未改动，升级前的备份在 {data_dir.backups}") from exc
+    db = Database(path)
+    db.actor = SYSTEM
+    db.add_change_listener(AuditWriter(lambda: getattr(db.actor, "label", "系统"), clock.now))
+    return db

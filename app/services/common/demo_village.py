@@ -1,0 +1,31 @@
+"""The whole sample village: people, meetings and matters, notices and reminders, each tab's
+records dated relative to the clock's today."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.services.common.context import Services
+from app.services.meetings.demo import fill_demo_meetings
+from app.services.members.demo import fill_demo
+from app.services.notices.demo import fill_demo_notices
+from app.services.reminders.demo import fill_demo_reminders
+
+
+@dataclass(frozen=True)
+class DemoCounts:
+    people: int
+    meetings: int
+    matters: int
+    notices: int
+    reminders: int
+
+
+def fill_sample_village(services: Services) -> DemoCounts:
+    db, clock = services.db, services.clock
+    people = fill_demo(db, clock)
+    meetings, matters = fill_demo_meetings(db, clock, services.data_dir.attachments)
+    profile = services.profile.get()
+    reviewer = next((r.id for r in services.members.list_rows() if "监委会主任" in r.current_posts), None)
+    notices = fill_demo_notices(db, clock, profile.village_name, reviewer, profile.supervision_phone)
+    return DemoCounts(people, meetings, matters, notices, fill_demo_reminders(db, clock))

@@ -1,0 +1,74 @@
+"""The village profile: name, township, organisations, 监督电话. It prints on every page."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import select
+
+from app.services.common.errors import UserError, ValidationFailed
+from app.services.members.phone import validate_phone
+from app.services.safety.actor import Permission, require
+from db.models import VillageProfile
+from db.session import Database
+
+
+@dataclass
+class Profile:
+    village_name: str
+    township: str = ""
+    party_org_name: str = ""
+    committee_name: str = ""
+    supervision_phone: str = ""
+
+
+class ProfileService:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def get(self) -> Profile | None:
+        with self.db.read() as s:
+            row = s.scalar(select(VillageProfile))
+            if row is None:
+                return None
+            return Profile(
+                row.village_name,
+                row.township,
+                row.party_org_name,
+                row.committee_name,
+                row.supervision_phone,
+            )
+
+    def for_print(self) -> Profile:
+        """The profile a print needs; UserError saying where to fill it in when there is none."""
+        profile = self.get()
+        if profile is None:
+            raise UserError("还没有填写村庄信息：请先在 设置 → 村庄信息 中填写村名")
+        return profile
+
+    def save(self, profile: Profile) -> Profile:
+        require(self.db, Permission.SETTINGS)
+        clean = Profile(**{k: str(v or "").strip() for k, v in asdict(profile).items()})
+        problems: dict[str, str] = {}
+        if not clean.village_name:
+            problems["village_name"] = "请填写村名，例如 红旗村"
+        elif len(clean.village_name) > 50:
+            problems["village_name"] = "村名太长：最多50个字"
+        try:
+            clean.supervision_phone = validate_phone(clean.supervision_phone)
+        except UserError as exc:
+            problems["supervision_phone"] = exc.message
+        if problems:
+            raise ValidationFailed(problems)
+        if not clean.party_org_name:
+            clean.party_org_name = f"中共{clean.village_name}支部委员会"
+        if not clean.committee_name:
+            clean.committee_name = f"{clean.village_name}村民委员会"
+        with self.db.write() as s:
+            row = s.scalar(select(VillageProfile))
+            if row is None:
+                row = VillageProfile(id=1)
+                s.add(row)
+            for key, value in asdict(clean).items():
+                setattr(row, key, value)
+        return clean

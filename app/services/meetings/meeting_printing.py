@@ -1,0 +1,59 @@
+"""Print jobs of the 会议记录 tab: gather the data, then call the report module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.services.meetings.meeting_kinds import Kind
+
+
+def _names(services) -> dict[int, str]:  # noqa: ANN001
+    return services.members.names()
+
+
+def meeting_record_pdf(services, meeting_id: int, path: Path) -> None:  # noqa: ANN001
+    from app.reports.meetings.meeting_record import build_meeting_record
+
+    meeting = services.meetings.get(meeting_id)
+    names = _names(services)
+    build_meeting_record(
+        path, village=services.profile.for_print().village_name, meeting=meeting,
+        host=names.get(meeting.host_id, ""), recorder=names.get(meeting.recorder_id, ""),
+        summary=services.meetings.summary(meeting_id), print_date=services.clock.today(),
+    )
+
+
+def sign_in_pdf(services, meeting_id: int, path: Path) -> None:  # noqa: ANN001
+    from app.reports.meetings.sign_in_sheet import build_sign_in_sheet
+
+    meeting = services.meetings.get(meeting_id)
+    expected = meeting.attendance or services.meetings.expected_attendees(
+        meeting.kinds, meeting.date, meeting.party_group
+    )
+    build_sign_in_sheet(path, village=services.profile.for_print().village_name, meeting=meeting, expected=expected,
+                        print_date=services.clock.today())
+
+
+def matter_book_pdf(services, matter_id: int, path: Path) -> None:  # noqa: ANN001
+    from app.reports.meetings.matter_book import build_matter_book
+
+    matter = services.matters.get(matter_id)
+    steps = []
+    for step in matter.steps:
+        if step.meeting_id is None:
+            steps.append((step, None, None))
+        else:
+            steps.append((step, services.meetings.get(step.meeting_id), services.meetings.summary(step.meeting_id)))
+    build_matter_book(path, village=services.profile.for_print().village_name, matter=matter, steps=steps,
+                      print_date=services.clock.today())
+
+
+def meetings_year_pdf(services, year: int, path: Path) -> None:  # noqa: ANN001
+    from app.reports.meetings.meetings_year import build_meetings_year
+
+    grouped = []
+    for kind in Kind:
+        rows = sorted(services.meetings.list_rows(year=year, kind=kind.value), key=lambda r: r.date)
+        grouped.append((kind.value, [(r.date, r.topic, r.expected, r.present) for r in rows]))
+    build_meetings_year(path, village=services.profile.for_print().village_name, year=year, rows=grouped,
+                        print_date=services.clock.today())

@@ -1,0 +1,43 @@
+"""Member photos: copied into the data dir so that they travel with backups."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from app.services.common.errors import UserError
+
+MAX_BYTES = 20 * 1024 * 1024
+SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp"}
+
+
+class PhotoStore:
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def add(self, source: Path) -> str:
+        """Copy ``source`` in; return the stored file name (same content: same name)."""
+        if source.suffix.lower() not in SUFFIXES:
+            raise UserError("照片请用 JPG、PNG 或 BMP 图片文件", "photo")
+        try:
+            size = source.stat().st_size
+        except OSError:
+            raise UserError(f"找不到照片文件：{source}", "photo") from None
+        if size > MAX_BYTES:
+            raise UserError(f"照片文件太大（{size / 1024 / 1024:.0f} MB）：请用 20 MB 以内的图片", "photo")
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:24]
+        name = digest + source.suffix.lower()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / name
+        if not target.exists():
+            partial = target.with_name(name + ".partial")
+            shutil.copyfile(source, partial)
+            partial.replace(target)
+        return name
+
+    def path(self, name: str) -> Path | None:
+        if not name:
+            return None
+        path = self.folder / name
+        return path if path.exists() else None

@@ -1,0 +1,54 @@
+"""一肩挑 and 交叉任职, derived from the posts held on a day, never typed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.services.members.member_types import MemberRow, TeamSummary
+from app.services.members.posts import SECRETARY, VILLAGE_HEAD, Body, body_of
+
+
+def team_on(rows: list[MemberRow], day: dt.date) -> TeamSummary:
+    party: list[str] = []
+    villagers: list[str] = []
+    supervision: list[str] = []
+    one_shoulder: list[str] = []
+    cross: list[str] = []
+    for row in rows:
+        titles = {p.title for p in row.all_posts if p.active_on(day)}
+        bodies = {body_of(t) for t in titles}
+        if Body.PARTY in bodies:
+            party.append(row.name)
+        if Body.VILLAGERS in bodies:
+            villagers.append(row.name)
+        if Body.SUPERVISION in bodies:
+            supervision.append(row.name)
+        if {SECRETARY, VILLAGE_HEAD} <= titles:
+            one_shoulder.append(row.name)
+        if {Body.PARTY, Body.VILLAGERS} <= bodies:
+            cross.append(row.name)
+    return TeamSummary(
+        day=day,
+        party_members=tuple(party),
+        villager_members=tuple(villagers),
+        supervision_members=tuple(supervision),
+        one_shoulder=tuple(one_shoulder),
+        cross=tuple(cross),
+    )
+
+
+def describe(summary: TeamSummary) -> str:
+    """The one-line summary shown above the members table."""
+    parts = [
+        f"党组织委员 {len(summary.party_members)} 人",
+        f"村委会委员 {len(summary.villager_members)} 人",
+        f"监委会委员 {len(summary.supervision_members)} 人",
+    ]
+    if summary.one_shoulder:
+        parts.append("一肩挑：" + "、".join(summary.one_shoulder))
+    else:
+        parts.append("一肩挑：无")
+    rate = summary.cross_rate
+    rate_text = "—" if rate is None else f"{rate:.1%}"
+    parts.append(f"交叉任职 {len(summary.cross)} 人，交叉任职率 {rate_text}")
+    return "；".join(parts)

@@ -1,0 +1,1 @@
+"""纪律提醒: reminders, recurrence, holidays and working days, reminders derived from the other ledgers."""

@@ -1,0 +1,1 @@
+"""Accounts, roles and passwords, the audit log's views, backups and restore."""

@@ -1,0 +1,261 @@
+"""Form rows with a red message under the field, shared by every dialog with a form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+ERROR_STYLE = "color: #b00020;"
+T = TypeVar("T")
+
+
+class FieldErrors:
+    """Adds labelled rows to a QFormLayout and shows each field's error beneath it."""
+
+    def __init__(self, form: QFormLayout):
+        self.form = form
+        self.labels: dict[str, QLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+
+    def add_row(self, key: str, label: str, widget: QWidget, required: bool = False) -> None:
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setObjectName(f"error_{key}")
+        error.hide()
+        box.addWidget(error)
+        text = f"{label}{'＊' if required else ''}："
+        self.form.addRow(text, holder)
+        self.labels[key] = error
+        self.widgets[key] = widget
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.clear()
+            label.hide()
+
+    def show(self, problems: dict[str, str]) -> list[str]:
+        """Show each problem under its field; return the messages that have no field here."""
+        self.clear()
+        unplaced: list[str] = []
+        first: QWidget | None = None
+        for key, message in problems.items():
+            label = self.labels.get(key)
+            if label is None:
+                unplaced.append(message)
+                continue
+            label.setText(message)
+            label.show()
+            first = first or self.widgets[key]
+        if first is not None:
+            first.setFocus()
+            window = first.window()
+            if window.sizeHint().height() > window.height():
+                window.resize(window.width(), window.sizeHint().height())  # room for the messages
+        return unplaced
+
+    def message(self, key: str) -> str:
+        """The error now shown under ``key`` ("" when none)."""
+        label = self.labels.get(key)
+        return label.text() if label is not None else ""
+
+
+def close_button(dialog: QDialog) -> QDialogButtonBox:
+    """The single 关闭 button of a dialog that saves as it goes."""
+    buttons = QDialogButtonBox()
+    buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def save_cancel_buttons(dialog: QDialog, save: Callable[[], None]) -> tuple[QDialogButtonBox, QPushButton]:
+    """保存 (the default, also Ctrl+S) and 取消 for a form dialog; returns the box and 保存."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    buttons = QDialogButtonBox()
+    save_button = buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+    save_button.setDefault(True)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    QShortcut(QKeySequence.StandardKey.Save, dialog, activated=save)
+    return buttons, save_button
+
+
+def boxed_with_error(title: str, editor: QWidget) -> tuple[QWidget, QLabel]:
+    """A titled box holding ``editor`` and, under it, a hidden red label for its error."""
+    from PySide6.QtWidgets import QGroupBox
+
+    error = QLabel()
+    error.setStyleSheet(ERROR_STYLE)
+    error.setWordWrap(True)
+    error.hide()
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.addWidget(editor)
+    layout.addWidget(error)
+    return box, error
+
+
+def scrolled_form(dialog: QDialog, content: QWidget, save: Callable[[], None]
+                  ) -> tuple[QVBoxLayout, QDialogButtonBox, QPushButton]:
+    """The shape of a form dialog: ``content`` scrolling, then (added by the caller, after anything
+    it puts below the form) the 保存 / 取消 buttons. Returns the layout, the buttons and 保存."""
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(content)
+    buttons, save_button = save_cancel_buttons(dialog, save)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(scroll, 1)
+    return layout, buttons, save_button
+
+
+class UnsavedChangesGuard:
+    """For a QDialog (listed first among its bases) with a ``_state()`` of what is typed: closing
+    with changes asks first; ``saved(record_id)`` records the save and closes."""
+
+    def mark_unchanged(self) -> None:
+        self._snapshot = self._state()
+
+    def saved(self, record_id: int) -> None:
+        self.saved_id = record_id
+        self.mark_unchanged()
+        self.accept()
+
+    def reject(self) -> None:
+        from app.ui.common import dialogs
+
+        if self._state() != self._snapshot and not dialogs.ask_yes_no(
+            self, "放弃修改？", "填写的内容还没有保存，关闭后将丢失。", "放弃修改", "继续填写"
+        ):
+            return
+        super().reject()
+
+
+def collect_and_save(parent: QWidget, collect: Callable[[], object], write: Callable[[object, bool], T],
+                     show_problems: Callable[[dict], None], yes: str = "仍然保存") -> T | None:
+    """Read the form (``collect``; its problems go beside the fields), then ``write(data, confirmed)``
+    through save_confirmed. Returns what ``write`` returned, or None when nothing was saved."""
+    from app.services.common.errors import ValidationFailed
+
+    try:
+        data = collect()
+    except ValidationFailed as exc:
+        show_problems(exc.problems)
+        return None
+    return save_confirmed(parent, lambda ok: write(data, ok), show_problems, yes)
+
+
+def save_confirmed(parent: QWidget, save: Callable[[bool], T], show_problems: Callable[[dict], None],
+                   yes: str = "仍然保存") -> T | None:
+    """Call ``save(confirmed)``; unusual records ask first, field problems go beside the fields.
+
+    Returns what ``save`` returned, or None when nothing was saved.
+    """
+    from app.services.common.errors import NeedsConfirmation, UserError, ValidationFailed
+    from app.ui.common import dialogs
+
+    try:
+        try:
+            return save(False)
+        except NeedsConfirmation as warn:
+            if not dialogs.ask_yes_no(parent, "请确认", warn.message, yes, "返回修改"):
+                return None
+            return save(True)
+    except ValidationFailed as exc:
+        show_problems(exc.problems)
+    except UserError as exc:
+        dialogs.show_error(parent, "无法保存", exc.message)
+    return None
+
+
+def configure_list_table(table: QTableView) -> None:
+    """The read-only, whole-row-selecting list every tab shows."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+
+
+def tool_buttons(layout: QHBoxLayout, specs) -> dict[str, QToolButton]:  # noqa: ANN001
+    """The row of text buttons at the top of a tab; ``specs`` is (text, handler[, tooltip])."""
+    buttons: dict[str, QToolButton] = {}
+    for text, handler, *tip in specs:
+        button = QToolButton()
+        button.setText(text)
+        button.setObjectName(f"button_{text}")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        if tip:
+            button.setToolTip(tip[0])
+        button.clicked.connect(handler)
+        layout.addWidget(button)
+        buttons[text] = button
+    return buttons
+
+
+class _ComboWidthKeeper(QObject):
+    """Keeps a combo box's minimum width in step with its font, style and items (see fit_combo_width)."""
+
+    def __init__(self, combo: QComboBox):
+        super().__init__(combo)
+        self.combo = combo
+        model = combo.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+            signal.connect(self.update)
+        combo.installEventFilter(self)
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.update()
+        return False
+
+    def update(self, *_args) -> None:  # noqa: ANN002
+        combo = self.combo
+        metrics = combo.fontMetrics()
+        texts = [combo.itemText(i) for i in range(combo.count())] or [" "]
+        text_width = max(metrics.horizontalAdvance(text) for text in texts)
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        size = combo.style().sizeFromContents(
+            QStyle.ContentsType.CT_ComboBox, option, QSize(text_width, metrics.height()), combo)
+        combo.setMinimumWidth(size.width() + metrics.horizontalAdvance(" "))
+
+
+def fit_combo_width(combo: QComboBox) -> None:
+    """Make a (non-editable) combo box wide enough for its longest item in the current font.
+
+    Qt measures items by their ink, so full-width brackets as in “（全部）” come out short and
+    the text is clipped; a pixel width fixed once goes stale when 大字模式 changes the font
+    while the program runs. This measures each item's advance and recomputes on every
+    font, style or item change."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    _ComboWidthKeeper(combo)

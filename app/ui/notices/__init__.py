@@ -1,0 +1,1 @@
+"""The 三公开 tab: notices, items, the review and posting workflow, villagers' questions."""

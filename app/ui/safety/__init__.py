@@ -1,0 +1,1 @@
+"""Accounts, users, the audit log view, backups and restore, the idle lock."""

@@ -1,0 +1,1 @@
+"""The program's frame: Qt application set-up, launcher, sign-in, main window, the logged-in session."""

@@ -1,0 +1,258 @@
+"""The main window: one tab per ledger, menus, status bar; window state in QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
+
+from app import APP_NAME
+from app.data_dir import DataDir
+from app.services.common.errors import UserError
+from app.ui.common import dialogs
+from app.ui.shell.qt_app import apply_font_size
+
+if TYPE_CHECKING:
+    from app.services.common.context import Services
+
+
+class MainWindow(QMainWindow):
+    """Shown at once with a short “opening” note; the tabs arrive with ``attach``.
+
+    The database layer takes most of a second to import, so the window paints first.
+    """
+
+    def __init__(self, data_dir: DataDir, large: bool | None = None):
+        super().__init__()
+        self.services: Services | None = None
+        self.settings = QSettings(str(data_dir.settings_file), QSettings.Format.IniFormat)
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        self.tabs = QTabWidget()
+        loading = QLabel("正在打开数据……")
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(loading)
+        self.setWindowTitle(APP_NAME)
+        self._build_menus()
+        self.menuBar().setEnabled(False)
+        if large is None:
+            large = self.settings.value("ui/large", False, type=bool)
+        self.large_action.setChecked(large)
+        self.resize(1280, 760)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def attach(self, services: Services) -> None:
+        """Build the tabs on the opened data."""
+        from app.ui.meetings.meetings_tab import MeetingsTab
+        from app.ui.members.members_tab import MembersTab
+        from app.ui.notices.notices_tab import NoticesTab
+        from app.ui.reminders.reminders_tab import RemindersTab
+        from app.ui.workbench.workbench_tab import WorkbenchTab
+
+        self.services = services
+        self.workbench_tab = WorkbenchTab(services, self)  # the start page: what is late and due
+        self.members_tab = MembersTab(services, self)
+        self.meetings_tab = MeetingsTab(services, self)
+        self.notices_tab = NoticesTab(services, self)
+        self.reminders_tab = RemindersTab(services, self)
+        for tab in self.all_tabs():
+            tab.status_changed.connect(self.status.setText)
+            self.tabs.addTab(tab, tab.title)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+        self.menuBar().setEnabled(True)
+        from app.ui.shell.session_controller import SessionController
+
+        self.session = SessionController(services, self, self.settings, self.help_menu.menuAction(),
+                                         self.apply_permissions)
+        self.update_title()
+        self._tab_changed()
+
+    def apply_permissions(self, actor) -> None:  # noqa: ANN001 - app.services.safety.actor.Actor
+        """Buttons and menu items the role does not allow are disabled (the services refuse too)."""
+        from app.services.safety.actor import Permission
+
+        self.import_action.setEnabled(actor.can(Permission.EDIT))
+        self.restore_action.setEnabled(actor.can(Permission.RESTORE))
+        self.profile_action.setEnabled(actor.can(Permission.SETTINGS))
+        self.terms_action.setEnabled(actor.can(Permission.EDIT))
+        self.requirements_action.setEnabled(actor.can(Permission.SETTINGS))
+        for tab in self.all_tabs():
+            tab.apply_permissions(actor)
+
+    def all_tabs(self) -> tuple:
+        return (self.workbench_tab, self.members_tab, self.meetings_tab, self.notices_tab, self.reminders_tab)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件")
+        actions = []
+        for text, shortcut, handler in (
+            ("从 Excel 导入花名册…", None, self.import_members),
+            ("导出花名册到 Excel…", None, self.export_members),
+            ("保存空白导入模板…", None, self.save_template),
+            ("打印当前页…", QKeySequence.StandardKey.Print, self.print_current),
+            ("打印花名册…", None, self.print_roster),
+            ("备份到U盘/其他位置…", None, self.backup_to_folder),
+            ("从备份恢复…", None, self.restore_backup),
+        ):
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(handler)
+            file_menu.addAction(action)
+            actions.append(action)
+        self.import_action, self.restore_action = actions[0], actions[6]
+        file_menu.addSeparator()
+        quit_action = QAction("退出", self)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        settings_menu = self.menuBar().addMenu("设置")
+        self.profile_action = QAction("村庄信息…", self)
+        self.profile_action.triggered.connect(self.edit_profile)
+        settings_menu.addAction(self.profile_action)
+        self.terms_action = QAction("届次…", self)
+        self.terms_action.triggered.connect(self.edit_terms)
+        settings_menu.addAction(self.terms_action)
+        self.requirements_action = QAction("会议频次要求…", self)
+        self.requirements_action.triggered.connect(self.edit_requirements)
+        settings_menu.addAction(self.requirements_action)
+        self.large_action = QAction("大字模式", self, checkable=True)
+        self.large_action.toggled.connect(self.set_large)
+        settings_menu.addAction(self.large_action)
+
+        help_menu = self.help_menu = self.menuBar().addMenu("帮助")
+        about = QAction("关于", self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    # ----- state ------------------------------------------------------------------------
+    def update_title(self) -> None:
+        profile = self.services.profile.get()
+        self.setWindowTitle(f"{APP_NAME} — {profile.village_name}" if profile else APP_NAME)
+
+    def _tab_changed(self) -> None:
+        """Each tab loads when it is shown (not all at start-up), and again on every return,
+        so it reflects what changed on the other tabs meanwhile (new people, new meetings)."""
+        tab = self.tabs.currentWidget()
+        tab.refresh()
+        self.status.setText(tab.status_text())
+
+    def set_large(self, large: bool) -> None:
+        apply_font_size(QApplication.instance(), large)
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("ui/large", self.large_action.isChecked())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    # ----- actions ----------------------------------------------------------------------
+    def edit_profile(self) -> None:
+        from app.ui.common.profile_dialog import ProfileDialog
+
+        if ProfileDialog(self.services.profile, parent=self).exec():
+            self.update_title()
+
+    def edit_terms(self) -> None:
+        from app.ui.members.terms_dialog import TermsDialog
+
+        TermsDialog(self.services.members, self).exec()
+
+    def edit_requirements(self) -> None:
+        from app.ui.meetings.requirements_dialog import RequirementsDialog
+
+        if RequirementsDialog(self.services, self).exec():
+            self.meetings_tab.compliance.refresh()
+
+    def import_members(self) -> None:
+        from app.ui.members.import_dialog import ImportDialog
+
+        path = dialogs.ask_open_path(self, "选择要导入的 Excel 花名册", dialogs.EXCEL_FILTER)
+        if not path:
+            return
+        dialog = ImportDialog(self.services.members, Path(path), self)
+        if dialog.load() and dialog.exec():
+            self.members_tab.refresh()
+
+    def export_members(self) -> None:
+        from app.services.members.member_import import MemberImporter
+
+        village = self.services.profile.get().village_name
+        if not dialogs.ask_yes_no(
+            self, "导出个人信息",
+            "导出的 Excel 含完整的身份证号、电话、住址等个人信息，文件第一行标有“内部资料”。\n"
+            "请只存到村部电脑或村里保管的 U 盘，不要发到微信群或张贴。",
+            "导出",
+        ):
+            return
+        path = dialogs.ask_save_path(self, "导出花名册", f"{village}两委成员花名册.xlsx", dialogs.EXCEL_FILTER)
+        if not path:
+            return
+        try:
+            count = MemberImporter(self.services.members).export(Path(path), f"{village}两委成员及党员花名册")
+        except UserError as exc:
+            dialogs.show_error(self, "导出失败", exc.message)
+            return
+        dialogs.show_info(self, "导出完成", f"已导出 {count} 人到：\n{path}")
+
+    def save_template(self) -> None:
+        from app.services.members.roster_excel_write import write_template
+
+        path = dialogs.ask_save_path(self, "保存空白导入模板", "两委成员导入模板.xlsx", dialogs.EXCEL_FILTER)
+        if not path:
+            return
+        try:
+            write_template(Path(path))
+        except UserError as exc:
+            dialogs.show_error(self, "保存失败", exc.message)
+            return
+        dialogs.show_info(self, "模板已保存", f"空白模板已保存到：\n{path}\n填写后用 导入 即可。")
+
+    def print_current(self) -> None:
+        """Ctrl+P: each tab prints what it shows (its ``print_current``)."""
+        self.tabs.currentWidget().print_current()
+
+    def print_roster(self) -> None:
+        from app.ui.common.print_dialog import print_roster_flow
+
+        print_roster_flow(self.services, self)
+
+    def backup_to_folder(self) -> None:
+        from app.ui.safety.backup_dialogs import backup_to_folder_flow
+
+        backup_to_folder_flow(self.services, self)
+
+    def restore_backup(self) -> None:
+        from app.ui.safety.backup_dialogs import restore_flow
+
+        restore_flow(self.services, self, self.reopen_data)
+
+    def reopen_data(self) -> Services:
+        """After a restore: open the file again as the same user and show what it holds."""
+        from app.services.common.context import open_services
+
+        old = self.services
+        old.close()
+        fresh = open_services(old.data_dir, old.clock)
+        fresh.act_as(old.actor)
+        self.services = self.members_tab.services = self.session.services = fresh
+        self.meetings_tab.set_services(fresh)
+        self.notices_tab.services = self.workbench_tab.services = self.reminders_tab.services = fresh
+        self._tab_changed()
+        self.update_title()
+        return fresh
+
+    def about(self) -> None:
+        from app import __version__
+
+        dialogs.show_info(
+            self,
+            "关于",
+            f"{APP_NAME} {__version__}\n数据文件：{self.services.data_dir.database}\n日志：{self.services.data_dir.logs}",
+        )

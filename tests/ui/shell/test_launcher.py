@@ -1,0 +1,61 @@
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSysInfo
+
+from app.data_dir import DataDir
+from app.ui.shell.launcher import acquire_lock
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_second_instance_is_refused_and_stale_lock_is_taken_over(tmp_path, qapp):
+    data_dir = DataDir(tmp_path / "data")
+    first = acquire_lock(data_dir)
+    assert first is not None
+    assert acquire_lock(data_dir) is None
+    first.unlock()
+    # A lock left by a crashed process: its pid no longer runs.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    data_dir.lock_file.write_text(f"{dead.stdout.strip()}\n{qapp.applicationName()}\n{QSysInfo.machineHostName()}\n")
+    again = acquire_lock(data_dir)
+    assert again is not None
+    again.unlock()
+
+
+def test_smoke_test_opens_every_tab_and_changes_nothing(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    data = str(tmp_path / "data")
+    subprocess.run([sys.executable, "-m", "app", "--data-dir", data, "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    db = Path(data) / "taizhang.db"
+    before = db.stat().st_mtime_ns
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", data, "--smoke-test"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # The sample meetings are dated relative to the real today, so their number varies.
+    assert re.fullmatch(r"工作台：\d+ 行", lines[0])  # the start page: what is late and due soon
+    assert lines[1] == "两委成员：34 行" and lines[5] == "窗口标题：村支部台账 — 红旗村"
+    assert re.fullmatch(r"会议记录：\d{2,3} 行", lines[2])
+    assert re.fullmatch(r"三公开：\d{1,2} 行", lines[3])
+    assert re.fullmatch(r"纪律提醒：\d+ 行", lines[4])
+    assert db.stat().st_mtime_ns == before
+
+
+def test_the_festival_dates_load_in_the_background_while_the_clerk_signs_in():
+    import sys
+
+    from app.services.reminders import holiday_calendar
+    from app.ui.shell.launcher import preload_festivals
+
+    holiday_calendar._festivals.cache_clear()
+    preload_festivals(2031).join(timeout=60)
+    assert "holidays.countries.china" in sys.modules
+    assert holiday_calendar._festivals.cache_info().currsize == 1  # 2031 computed, ready for the start page
+    assert holiday_calendar.holiday_date("春节", 2031) == dt.date(2031, 1, 23)
