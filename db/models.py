@@ -217,6 +217,20 @@ class MeetingAttachment(Base):
     size: Mapped[int] = mapped_column(Integer)
 
 
+class MeetingGram(Base):
+    """The search index of a meeting's 主题 and 记录 (db/search_grams.py): derived, rebuilt on save,
+    never audited."""
+
+    __tablename__ = "meeting_gram"
+    __table_args__ = {"sqlite_with_rowid": False}  # the key is the row: half the size
+
+    # In this order, a word's meetings come newest first and a year's count is one range read.
+    gram: Mapped[str] = mapped_column(String(2), primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)  # the meeting's, kept with it on save
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)
+
+
 class Matter(Base):
     """A 四议两公开 decision matter, followed through its six steps."""
 

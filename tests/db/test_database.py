@@ -82,6 +82,27 @@ def test_every_released_schema_upgrades_with_its_data(fixture, tmp_path, clock):
         db.close()
 
 
+def test_meetings_written_before_the_words_index_are_found_after_upgrading(tmp_path, clock):
+    """Schema 0007 indexes every meeting already in the file, so search finds old records."""
+    from app.data_dir import DataDir
+    from app.services.meetings.meetings import MeetingService
+
+    data_dir = DataDir(tmp_path / "d")
+    data_dir.root.mkdir()
+    data_dir.database.write_bytes((FIXTURES / "schema-0006.db").read_bytes())
+    with sqlite3.connect(data_dir.database) as conn:
+        conn.execute("INSERT INTO meeting (topic, date, start_time, end_time, place, party_group, agenda, minutes,"
+                     " resolution, observers, note, created_at, updated_at) VALUES ('研究鱼塘承包', '2024-03-05',"
+                     " '', '', '', '', '', '讨论村规民约', '', '', '', '2024-03-05 09:00:00', '2024-03-05 09:00:00')")
+    db = open_database(data_dir, clock)
+    try:
+        service = MeetingService(db, clock, data_dir.attachments)
+        assert [r.topic for r in service.list_rows(text="鱼")] == ["研究鱼塘承包"]
+        assert [r.topic for r in service.list_rows(text="民约")] == ["研究鱼塘承包"]
+    finally:
+        db.close()
+
+
 def test_fixtures_exist_for_the_current_schema():
     assert (FIXTURES / f"schema-{head_revision()}.db").exists(), "add a fixture DB for each released schema"
 

@@ -1,46 +1,119 @@
-"""The services one running program uses, opened together on one data dir."""
+"""The services one running program uses, opened together on one data dir.
+
+Each service is built on first use: a command that prints the roster never imports the
+meetings, notices or reminders code (whole-process time of every headless command).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from app.clock import Clock
 from app.data_dir import DataDir
 from app.services.common.datastore import open_database
-from app.services.common.profile import ProfileService
-from app.services.meetings.compliance import ComplianceService
-from app.services.meetings.matters import MatterService
-from app.services.meetings.meetings import MeetingService
-from app.services.members.members import MemberService
-from app.services.members.photos import PhotoStore
-from app.services.notices.notices import NoticeService
-from app.services.notices.villager_questions import QuestionService
-from app.services.reminders.derived_reminders import DerivedReminders
-from app.services.reminders.reminders import ReminderService
-from app.services.safety.accounts import AccountService
 from app.services.safety.actor import Actor
-from app.services.workbench.ledgers import Ledgers
-from app.services.workbench.workbench import Workbench
 from db.session import Database
 
+if TYPE_CHECKING:  # annotations only: each service's module is imported by its property
+    from app.services.common.profile import ProfileService
+    from app.services.meetings.compliance import ComplianceService
+    from app.services.meetings.matters import MatterService
+    from app.services.meetings.meetings import MeetingService
+    from app.services.members.members import MemberService
+    from app.services.members.photos import PhotoStore
+    from app.services.notices.notices import NoticeService
+    from app.services.notices.villager_questions import QuestionService
+    from app.services.reminders.derived_reminders import DerivedReminders
+    from app.services.reminders.reminders import ReminderService
+    from app.services.safety.accounts import AccountService
+    from app.services.workbench.ledgers import Ledgers
+    from app.services.workbench.workbench import Workbench
 
-@dataclass
+
 class Services:
-    data_dir: DataDir
-    db: Database
-    clock: Clock
-    members: MemberService
-    profile: ProfileService
-    photos: PhotoStore
-    accounts: AccountService
-    meetings: MeetingService
-    compliance: ComplianceService
-    matters: MatterService
-    notices: NoticeService
-    questions: QuestionService
-    reminders: ReminderService
-    derived: DerivedReminders
-    workbench: Workbench
+    def __init__(self, data_dir: DataDir, db: Database, clock: Clock):
+        self.data_dir = data_dir
+        self.db = db
+        self.clock = clock
+
+    @cached_property
+    def members(self) -> MemberService:
+        from app.services.members.members import MemberService
+
+        return MemberService(self.db, self.clock)
+
+    @cached_property
+    def profile(self) -> ProfileService:
+        from app.services.common.profile import ProfileService
+
+        return ProfileService(self.db)
+
+    @cached_property
+    def photos(self) -> PhotoStore:
+        from app.services.members.photos import PhotoStore
+
+        return PhotoStore(self.data_dir.photos)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from app.services.safety.accounts import AccountService
+
+        return AccountService(self.db, self.clock)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from app.services.meetings.meetings import MeetingService
+
+        return MeetingService(self.db, self.clock, self.data_dir.attachments)
+
+    @cached_property
+    def compliance(self) -> ComplianceService:
+        from app.services.meetings.compliance import ComplianceService
+
+        return ComplianceService(self.db, self.clock)
+
+    @cached_property
+    def matters(self) -> MatterService:
+        from app.services.meetings.matters import MatterService
+
+        return MatterService(self.db, self.clock)
+
+    @cached_property
+    def notices(self) -> NoticeService:
+        from app.services.notices.notices import NoticeService
+
+        return NoticeService(self.db, self.clock)
+
+    @cached_property
+    def questions(self) -> QuestionService:
+        from app.services.notices.villager_questions import QuestionService
+
+        return QuestionService(self.db, self.clock)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from app.services.reminders.reminders import ReminderService
+
+        return ReminderService(self.db, self.clock)
+
+    @cached_property
+    def ledgers(self) -> Ledgers:
+        from app.services.workbench.ledgers import Ledgers
+
+        return Ledgers(self.members, self.compliance, self.matters, self.notices, self.questions)
+
+    @cached_property
+    def derived(self) -> DerivedReminders:
+        from app.services.reminders.derived_reminders import DerivedReminders
+
+        return DerivedReminders(self.db, self.clock, self.ledgers)
+
+    @cached_property
+    def workbench(self) -> Workbench:
+        from app.services.workbench.workbench import Workbench
+
+        return Workbench(self.db, self.clock, self.reminders, self.derived, self.ledgers)
 
     @property
     def actor(self) -> Actor:
@@ -55,25 +128,4 @@ class Services:
 
 
 def open_services(data_dir: DataDir, clock: Clock) -> Services:
-    db = open_database(data_dir, clock)
-    ledgers = Ledgers(MemberService(db, clock), ComplianceService(db, clock), MatterService(db, clock),
-                      NoticeService(db, clock), QuestionService(db, clock))
-    reminders = ReminderService(db, clock)
-    derived = DerivedReminders(db, clock, ledgers)
-    return Services(
-        data_dir,
-        db,
-        clock,
-        ledgers.members,
-        ProfileService(db),
-        PhotoStore(data_dir.photos),
-        AccountService(db, clock),
-        MeetingService(db, clock, data_dir.attachments),
-        ledgers.compliance,
-        ledgers.matters,
-        ledgers.notices,
-        ledgers.questions,
-        reminders,
-        derived,
-        Workbench(db, clock, reminders, derived, ledgers),
-    )
+    return Services(data_dir, open_database(data_dir, clock), clock)

@@ -17,6 +17,7 @@ from app.services.common.errors import UserError, Verdict
 from app.services.common.records import load_or_gone, row_to_save
 from app.services.meetings import meeting_rules
 from app.services.meetings.meeting_kinds import EXPECTED, Expected, Kind
+from app.services.meetings.meeting_search import Filters, count_query, index_meeting, newest_first, with_driver
 from app.services.meetings.meeting_types import (
     ABSENT,
     LEAVE,
@@ -143,6 +144,7 @@ class MeetingService:
             meeting.updated_at = now
             _write_children(meeting, data)
             s.flush()
+            index_meeting(s, meeting)
             return meeting.id
 
     @staticmethod
@@ -200,15 +202,13 @@ class MeetingService:
                   offset: int = 0) -> list[MeetingRow]:
         """Meetings matching every filter, newest first, filtered and counted in SQL."""
         host = aliased(Person)
-        query = (
-            select(Meeting.id, Meeting.date, Meeting.topic, Meeting.place, host.name)
-            .outerjoin(host, host.id == Meeting.host_id)
-            .where(*_filters(year, month, kind, person_id, text))
-            .order_by(*_NEWEST).limit(limit).offset(offset or None)
-        )
+        columns = select(Meeting.id, Meeting.date, Meeting.topic, Meeting.place, host.name)
         kinds: dict[int, list[str]] = {}
         counts: dict[int, AttendanceSummary] = {}
         with self.db.read() as s:
+            filters = with_driver(s, Filters(year, month, kind, person_id, text))
+            query = (newest_first(columns, filters).outerjoin(host, host.id == Meeting.host_id)
+                     .limit(limit).offset(offset or None))
             meetings = s.execute(query).all()  # the one scan that filters
             ids = [m[0] for m in meetings]
             for i in range(0, len(ids), _ID_CHUNK):  # then index lookups, grouped per chunk of ids
@@ -231,8 +231,7 @@ class MeetingService:
     def count(self, year: int | None = None, month: int | None = None, kind: str | None = None,
               person_id: int | None = None, text: str = "") -> int:
         with self.db.read() as s:
-            query = select(func.count(Meeting.id)).where(*_filters(year, month, kind, person_id, text))
-            return s.scalar(query) or 0
+            return s.scalar(count_query(with_driver(s, Filters(year, month, kind, person_id, text)))) or 0
 
     # ----- attachments -------------------------------------------------------------------
     def add_attachment(self, source: Path) -> AttachmentData:
@@ -271,7 +270,6 @@ class MeetingService:
         return path if path.is_file() else None
 
 
-_NEWEST = (Meeting.date.desc(), Meeting.start_time.desc(), Meeting.id.desc())
 _EMPTY = AttendanceSummary(0, 0, 0, 0, 0, 0)
 _ID_CHUNK = 500  # ids per IN (...) list: well under SQLite's limit on bound parameters
 _KIND_ORDER = {k.value: i for i, k in enumerate(Kind)}
@@ -321,35 +319,6 @@ def _counts(*leading):  # noqa: ANN002 - columns to select before the counts
 
 def _summary(row) -> AttendanceSummary:  # noqa: ANN001 - a result row of _counts()
     return AttendanceSummary(*(int(v or 0) for v in row))
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _filters(year, month, kind, person_id, text) -> list:  # noqa: ANN001
-    filters = []
-    if year is not None and month is not None:
-        start = dt.date(year, month, 1)
-        end = dt.date(year + month // 12, month % 12 + 1, 1)
-        filters += [Meeting.date >= start, Meeting.date < end]
-    elif year is not None:
-        filters += [Meeting.date >= dt.date(year, 1, 1), Meeting.date < dt.date(year + 1, 1, 1)]
-    elif month is not None:
-        filters.append(func.strftime("%m", Meeting.date) == f"{month:02d}")
-    if kind:
-        filters.append(Meeting.id.in_(select(MeetingKind.meeting_id).where(MeetingKind.kind == kind)))
-    if person_id is not None:
-        attended = select(Attendance.meeting_id).where(
-            Attendance.person_id == person_id, Attendance.status == PRESENT
-        )
-        filters.append(Meeting.id.in_(attended))
-    for part in text.split():
-        pattern = f"%{_escape_like(part)}%"
-        filters.append(
-            or_(Meeting.topic.like(pattern, escape="\\"), Meeting.minutes.like(pattern, escape="\\"))
-        )
-    return filters
 
 
 def _write_children(meeting: Meeting, data: MeetingData) -> None:

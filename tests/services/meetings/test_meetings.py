@@ -451,6 +451,31 @@ def test_list_filters(meetings, listed, ids):
     assert meetings.count(year=2026, month=10, kind=THEME) == 1
 
 
+def test_search_over_all_years_finds_one_and_two_character_words(meetings, listed):
+    """The words index answers short Chinese words exactly, not only words of three or more."""
+    assert topics(meetings.list_rows(text="村")) == ["研究村道硬化", "党课：党章学习"]  # topic, minutes
+    assert topics(meetings.list_rows(text="党课")) == ["党课：党章学习"]
+    assert topics(meetings.list_rows(text="道硬")) == ["研究村道硬化"]
+    assert topics(meetings.list_rows(text="硬研")) == []  # both characters, but not side by side
+    assert topics(meetings.list_rows(text="村 党")) == ["党课：党章学习"]  # every word, anywhere
+    assert meetings.count(text="党") == 3
+
+
+def test_search_index_follows_every_save_and_delete(meetings, listed, db):
+    data = meetings.get(listed["committee"])
+    data.minutes = "吴𠮷祥汇报堃喆家 ABC 修路"
+    meetings.save(data, listed["committee"], confirmed=True)
+    assert topics(meetings.list_rows(text="100%")) == []  # the old minutes are gone from the index
+    assert topics(meetings.list_rows(text="𠮷")) == ["研究村道硬化"]
+    assert topics(meetings.list_rows(text="堃喆")) == ["研究村道硬化"]
+    assert topics(meetings.list_rows(text="abc")) == ["研究村道硬化"]  # as LIKE: case does not matter
+    meetings.delete(listed["committee"])
+    with db.read() as s:
+        left = s.connection().exec_driver_sql(
+            "SELECT count(*) FROM meeting_gram WHERE meeting_id = ?", (listed["committee"],)).scalar()
+    assert left == 0
+
+
 def test_one_sitting_for_two_kinds_is_listed_under_both(meetings, listed):
     assert listed["theme_congress"] in [r.id for r in meetings.list_rows(kind=THEME)]
     assert [r.id for r in meetings.list_rows(kind=CONGRESS)] == [listed["theme_congress"]]
