@@ -88,3 +88,12 @@ def services(data_dir, clock):
     opened = open_services(data_dir, clock)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def enter_key_guard(request):
+    """Window tests run with the guard create_application installs (app/ui/common/enter_key.py)."""
+    if {"qtbot", "qapp"} & set(request.fixturenames):
+        from app.ui.common import enter_key
+
+        enter_key.install(request.getfixturevalue("qapp"))
