@@ -91,9 +91,9 @@ def services(data_dir, clock):
 
 
 @pytest.fixture(autouse=True)
-def enter_key_guard(request):
-    """Window tests run with the guard create_application installs (app/ui/common/enter_key.py)."""
+def dialog_keys_guard(request):
+    """Window tests run with the guard create_application installs (app/ui/common/dialog_keys.py)."""
     if {"qtbot", "qapp"} & set(request.fixturenames):
-        from app.ui.common import enter_key
+        from app.ui.common import dialog_keys
 
-        enter_key.install(request.getfixturevalue("qapp"))
+        dialog_keys.install(request.getfixturevalue("qapp"))

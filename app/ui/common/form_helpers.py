@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyle,
     QStyleOptionComboBox,
@@ -203,6 +204,21 @@ def configure_list_table(table: QTableView) -> None:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+
+
+def page_keys(page: QWidget, add: Callable[[], object] | None, search: QLineEdit | None) -> None:
+    """Ctrl+N 新增 and Ctrl+F to the search box on a tab or page; live only while it is shown, so
+    each page of 会议记录 or 纪律提醒 has its own."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    if add is not None:
+        QShortcut(QKeySequence.StandardKey.New, page, activated=add)
+    if search is not None:
+        def find() -> None:
+            search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            search.selectAll()
+
+        QShortcut(QKeySequence.StandardKey.Find, page, activated=find)
 
 
 def tool_buttons(layout: QHBoxLayout, specs) -> dict[str, QToolButton]:  # noqa: ANN001

@@ -21,7 +21,7 @@ from app.services.common.context import Services
 from app.services.common.errors import UserError
 from app.services.members.team import describe, team_on
 from app.ui.common import dialogs
-from app.ui.common.form_helpers import tool_buttons
+from app.ui.common.form_helpers import page_keys, tool_buttons
 from app.ui.members.member_dialog import MemberDialog
 from app.ui.members.members_model import ID_ROLE, MembersFilter, MembersTableModel, View
 
@@ -92,8 +92,7 @@ class MembersTab(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
 
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_person)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        page_keys(self, self.add_person, self.search)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.edit_selected)
 

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         return (self.workbench_tab, self.members_tab, self.meetings_tab, self.notices_tab, self.reminders_tab)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("文件")
+        file_menu = self.menuBar().addMenu("文件(&F)")
         actions = []
         for text, shortcut, handler in (
             ("从 Excel 导入花名册…", None, self.import_members),
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        settings_menu = self.menuBar().addMenu("设置")
+        settings_menu = self.menuBar().addMenu("设置(&S)")
         self.profile_action = QAction("村庄信息…", self)
         self.profile_action.triggered.connect(self.edit_profile)
         settings_menu.addAction(self.profile_action)
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.large_action.toggled.connect(self.set_large)
         settings_menu.addAction(self.large_action)
 
-        help_menu = self.help_menu = self.menuBar().addMenu("帮助")
+        help_menu = self.help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction("关于", self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)

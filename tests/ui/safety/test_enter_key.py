@@ -47,10 +47,10 @@ def test_enter_with_a_wrong_password_shows_the_error_and_stays(qtbot, accounts, 
 
 
 def test_the_program_installs_the_guard_on_its_application(qapp, monkeypatch):
-    from app.ui.common import enter_key
+    from app.ui.common import dialog_keys
     from app.ui.shell.qt_app import create_application
 
     installed = []
-    monkeypatch.setattr(enter_key, "install", installed.append)
+    monkeypatch.setattr(dialog_keys, "install", installed.append)
     assert create_application([]) is qapp
     assert installed == [qapp]

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QPushButton
 
 from app.services.common.demo_village import fill_sample_village
 from app.services.safety.actor import Actor, Role
-from app.ui.common.enter_key import main_button
+from app.ui.common.dialog_keys import main_button
 from app.ui.shell.dialog_catalogue import entries
 
 

@@ -1,15 +1,18 @@
-"""Enter accepts a dialog and does nothing else.
+"""Keys every dialog shares: Enter accepts it and does nothing else; Ctrl+S saves an editor.
 
 Qt makes every push button in a dialog an auto-default button, and when the dialog is shown it
 makes the first of them in focus order the default unless one was marked default after it was
 placed in the dialog. So a small 忘记密码… or 浏览… button above the box took Enter away from
 登录 / 保存. One guard on the application settles every dialog of the program as it is shown
 (and every button added to it later): the main button is the default, no other button is.
+An editor whose main button saves also saves on Ctrl+S, whether or not it was built with
+form_helpers.save_cancel_buttons (which adds the key itself).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 
 _MAIN_ROLES = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)
@@ -45,6 +48,14 @@ def settle_default_button(dialog: QDialog) -> None:
         main.setAutoDefault(True)
         main.setDefault(False)  # marked before it was in the dialog: the dialog was never told
         main.setDefault(True)
+        if main.text().startswith("保存"):
+            _save_key(dialog, main)
+
+
+def _save_key(dialog: QDialog, main: QPushButton) -> None:
+    save = QKeySequence(QKeySequence.StandardKey.Save)
+    if not any(s.key() == save for s in dialog.findChildren(QShortcut)):
+        QShortcut(save, dialog, activated=main.click)
 
 
 class EnterKeyGuard(QObject):
