@@ -75,8 +75,10 @@ class FieldErrors:
         if first is not None:
             first.setFocus()
             window = first.window()
-            if window.sizeHint().height() > window.height():
-                window.resize(window.width(), window.sizeHint().height())  # room for the messages
+            if window.sizeHint().height() > window.height():  # room for the messages, within the screen
+                from app.ui.common.screen_fit import room
+
+                window.resize(window.width(), min(window.sizeHint().height(), room(window)[1]))
         return unplaced
 
     def message(self, key: str) -> str:

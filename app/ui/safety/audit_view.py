@@ -22,6 +22,7 @@ from app.services.safety.audit_log import AuditLogService, AuditQuery, AuditRow
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
 from app.ui.common.form_helpers import ERROR_STYLE
+from app.ui.common.screen_fit import fit_to_screen
 
 COLUMNS = (
     ("时间", lambda r: r.at.strftime("%Y-%m-%d %H:%M")),
@@ -103,7 +104,7 @@ class AuditLogDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.chain)
         layout.addWidget(self.table, 1)
-        self.resize(1200, 700)
+        fit_to_screen(self, 1200, 700)
         self.check_chain()
         self.refresh()
 

@@ -13,6 +13,7 @@ from app import APP_NAME
 from app.data_dir import DataDir
 from app.services.common.errors import UserError
 from app.ui.common import dialogs
+from app.ui.common.screen_fit import clamp_to_screen, fit_to_screen
 from app.ui.shell.qt_app import apply_font_size
 
 if TYPE_CHECKING:
@@ -41,10 +42,13 @@ class MainWindow(QMainWindow):
         if large is None:
             large = self.settings.value("ui/large", False, type=bool)
         self.large_action.setChecked(large)
-        self.resize(1280, 760)
+        small_screen = fit_to_screen(self, 1280, 760)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            clamp_to_screen(self)  # remembered on a bigger screen
+        elif small_screen:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def attach(self, services: Services) -> None:
         """Build the tabs on the opened data."""

@@ -35,3 +35,58 @@ def test_enter_presses_only_the_main_button_in_every_dialog(qtbot, village, tmp_
         if main is not None:
             assert main.isDefault() and main.isVisible(), entry.name
         dialog.done(0)
+
+
+SCREENS = {"1366×768 的电脑": (1366, 728), "125% 缩放": (1093, 582)}  # what is left above the taskbar
+
+
+@pytest.fixture
+def screen(monkeypatch):
+    """Emulate a screen's available area; returns a function that sets it."""
+    from PySide6.QtCore import QRect
+
+    from app.ui.common import screen_fit
+
+    def use(width, height):
+        monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget=None: QRect(0, 0, width, height))
+
+    return use
+
+
+@pytest.fixture(params=[False, True], ids=["normal", "large"])
+def font_mode(request, qapp):
+    from app.ui.shell.qt_app import apply_font_size
+
+    before = qapp.font()
+    apply_font_size(qapp, request.param)
+    yield request.param
+    qapp.setFont(before)
+
+
+def fully_shown(button):
+    """The whole button is painted: not cut by the dialog's edge or hidden in a scrolled part."""
+    return button.isVisible() and button.visibleRegion().boundingRect().size() == button.size()
+
+
+def test_every_dialog_fits_a_small_screen_with_its_buttons_in_view(qtbot, village, tmp_path, screen, font_mode):
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from app.ui.common.screen_fit import FRAME_HEIGHT, FRAME_WIDTH
+
+    too_big = []
+    for label, (width, height) in SCREENS.items():
+        screen(width, height)
+        for entry in entries():
+            dialog = opened(qtbot, entry, village, tmp_path)
+            QApplication.processEvents()
+            size = dialog.size()
+            if size.width() > width - FRAME_WIDTH or size.height() > height - FRAME_HEIGHT:
+                too_big.append(f"{label} {entry.name} {size.width()}×{size.height()}")
+            hidden = [b.text() for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()
+                      if b.window() is dialog and not fully_shown(b)]
+            main = main_button(dialog)
+            if main is not None and not fully_shown(main):
+                hidden.append(main.text())
+            assert not hidden, f"{label} {entry.name}: {hidden} not in view"
+            dialog.done(0)
+    assert too_big == []
