@@ -1,7 +1,6 @@
 """Every dialog of the program (app/ui/shell/dialog_catalogue.py), opened on the sample village."""
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.services.common.demo_village import fill_sample_village
