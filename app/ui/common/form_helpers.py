@@ -223,6 +223,15 @@ def page_keys(page: QWidget, add: Callable[[], object] | None, search: QLineEdit
         QShortcut(QKeySequence.StandardKey.Find, page, activated=find)
 
 
+def rows_in_view(table: QTableView, rows: int, row_height: int) -> None:
+    """Rows of ``row_height`` (what the cell widgets need in the current font, 大字模式 too), and
+    at least ``rows`` of them in view before the table scrolls."""
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    header = table.horizontalHeader().sizeHint().height()
+    scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    table.setMinimumHeight(header + rows * row_height + 2 * table.frameWidth() + scroll_bar)
+
+
 def tool_buttons(layout: QHBoxLayout, specs) -> dict[str, QToolButton]:  # noqa: ANN001
     """The row of text buttons at the top of a tab; ``specs`` is (text, handler[, tooltip])."""
     buttons: dict[str, QToolButton] = {}

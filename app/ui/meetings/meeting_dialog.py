@@ -133,7 +133,7 @@ class MeetingDialog(QDialog):
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(form)
-        body.addWidget(attendance_box)
+        body.addWidget(attendance_box, 1)  # the list of people grows with the dialog
         body.addLayout(content_form)
         body.addWidget(files_box)
         layout, buttons, self.save_button = scrolled_form(self, content, self.save)

@@ -85,7 +85,7 @@ class MemberDialog(UnsavedChangesGuard, QDialog):
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(columns)
-        body.addWidget(posts_box)
+        body.addWidget(posts_box, 1)  # the table grows with the dialog
         body.addWidget(duty_box)
         layout, self.buttons, self.save_button = scrolled_form(self, content, self.save)
         layout.addWidget(self.buttons)
