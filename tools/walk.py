@@ -68,8 +68,10 @@ def walk(out: Path, modes: list[bool]) -> list[Path]:
     shots: list[Path] = []
 
     def shoot(name: str) -> None:
-        for _ in range(3):
+        settle = time.monotonic() + 0.5  # the PDF preview draws its pages in the background
+        while time.monotonic() < settle:
             app.processEvents()
+            time.sleep(0.02)
         path = out / f"{name}.png"
         app.primaryScreen().grabWindow(0).save(str(path))
         shots.append(path)

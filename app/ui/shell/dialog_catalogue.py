@@ -95,6 +95,7 @@ def entries() -> list[Entry]:
     from app.ui.safety.account_dialogs import FirstAdminDialog, LoginDialog, RecoveryDialog
     from app.ui.safety.audit_view import AuditLogDialog
     from app.ui.safety.users_dialog import UsersDialog
+    from app.ui.shell.help_dialog import HelpDialog
 
     def member(s):  # noqa: ANN001, ANN202
         return _first(s.members.list_rows(), "person").id
@@ -129,4 +130,5 @@ def entries() -> list[Entry]:
         Entry("用户管理", lambda s, p, _d: UsersDialog(s, p)),
         Entry("操作日志", lambda s, p, _d: AuditLogDialog(s, p)),
         Entry("打印预览", _preview),
+        Entry("使用说明", lambda _s, p, _d: HelpDialog(p)),
     ]

@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.large_action)
 
         help_menu = self.help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.help_action = QAction("使用说明", self)
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.help_action.triggered.connect(self.show_help)
+        help_menu.addAction(self.help_action)
         about = QAction("关于", self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -251,6 +255,15 @@ class MainWindow(QMainWindow):
         self._tab_changed()
         self.update_title()
         return fresh
+
+    def show_help(self) -> None:
+        from app.ui.shell.help_dialog import HelpDialog
+
+        if getattr(self, "help_dialog", None) is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
 
     def about(self) -> None:
         from app import __version__
