@@ -32,6 +32,9 @@ def fit_to_screen(window: QWidget, width: int, height: int | None = None) -> boo
     max_width, max_height = room(window)
     if height is None or height <= 0:
         height = window.sizeHint().height()
+        layout = window.layout()
+        if layout is not None and layout.hasHeightForWidth():  # wrapped text needs more lines when narrow
+            height = max(height, layout.totalHeightForWidth(min(width, max_width)))
     wanted_width, wanted_height = max(width, window.minimumWidth()), max(height, window.minimumHeight())
     window.resize(min(wanted_width, max_width), min(wanted_height, max_height))
     return wanted_width > max_width or wanted_height > max_height

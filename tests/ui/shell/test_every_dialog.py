@@ -68,7 +68,7 @@ def fully_shown(button):
 
 
 def test_every_dialog_fits_a_small_screen_with_its_buttons_in_view(qtbot, village, tmp_path, screen, font_mode):
-    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
     from app.ui.common.screen_fit import FRAME_HEIGHT, FRAME_WIDTH
 
@@ -87,5 +87,8 @@ def test_every_dialog_fits_a_small_screen_with_its_buttons_in_view(qtbot, villag
             if main is not None and not fully_shown(main):
                 hidden.append(main.text())
             assert not hidden, f"{label} {entry.name}: {hidden} not in view"
+            cut = [t.text()[:12] for t in dialog.findChildren(QLabel)
+                   if t.wordWrap() and t.isVisible() and t.text() and t.height() < t.heightForWidth(t.width())]
+            assert not cut, f"{label} {entry.name}: text cut off: {cut}"
             dialog.done(0)
     assert too_big == []
