@@ -208,10 +208,16 @@ def configure_list_table(table: QTableView) -> None:
     table.horizontalHeader().setStretchLastSection(True)
 
 
-def page_keys(page: QWidget, add: Callable[[], object] | None, search: QLineEdit | None) -> None:
+def page_keys(page: QWidget, add: Callable[[], object] | None, search: QLineEdit | None,
+              table: QTableView | None = None, open_row: Callable[[], object] | None = None) -> None:
     """Ctrl+N 新增 and Ctrl+F to the search box on a tab or page; live only while it is shown, so
-    each page of 会议记录 or 纪律提醒 has its own."""
+    each page of 会议记录 or 纪律提醒 has its own. Enter in ``table`` opens the row (``open_row``)."""
     from PySide6.QtGui import QKeySequence, QShortcut
+
+    if table is not None and open_row is not None:
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), table, activated=open_row,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     if add is not None:
         QShortcut(QKeySequence.StandardKey.New, page, activated=add)

@@ -42,7 +42,7 @@ class MattersPage(QWidget):
         layout.addLayout(toolbar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
-        page_keys(self, self.add, None)  # few matters: no search box
+        page_keys(self, self.add, None, self.table, self.open_selected)  # few matters: no search box
         self.rows = []
 
     def refresh(self) -> None:

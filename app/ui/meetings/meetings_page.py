@@ -121,7 +121,7 @@ class MeetingsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
-        page_keys(self, self.add_meeting, self.search)
+        page_keys(self, self.add_meeting, self.search, self.table, self.edit_selected)
 
     # ----- state ----------------------------------------------------------------------------
     def filters(self) -> dict:

@@ -71,7 +71,7 @@ class NoticesTab(QWidget):
         layout.addLayout(toolbar)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
-        page_keys(self, self.add, self.search)
+        page_keys(self, self.add, self.search, self.table, self.edit)
 
     # ----- state ----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog
 
+from pytestqt.qtbot import QtBot
+
 from app.services.common.demo_village import fill_sample_village
 from app.services.safety.actor import Actor, Role
 from app.ui.common.dialog_keys import main_button
@@ -40,10 +42,7 @@ def go(window, tab, page=None):
 
 
 def press(window, key):
-    target = QApplication.focusWidget() or window
-    from pytestqt.qtbot import QtBot
-
-    QtBot.keyClick(target, key, CTRL)
+    QtBot.keyClick(QApplication.focusWidget() or window, key, CTRL)
 
 
 PAGES = [  # (tab, page or None, what Ctrl+N opens)
@@ -62,6 +61,22 @@ def test_ctrl_n_opens_the_new_record_dialog_of_the_page_shown(window):
         window.opened.clear()
         press(window, Qt.Key.Key_N)
         assert window.opened == [dialog], (tab.title, page)
+
+
+def test_enter_in_a_list_opens_the_selected_record(window, monkeypatch):
+    from app.ui.common import dialogs
+
+    # The sample's notices are all posted: 编辑 (and so Enter) opens one read-only or says why not.
+    monkeypatch.setattr(dialogs, "show_info", lambda _parent, title, _text: window.opened.append(title))
+    for tab, page, dialog in [("meetings_tab", "meetings", "MeetingDialog"), ("meetings_tab", "matters", "MatterDialog"),
+                              ("notices_tab", None, "不能修改")]:
+        tab = getattr(window, tab)
+        shown = go(window, tab, getattr(tab, page) if page else None)
+        shown.table.setFocus()
+        shown.table.selectRow(0)
+        window.opened.clear()
+        QtBot.keyClick(shown.table, Qt.Key.Key_Return)
+        assert window.opened in ([dialog], ["NoticeDialog"] if dialog == "不能修改" else None), (tab.title, page)
 
 
 def test_ctrl_f_puts_the_cursor_in_the_search_box_of_the_page_shown(window):
