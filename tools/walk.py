@@ -47,7 +47,6 @@ def start_xvfb() -> subprocess.Popen:
 
 def walk(out: Path, modes: list[bool]) -> list[Path]:
     from PySide6.QtCore import QRect
-    from PySide6.QtWidgets import QApplication
 
     from app.clock import FixedClock
     from app.data_dir import DataDir

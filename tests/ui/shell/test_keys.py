@@ -4,7 +4,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog
-
 from pytestqt.qtbot import QtBot
 
 from app.services.common.demo_village import fill_sample_village
