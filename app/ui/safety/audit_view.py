@@ -78,6 +78,7 @@ class AuditLogDialog(QDialog):
         self.start, self.end = DateField(), DateField()
         search = QPushButton("查询")
         search.clicked.connect(self.refresh)
+        search.setDefault(True)  # Enter in a filter runs the query
         print_button = QPushButton("打印…")
         print_button.clicked.connect(self.print_log)
         filters = QHBoxLayout()

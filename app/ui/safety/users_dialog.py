@@ -63,6 +63,7 @@ class UsersDialog(QDialog):
         self.errors.add_row("repeat", "再输一次", self.repeat, True)
         add = QPushButton("新增用户")
         add.clicked.connect(self.add_user)
+        add.setDefault(True)  # Enter in the new user's fields adds the user
         form.addRow("", add)
 
         buttons = close_button(self)

@@ -1,6 +1,7 @@
 """Every dialog of the program (app/ui/shell/dialog_catalogue.py), opened on the sample village."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.services.common.demo_village import fill_sample_village
@@ -92,3 +93,31 @@ def test_every_dialog_fits_a_small_screen_with_its_buttons_in_view(qtbot, villag
             assert not cut, f"{label} {entry.name}: text cut off: {cut}"
             dialog.done(0)
     assert too_big == []
+
+
+def test_enter_in_a_form_inside_a_list_dialog_presses_its_own_button(qtbot, village, tmp_path):
+    """届次, 用户管理 and 操作日志 have no 保存: Enter adds the term or user, or runs the query."""
+    expected = {"届次": "新增", "用户管理": "新增用户", "操作日志": "查询"}
+    for entry in entries():
+        if entry.name in expected:
+            dialog = opened(qtbot, entry, village, tmp_path)
+            assert main_button(dialog).text() == expected[entry.name]
+            assert main_button(dialog).isDefault()
+            dialog.done(0)
+
+
+def test_enter_after_typing_a_new_term_adds_it(qtbot, services):
+    import datetime as dt
+
+    from app.ui.members.terms_dialog import TermsDialog
+
+    dialog = TermsDialog(services.members)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.setText("第十二届")
+    dialog.start_field.set_value(dt.date(2026, 5, 1))
+    dialog.end_field.edit.setFocus()
+    qtbot.keyClicks(dialog.end_field.edit, "2031-04-30")
+    qtbot.keyClick(dialog.end_field.edit, Qt.Key.Key_Return)
+    assert [t.name for t in services.members.list_terms()] == ["第十二届"]
+    assert dialog.isVisible()  # Enter added the term; 关闭 is for closing
