@@ -1,4 +1,5 @@
-"""Keys every dialog shares: Enter accepts it and does nothing else; Ctrl+S saves an editor.
+"""Keys every dialog shares: Enter accepts it and does nothing else; Ctrl+S saves an editor;
+F1 opens the 使用说明.
 
 Qt makes every push button in a dialog an auto-default button, and when the dialog is shown it
 makes the first of them in focus order the default unless one was marked default after it was
@@ -58,6 +59,23 @@ def _save_key(dialog: QDialog, main: QPushButton) -> None:
         QShortcut(save, dialog, activated=main.click)
 
 
+def _help_key(dialog: QDialog) -> None:
+    """F1 in any dialog opens the 使用说明 beside it (the main window's F1 is blocked while a
+    dialog is open)."""
+    from app.ui.common.help_dialog import HelpDialog
+
+    help_key = QKeySequence(QKeySequence.StandardKey.HelpContents)
+    if isinstance(dialog, HelpDialog) or any(s.key() == help_key for s in dialog.findChildren(QShortcut)):
+        return
+
+    def show_help() -> None:
+        shown = dialog.findChild(HelpDialog) or HelpDialog(dialog)
+        shown.show()
+        shown.raise_()
+
+    QShortcut(help_key, dialog, activated=show_help)
+
+
 class EnterKeyGuard(QObject):
     """Installed once on the application (see ``install``)."""
 
@@ -65,6 +83,7 @@ class EnterKeyGuard(QObject):
         kind = event.type()
         if kind == QEvent.Type.Show and isinstance(watched, QDialog) and _is_ours(watched):
             settle_default_button(watched)
+            _help_key(watched)
         elif kind == QEvent.Type.Polish and isinstance(watched, QPushButton) and not watched.isDefault():
             window = watched.window()
             if window is not watched and window.isVisible() and _is_ours(window):

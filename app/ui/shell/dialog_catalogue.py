@@ -80,6 +80,7 @@ def _dispose(services, parent, scratch: Path) -> QDialog:  # noqa: ANN001
 
 
 def entries() -> list[Entry]:
+    from app.ui.common.help_dialog import HelpDialog
     from app.ui.common.profile_dialog import ProfileDialog
     from app.ui.meetings.matter_dialog import MatterDialog
     from app.ui.meetings.meeting_dialog import MeetingDialog
@@ -95,7 +96,6 @@ def entries() -> list[Entry]:
     from app.ui.safety.account_dialogs import FirstAdminDialog, LoginDialog, RecoveryDialog
     from app.ui.safety.audit_view import AuditLogDialog
     from app.ui.safety.users_dialog import UsersDialog
-    from app.ui.shell.help_dialog import HelpDialog
 
     def member(s):  # noqa: ANN001, ANN202
         return _first(s.members.list_rows(), "person").id

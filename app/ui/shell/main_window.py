@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         return fresh
 
     def show_help(self) -> None:
-        from app.ui.shell.help_dialog import HelpDialog
+        from app.ui.common.help_dialog import HelpDialog
 
         if getattr(self, "help_dialog", None) is None:
             self.help_dialog = HelpDialog(self)

@@ -1,4 +1,4 @@
-"""F1 opens the bundled 使用说明 with its headings and pictures, offline."""
+"""F1 opens the bundled 使用说明 with its headings and pictures, offline, from the window or any dialog."""
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
@@ -55,3 +55,20 @@ def test_f1_opens_the_help_with_its_headings_and_pictures(qtbot, services):
 def test_the_help_pictures_stay_small():
     total = sum(p.stat().st_size for p in resource_path("help").glob("*.png"))
     assert total < 400 * 1024
+
+
+def test_f1_in_a_dialog_opens_the_help_beside_it(qtbot, services):
+    from app.ui.common.help_dialog import HelpDialog
+    from app.ui.common.profile_dialog import ProfileDialog
+
+    dialog = ProfileDialog(services.profile)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.inputs["village_name"].setFocus()
+    qtbot.keyClick(dialog.inputs["village_name"], Qt.Key.Key_F1)
+    shown = dialog.findChild(HelpDialog)
+    assert shown is not None and shown.isVisible()
+    assert "出了问题怎么办" in shown.browser.toPlainText()
+    assert dialog.isVisible()  # the form stays open with what was typed
