@@ -59,21 +59,28 @@ def _save_key(dialog: QDialog, main: QPushButton) -> None:
         QShortcut(save, dialog, activated=main.click)
 
 
-def _help_key(dialog: QDialog) -> None:
-    """F1 in any dialog opens the 使用说明 beside it (the main window's F1 is blocked while a
-    dialog is open)."""
-    from app.ui.common.help_dialog import HelpDialog
+class _HelpKey(QShortcut):
+    """F1 in a dialog opens the 使用说明 beside it (the main window's F1 is blocked while a dialog
+    is open). A method rather than a closure: a closure over the dialog would keep it alive."""
 
-    help_key = QKeySequence(QKeySequence.StandardKey.HelpContents)
-    if isinstance(dialog, HelpDialog) or any(s.key() == help_key for s in dialog.findChildren(QShortcut)):
-        return
+    def __init__(self, dialog: QDialog):
+        super().__init__(QKeySequence(QKeySequence.StandardKey.HelpContents), dialog)
+        self.activated.connect(self.open_help)
 
-    def show_help() -> None:
+    def open_help(self) -> None:
+        from app.ui.common.help_dialog import HelpDialog
+
+        dialog = self.parent()
         shown = dialog.findChild(HelpDialog) or HelpDialog(dialog)
         shown.show()
         shown.raise_()
 
-    QShortcut(help_key, dialog, activated=show_help)
+
+def _help_key(dialog: QDialog) -> None:
+    from app.ui.common.help_dialog import HelpDialog
+
+    if not isinstance(dialog, HelpDialog) and dialog.findChild(_HelpKey) is None:
+        _HelpKey(dialog)
 
 
 class EnterKeyGuard(QObject):
