@@ -88,3 +88,12 @@ def services(data_dir, clock):
     opened = open_services(data_dir, clock)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def dialog_keys_guard(request):
+    """Window tests run with the guard create_application installs (app/ui/common/dialog_keys.py)."""
+    if {"qtbot", "qapp"} & set(request.fixturenames):
+        from app.ui.common import dialog_keys
+
+        dialog_keys.install(request.getfixturevalue("qapp"))

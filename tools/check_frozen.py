@@ -2,7 +2,7 @@
 
 Runs the built programs (not the source): the GUI's --smoke-test, then demo, export, due
 and the PDFs (roster, notice, term summary, reminder letter) through the console program,
-and reads the PDFs back. Any missing data file or
+and reads the PDFs back; checks the F1 help pages are bundled. Any missing data file or
 hidden import shows up here as a failed step. Exit code 0 only when every step passed.
 """
 
@@ -44,11 +44,22 @@ def embedded_fonts(reader: PdfReader) -> list[tuple[str, bool]]:
     return fonts
 
 
+def check_help(bundle: Path) -> None:
+    """Every page and picture of the F1 使用说明 is in the bundle (the window shows it offline)."""
+    wanted = sorted(p.name for p in (ROOT / "resources" / "help").iterdir())
+    folder = next((p.parent for p in bundle.rglob("index.html") if p.parent.name == "help"), None)
+    missing = [name for name in wanted if folder is None or not (folder / name).is_file()]
+    if missing:
+        raise SystemExit(f"FAILED: help files missing from the bundle: {missing}")
+    print(f"ok: help page and {len(wanted) - 1} pictures bundled")
+
+
 def main() -> int:
     bundle = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dist" / "CunZhiBuTaiZhang"
     gui = bundle / f"CunZhiBuTaiZhang{EXE_SUFFIX}"
     # Windows has a separate console program; elsewhere the one program serves both.
     cli = bundle / f"taizhang-cli{EXE_SUFFIX}" if sys.platform == "win32" else gui
+    check_help(bundle)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("TAIZHANG_DATA_DIR", None)
     with tempfile.TemporaryDirectory() as tmp:

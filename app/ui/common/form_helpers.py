@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyle,
     QStyleOptionComboBox,
@@ -74,8 +75,10 @@ class FieldErrors:
         if first is not None:
             first.setFocus()
             window = first.window()
-            if window.sizeHint().height() > window.height():
-                window.resize(window.width(), window.sizeHint().height())  # room for the messages
+            if window.sizeHint().height() > window.height():  # room for the messages, within the screen
+                from app.ui.common.screen_fit import room
+
+                window.resize(window.width(), min(window.sizeHint().height(), room(window)[1]))
         return unplaced
 
     def message(self, key: str) -> str:
@@ -203,6 +206,36 @@ def configure_list_table(table: QTableView) -> None:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+
+
+def page_keys(page: QWidget, add: Callable[[], object] | None, search: QLineEdit | None,
+              table: QTableView | None = None, open_row: Callable[[], object] | None = None) -> None:
+    """Ctrl+N 新增 and Ctrl+F to the search box on a tab or page; live only while it is shown, so
+    each page of 会议记录 or 纪律提醒 has its own. Enter in ``table`` opens the row (``open_row``)."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    if table is not None and open_row is not None:
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), table, activated=open_row,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    if add is not None:
+        QShortcut(QKeySequence.StandardKey.New, page, activated=add)
+    if search is not None:
+        def find() -> None:
+            search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            search.selectAll()
+
+        QShortcut(QKeySequence.StandardKey.Find, page, activated=find)
+
+
+def rows_in_view(table: QTableView, rows: int, row_height: int) -> None:
+    """Rows of ``row_height`` (what the cell widgets need in the current font, 大字模式 too), and
+    at least ``rows`` of them in view before the table scrolls."""
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    header = table.horizontalHeader().sizeHint().height()
+    scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    table.setMinimumHeight(header + rows * row_height + 2 * table.frameWidth() + scroll_bar)
 
 
 def tool_buttons(layout: QHBoxLayout, specs) -> dict[str, QToolButton]:  # noqa: ANN001

@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.common import dialogs
+from app.ui.common.screen_fit import fit_to_screen
 
 
 class PdfPreview(QDialog):
@@ -43,7 +44,7 @@ class PdfPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.resize(1000, 760)
+        fit_to_screen(self, 1000, 760)
 
     def save_as(self) -> None:
         target = dialogs.ask_save_path(self, "另存为 PDF", self.suggested_name, dialogs.PDF_FILTER)

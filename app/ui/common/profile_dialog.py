@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from app.services.common.errors import ValidationFailed
 from app.services.common.profile import Profile, ProfileService
 from app.ui.common.form_helpers import FieldErrors
+from app.ui.common.screen_fit import fit_to_screen
 
 FIELDS = (
     ("village_name", "村名", True, "如 红旗村"),
@@ -49,7 +50,7 @@ class ProfileDialog(QDialog):
             layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(560, 0)
+        fit_to_screen(self, 560, 0)
 
     def save(self) -> None:
         values = {key: edit.text() for key, edit in self.inputs.items()}

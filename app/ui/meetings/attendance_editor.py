@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,8 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.meetings.meeting_types import ABSENT, LEAVE, PRESENT, AttendanceData
+from app.ui.common.form_helpers import rows_in_view
 
 HEADERS = ("姓名", "情况", "请假原因", "表决权", "")
+STATES = (PRESENT, LEAVE, ABSENT)
+VISIBLE_ROWS = 10
+KEYS_TIP = "用键盘记：在表中选中一人，按 1 出席、2 请假、3 缺席，空格键依次切换；↑ ↓ 换人。"
 
 
 class AttendanceEditor(QWidget):
@@ -30,13 +36,22 @@ class AttendanceEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(36)
         self.table.verticalHeader().setVisible(False)
-        self.table.setMinimumHeight(180)
+        row_height = max(QComboBox().sizeHint().height(), QPushButton().sizeHint().height()) + 4
+        rows_in_view(self.table, VISIBLE_ROWS, row_height)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)  # names are not typed over
+        self.table.setToolTip(KEYS_TIP)
+        for key, handler in ((Qt.Key.Key_Space, self.cycle_current), (Qt.Key.Key_1, lambda: self.mark_current(PRESENT)),
+                             (Qt.Key.Key_2, lambda: self.mark_current(LEAVE)),
+                             (Qt.Key.Key_3, lambda: self.mark_current(ABSENT))):
+            QShortcut(QKeySequence(key), self.table, activated=handler,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.counts = QLabel()
         self.counts.setObjectName("attendance_counts")
         self.fill_button = QPushButton("按会议类型填入应到人员")
-        self.all_present = QPushButton("全部设为出席")
+        self.all_present = QPushButton("全部出席")
+        self.all_present.setToolTip("把表中每个人都设为出席，再改请假、缺席的几位")
         self.all_present.clicked.connect(self.mark_all_present)
         self.person_combo = QComboBox()
         self.person_combo.setEditable(True)
@@ -56,7 +71,10 @@ class AttendanceEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tools)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        keys = QLabel(KEYS_TIP)
+        keys.setWordWrap(True)
+        layout.addWidget(keys)
         layout.addWidget(self.counts)
 
     def set_rows(self, rows: list[AttendanceData]) -> None:
@@ -99,6 +117,19 @@ class AttendanceEditor(QWidget):
             return
         self._append(AttendanceData(person_id, self.person_combo.currentText()))
         self._update_counts()
+
+    def mark_current(self, state: str) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.cellWidget(row, 1).setCurrentText(state)
+            if row + 1 < self.table.rowCount():  # on to the next person, as when ticking a list
+                self.table.setCurrentCell(row + 1, 0)
+
+    def cycle_current(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            status = self.table.cellWidget(row, 1)
+            status.setCurrentText(STATES[(STATES.index(status.currentText()) + 1) % len(STATES)])
 
     def mark_all_present(self) -> None:
         for row in range(self.table.rowCount()):

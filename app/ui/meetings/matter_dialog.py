@@ -23,6 +23,7 @@ from app.services.meetings.matters import format_amount, is_rejected
 from app.services.meetings.meeting_types import MATTER_CATEGORIES, MATTER_SOURCES, STEP_TITLES, MatterData
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import FieldErrors
+from app.ui.common.screen_fit import fit_to_screen
 
 
 class MatterDialog(QDialog):
@@ -69,7 +70,7 @@ class MatterDialog(QDialog):
         layout.addWidget(self.steps, 1)
         layout.addLayout(step_buttons)
         layout.addWidget(buttons)
-        self.resize(900, 700)
+        fit_to_screen(self, 900, 700)
         self.load()
 
     def load(self) -> None:

@@ -17,7 +17,7 @@ from app.services.common.dates import format_date
 from app.services.common.errors import UserError
 from app.services.meetings.meeting_types import STEP_NAMES, STUCK_DAYS
 from app.ui.common import dialogs
-from app.ui.common.form_helpers import configure_list_table, tool_buttons
+from app.ui.common.form_helpers import configure_list_table, page_keys, tool_buttons
 
 HEADERS = ("事项", "类别", "进行到", "日期", "提醒")
 STUCK_BRUSH = QBrush(QColor("#b00020"))  # the words say it too: colour is not the only sign
@@ -42,6 +42,7 @@ class MattersPage(QWidget):
         layout.addLayout(toolbar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        page_keys(self, self.add, None, self.table, self.open_selected)  # few matters: no search box
         self.rows = []
 
     def refresh(self) -> None:
@@ -91,6 +92,13 @@ class MattersPage(QWidget):
         if matter_id is not None:
             MatterDialog(self.services, matter_id, self).exec()
             self.refresh()
+
+    def print_book(self) -> None:
+        from app.ui.meetings.meeting_prints import print_matter_book
+
+        matter_id = self.selected_id()
+        if matter_id is not None:
+            print_matter_book(self.services, matter_id, self)
 
     def delete_selected(self) -> None:
         matter_id = self.selected_id()

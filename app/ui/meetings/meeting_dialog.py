@@ -29,6 +29,7 @@ from app.services.meetings.meeting_types import MeetingData
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
 from app.ui.common.form_helpers import FieldErrors, boxed_with_error, collect_and_save, scrolled_form
+from app.ui.common.screen_fit import fit_to_screen
 from app.ui.meetings.attendance_editor import AttendanceEditor
 
 NONE = "（无）"
@@ -132,12 +133,12 @@ class MeetingDialog(QDialog):
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(form)
-        body.addWidget(attendance_box)
+        body.addWidget(attendance_box, 1)  # the list of people grows with the dialog
         body.addLayout(content_form)
         body.addWidget(files_box)
         layout, buttons, self.save_button = scrolled_form(self, content, self.save)
         layout.addWidget(buttons)
-        self.resize(1000, 760)
+        fit_to_screen(self, 1000, 760)
         self._load(preset_kind, preset_date)
 
     # ----- data in and out ----------------------------------------------------------------

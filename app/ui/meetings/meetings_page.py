@@ -18,7 +18,7 @@ from app.services.common.errors import UserError
 from app.services.meetings.meeting_kinds import Kind
 from app.services.meetings.meeting_types import MeetingRow
 from app.ui.common import dialogs
-from app.ui.common.form_helpers import configure_list_table, fit_combo_width, tool_buttons
+from app.ui.common.form_helpers import configure_list_table, fit_combo_width, page_keys, tool_buttons
 
 ALL = "（全部）"
 ROW_LIMIT = 500  # newest first; the filters narrow the rest down
@@ -121,6 +121,7 @@ class MeetingsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        page_keys(self, self.add_meeting, self.search, self.table, self.edit_selected)
 
     # ----- state ----------------------------------------------------------------------------
     def filters(self) -> dict:

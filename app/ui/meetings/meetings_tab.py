@@ -41,8 +41,11 @@ class MeetingsTab(QWidget):
             page.refresh()
 
     def print_current(self) -> None:
-        """The selected meeting's record, else the year's list (the 会议 page's own buttons)."""
-        if self.meetings.table.currentIndex().isValid():
+        """On 四议两公开 the selected matter's book; else the selected meeting's record, or the
+        year's list when none is selected (the pages' own buttons)."""
+        if self.pages.currentWidget() is self.matters and self.matters.table.currentRow() >= 0:
+            self.matters.print_book()
+        elif self.pages.currentWidget() is self.meetings and self.meetings.table.currentIndex().isValid():
             self.meetings.print_record()
         else:
             self.meetings.print_year()

@@ -20,6 +20,7 @@ from app.services.common.errors import UserError
 from app.services.meetings.compliance import RequirementStore
 from app.services.meetings.meeting_kinds import Period, Requirement
 from app.ui.common import dialogs
+from app.ui.common.screen_fit import fit_to_screen
 
 HEADERS = ("会议类型", "频次", "次数", "几月前完成（0 表示不限）", "依据")
 
@@ -48,7 +49,7 @@ class RequirementsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(1000, 460)
+        fit_to_screen(self, 1000, 460)
         self.show_requirements(self.store.load())
 
     def show_requirements(self, requirements: tuple[Requirement, ...]) -> None:

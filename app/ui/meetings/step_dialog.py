@@ -24,6 +24,7 @@ from app.services.meetings.meeting_types import STEP_TITLES, StepData
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
 from app.ui.common.form_helpers import FieldErrors, save_confirmed
+from app.ui.common.screen_fit import fit_to_screen
 
 OUTCOMES = ("通过", REJECTED)
 
@@ -75,7 +76,7 @@ class StepDialog(QDialog):
         layout.addWidget(QLabel(hint))
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(640, 0)
+        fit_to_screen(self, 640, 0)
 
     def load_meetings(self) -> None:
         """Meetings of the right kinds in the chosen date's year, newest first."""

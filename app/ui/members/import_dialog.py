@@ -21,6 +21,7 @@ from app.services.common.errors import UserError
 from app.services.members.member_import import ImportPreview, MemberImporter
 from app.services.members.members import MemberService
 from app.ui.common import dialogs
+from app.ui.common.screen_fit import fit_to_screen
 
 HEADERS = ("Excel 行号", "姓名", "操作", "职务", "问题")
 PROBLEM_BRUSH = QBrush(QColor("#fde2e2"))
@@ -54,7 +55,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
-        self.resize(1100, 640)
+        fit_to_screen(self, 1100, 640)
 
     def load(self) -> bool:
         """Read the file; on a file-level problem say so and return False."""

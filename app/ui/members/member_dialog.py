@@ -27,6 +27,7 @@ from app.ui.common.form_helpers import (
     collect_and_save,
     scrolled_form,
 )
+from app.ui.common.screen_fit import fit_to_screen
 from app.ui.members.photo_box import PhotoBox
 from app.ui.members.posts_editor import PostsEditor
 
@@ -84,11 +85,11 @@ class MemberDialog(UnsavedChangesGuard, QDialog):
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(columns)
-        body.addWidget(posts_box)
+        body.addWidget(posts_box, 1)  # the table grows with the dialog
         body.addWidget(duty_box)
         layout, self.buttons, self.save_button = scrolled_form(self, content, self.save)
         layout.addWidget(self.buttons)
-        self.resize(1000, 720)
+        fit_to_screen(self, 1000, 720)
         self._load()
         self.mark_unchanged()
 

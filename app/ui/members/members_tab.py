@@ -21,10 +21,12 @@ from app.services.common.context import Services
 from app.services.common.errors import UserError
 from app.services.members.team import describe, team_on
 from app.ui.common import dialogs
-from app.ui.common.form_helpers import tool_buttons
+from app.ui.common.form_helpers import page_keys, tool_buttons
 from app.ui.members.member_dialog import MemberDialog
-from app.ui.members.members_model import ID_ROLE, MembersFilter, MembersTableModel, View
+from app.ui.members.members_model import COLUMNS, ID_ROLE, MembersFilter, MembersTableModel, View
 
+HEADERS = [column[0] for column in COLUMNS]
+SHARED_COLUMNS = ("现任职务", "分工")
 EMPTY_TEXT = "还没有成员。点击 新增 逐个录入，或点击 导入 从 Excel 花名册导入。"
 
 
@@ -77,8 +79,14 @@ class MembersTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Short columns keep their whole text; the long ones share what is left and end in “…”
+        # (the whole text is in the tooltip), so 联系电话 and 状态 stay in view in 大字模式 too.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for name in SHARED_COLUMNS:
+            header.setSectionResizeMode(HEADERS.index(name), QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -92,8 +100,7 @@ class MembersTab(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
 
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_person)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        page_keys(self, self.add_person, self.search)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.edit_selected)
 

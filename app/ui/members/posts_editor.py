@@ -17,6 +17,7 @@ from app.services.common.errors import UserError
 from app.services.members.member_types import PostData, TermInfo
 from app.services.members.posts import CANONICAL_POSTS
 from app.ui.common.date_field import DateField
+from app.ui.common.form_helpers import rows_in_view
 
 HEADERS = ("职务", "任职日期", "离任日期", "届次", "离任原因", "")
 
@@ -28,12 +29,12 @@ class PostsEditor(QWidget):
         self._ids: list[int | None] = []
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(40)
-        self.table.setMinimumHeight(150)
-        self.table.horizontalHeader().setSectionResizeMode(
-            len(HEADERS) - 1, QHeaderView.ResizeMode.ResizeToContents
-        )
+        # Dates, posts and 届次 keep their whole text; 离任原因 takes what is left.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HEADERS.index("离任原因"), QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        rows_in_view(self.table, 6, max(QLineEdit().sizeHint().height(), QComboBox().sizeHint().height()) + 6)
         self.add_button = QPushButton("添加职务")
         self.add_button.clicked.connect(lambda: self.add_post(PostData(title=next(iter(CANONICAL_POSTS)))))
         buttons = QHBoxLayout()
@@ -41,7 +42,7 @@ class PostsEditor(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
     def add_post(self, post: PostData) -> int:

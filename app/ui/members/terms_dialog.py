@@ -37,6 +37,7 @@ class TermsDialog(QDialog):
         self.errors.add_row("term_end", "结束日期", self.end_field)
         add_button = QPushButton("新增")
         add_button.clicked.connect(self.add)
+        add_button.setDefault(True)  # Enter in the new term's fields adds it
         form.addRow("", add_button)
         buttons = close_button(self)
         layout = QVBoxLayout(self)

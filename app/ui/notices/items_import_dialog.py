@@ -9,6 +9,7 @@ from app.services.common.dates import format_date
 from app.services.notices.item_excel import ItemSheet
 from app.services.notices.money import format_yuan
 from app.ui.common.form_helpers import configure_list_table
+from app.ui.common.screen_fit import fit_to_screen
 
 HEADERS = ("Excel 行号", "日期", "项目", "收支", "金额（元）", "问题")
 PROBLEM_BRUSH = QBrush(QColor("#fde2e2"))
@@ -51,4 +52,4 @@ class ItemsImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(1000, 600)
+        fit_to_screen(self, 1000, 600)

@@ -24,6 +24,7 @@ from app.services.notices.notice_types import CATEGORIES, ISSUERS, SUBTYPES, Not
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
 from app.ui.common.form_helpers import FieldErrors, collect_and_save, scrolled_form
+from app.ui.common.screen_fit import fit_to_screen
 from app.ui.notices.items_editor import ItemsEditor
 
 PERIOD_KINDS = (("quarter", "季度"), ("month", "月"), ("year", "年"))
@@ -121,7 +122,7 @@ class NoticeDialog(QDialog):
         body.addWidget(self.items_box)
         layout, buttons, self.save_button = scrolled_form(self, content, self.save)
         layout.addWidget(buttons)
-        self.resize(1000, 760)
+        fit_to_screen(self, 1000, 760)
         self.load()
 
     # ----- data in and out ----------------------------------------------------------------

@@ -18,6 +18,7 @@ from app.services.notices.notice_types import QuestionData
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
 from app.ui.common.form_helpers import FieldErrors
+from app.ui.common.screen_fit import fit_to_screen
 
 
 class _Form(QDialog):
@@ -33,7 +34,7 @@ class _Form(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
-        self.resize(560, 0)
+        fit_to_screen(self, 560, 0)
 
     def run(self, action) -> None:  # noqa: ANN001
         try:
@@ -164,7 +165,7 @@ class QuestionsDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(close_button(self))
-        self.resize(900, 480)
+        fit_to_screen(self, 900, 480)
         self.refresh()
 
     def refresh(self) -> None:

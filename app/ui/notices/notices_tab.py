@@ -19,7 +19,7 @@ from app.services.common.dates import format_date
 from app.services.common.errors import UserError
 from app.services.notices.notice_types import CATEGORIES, DRAFT, PENDING, POSTED, REVIEWED
 from app.ui.common import dialogs
-from app.ui.common.form_helpers import configure_list_table, tool_buttons
+from app.ui.common.form_helpers import configure_list_table, page_keys, tool_buttons
 
 ALL = "（全部）"
 HEADERS = ("编号", "类别", "标题", "所属期", "状态", "公开期", "群众意见")
@@ -71,6 +71,7 @@ class NoticesTab(QWidget):
         layout.addLayout(toolbar)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
+        page_keys(self, self.add, self.search, self.table, self.edit)
 
     # ----- state ----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -26,6 +26,7 @@ from app.services.reminders.reminder_types import HANDLED, IGNORED
 from app.services.workbench.workbench_types import DueItem
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import FieldErrors, save_cancel_buttons
+from app.ui.common.screen_fit import fit_to_screen
 
 HINTS = {
     HANDLED: "已经在别处办好（例如会议记在了纸质本上）：请写明何时、如何处理的。",
@@ -104,7 +105,7 @@ class DisposeDialog(QDialog):
         layout.addWidget(buttons)
         width = self.fontMetrics().horizontalAdvance("国") * 40
         # Tall enough for the wrapped titles and hint at that width (sizeHint alone does not wrap them).
-        self.resize(width, max(self.sizeHint().height(), layout.totalHeightForWidth(width)))
+        fit_to_screen(self, width, max(self.sizeHint().height(), layout.totalHeightForWidth(width)))
         self.reason.setFocus()
 
     def status(self) -> str:

@@ -23,6 +23,7 @@ from app.services.reminders.reminder_types import METHODS, DoneRecord, Occurrenc
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
 from app.ui.common.form_helpers import FieldErrors, save_confirmed
+from app.ui.common.screen_fit import fit_to_screen
 
 
 def find_occurrence(services, reminder_id: int, due: dt.date) -> Occurrence | None:  # noqa: ANN001
@@ -114,7 +115,7 @@ class DoneDialog(QDialog):
         self.save_button.setEnabled(can_edit)
         self.undo_button.setEnabled(can_edit)
         self.undo_button.setVisible(self.record is not None)
-        self.resize(620, self.sizeHint().height())
+        fit_to_screen(self, 620)
 
     def exec(self) -> int:
         if self.gone:

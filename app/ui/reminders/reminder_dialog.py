@@ -26,6 +26,7 @@ from app.services.reminders.reminder_types import EVENT_KINDS, FAMILY_EVENT, HOL
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
 from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, collect_and_save, scrolled_form
+from app.ui.common.screen_fit import fit_to_screen
 from app.ui.reminders.reminder_targets import TargetPicker
 
 # Service problem keys shown beside another field of this form.
@@ -111,7 +112,7 @@ class ReminderDialog(UnsavedChangesGuard, QDialog):
             QVBoxLayout(box).addWidget(self.history)
             layout.addWidget(box, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 700 if reminder_id is not None else 600)
+        fit_to_screen(self, 1100, 700 if reminder_id is not None else 600)
 
         self._load()
         self.kind.currentTextChanged.connect(self.kind_changed)

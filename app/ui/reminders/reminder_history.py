@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QTableWidget, QTableWidgetItem, Q
 from app.services.common.dates import format_date
 from app.services.reminders.reminder_types import OVERDUE, Occurrence
 from app.ui.common.form_helpers import close_button, configure_list_table
+from app.ui.common.screen_fit import fit_to_screen
 
 OVERDUE_COLOR = QColor("#b00020")
 HEADERS = ("应办日期", "状态", "办理日期", "方式", "办理人", "备注")
@@ -93,7 +94,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(self.history, 1)
         layout.addWidget(close_button(self))
-        self.resize(860, 480)
+        fit_to_screen(self, 860, 480)
 
     def open_done(self, due: dt.date) -> None:
         from app.ui.reminders.done_dialog import DoneDialog

@@ -26,7 +26,7 @@ from app.services.common.errors import UserError
 from app.services.members.pinyin_search import matches, pinyin_keys
 from app.services.reminders.reminder_types import DONE, KINDS, OVERDUE, TODO, Occurrence
 from app.ui.common import dialogs
-from app.ui.common.form_helpers import configure_list_table, fit_combo_width, tool_buttons
+from app.ui.common.form_helpers import configure_list_table, fit_combo_width, page_keys, tool_buttons
 from app.ui.reminders.derived_panel import DerivedPanel
 from app.ui.reminders.reminder_history import status_item
 
@@ -108,8 +108,7 @@ class RemindersTab(QWidget):
         layout.addLayout(toolbar)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
-        QShortcut(QKeySequence.StandardKey.New, self.own, activated=self.add)
-        QShortcut(QKeySequence.StandardKey.Find, self.own, activated=self.search.setFocus)
+        page_keys(self.own, self.add, self.search)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.handle)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.handle)
         # One year for both pages: the bottom of 来自其他台账 lists the marks of that year.

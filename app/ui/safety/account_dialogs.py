@@ -19,6 +19,7 @@ from app.services.safety.accounts import AccountService
 from app.services.safety.actor import Actor
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import FieldErrors
+from app.ui.common.screen_fit import fit_to_screen
 
 
 def _password_edit(key: str) -> QLineEdit:
@@ -66,7 +67,7 @@ class LoginDialog(QDialog):
         layout.addWidget(forgot)
         layout.addWidget(_buttons("登录", "退出程序", self, self.login))
         self.password.setFocus()
-        self.resize(480, 0)
+        fit_to_screen(self, 480, 0)
 
     def login(self) -> None:
         try:
@@ -141,7 +142,7 @@ class FirstAdminDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(_buttons("保存", "退出程序", self, self.submit))
-        self.resize(520, 0)
+        fit_to_screen(self, 520, 0)
 
     def submit(self) -> None:
         try:

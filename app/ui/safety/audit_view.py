@@ -22,6 +22,7 @@ from app.services.safety.audit_log import AuditLogService, AuditQuery, AuditRow
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
 from app.ui.common.form_helpers import ERROR_STYLE
+from app.ui.common.screen_fit import fit_to_screen
 
 COLUMNS = (
     ("时间", lambda r: r.at.strftime("%Y-%m-%d %H:%M")),
@@ -77,6 +78,7 @@ class AuditLogDialog(QDialog):
         self.start, self.end = DateField(), DateField()
         search = QPushButton("查询")
         search.clicked.connect(self.refresh)
+        search.setDefault(True)  # Enter in a filter runs the query
         print_button = QPushButton("打印…")
         print_button.clicked.connect(self.print_log)
         filters = QHBoxLayout()
@@ -103,7 +105,7 @@ class AuditLogDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.chain)
         layout.addWidget(self.table, 1)
-        self.resize(1200, 700)
+        fit_to_screen(self, 1200, 700)
         self.check_chain()
         self.refresh()
 

@@ -21,6 +21,7 @@ from app.services.common.errors import UserError, ValidationFailed
 from app.services.safety.actor import Role
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import FieldErrors, close_button
+from app.ui.common.screen_fit import fit_to_screen
 
 ROLE_NOTES = {
     Role.ADMIN: "管理员：全部功能，包括删除、用户管理、恢复备份",
@@ -62,6 +63,7 @@ class UsersDialog(QDialog):
         self.errors.add_row("repeat", "再输一次", self.repeat, True)
         add = QPushButton("新增用户")
         add.clicked.connect(self.add_user)
+        add.setDefault(True)  # Enter in the new user's fields adds the user
         form.addRow("", add)
 
         buttons = close_button(self)
@@ -70,7 +72,7 @@ class UsersDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(box)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        fit_to_screen(self, 620, 560)
         self.refresh()
 
     def refresh(self) -> None:

@@ -13,6 +13,7 @@ from app import APP_NAME
 from app.data_dir import DataDir
 from app.services.common.errors import UserError
 from app.ui.common import dialogs
+from app.ui.common.screen_fit import clamp_to_screen, fit_to_screen
 from app.ui.shell.qt_app import apply_font_size
 
 if TYPE_CHECKING:
@@ -41,10 +42,13 @@ class MainWindow(QMainWindow):
         if large is None:
             large = self.settings.value("ui/large", False, type=bool)
         self.large_action.setChecked(large)
-        self.resize(1280, 760)
+        small_screen = fit_to_screen(self, 1280, 760)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            clamp_to_screen(self)  # remembered on a bigger screen
+        elif small_screen:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def attach(self, services: Services) -> None:
         """Build the tabs on the opened data."""
@@ -89,7 +93,7 @@ class MainWindow(QMainWindow):
         return (self.workbench_tab, self.members_tab, self.meetings_tab, self.notices_tab, self.reminders_tab)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("文件")
+        file_menu = self.menuBar().addMenu("文件(&F)")
         actions = []
         for text, shortcut, handler in (
             ("从 Excel 导入花名册…", None, self.import_members),
@@ -112,7 +116,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        settings_menu = self.menuBar().addMenu("设置")
+        settings_menu = self.menuBar().addMenu("设置(&S)")
         self.profile_action = QAction("村庄信息…", self)
         self.profile_action.triggered.connect(self.edit_profile)
         settings_menu.addAction(self.profile_action)
@@ -126,7 +130,11 @@ class MainWindow(QMainWindow):
         self.large_action.toggled.connect(self.set_large)
         settings_menu.addAction(self.large_action)
 
-        help_menu = self.help_menu = self.menuBar().addMenu("帮助")
+        help_menu = self.help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.help_action = QAction("使用说明", self)
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.help_action.triggered.connect(self.show_help)
+        help_menu.addAction(self.help_action)
         about = QAction("关于", self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -247,6 +255,15 @@ class MainWindow(QMainWindow):
         self._tab_changed()
         self.update_title()
         return fresh
+
+    def show_help(self) -> None:
+        from app.ui.common.help_dialog import HelpDialog
+
+        if getattr(self, "help_dialog", None) is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
 
     def about(self) -> None:
         from app import __version__

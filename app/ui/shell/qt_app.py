@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app import APP_NAME
 from app.paths import resource_path
 from app.privacy import mask_numbers
+from app.ui.common import dialog_keys
 from app.ui.shell.none_refcount import keep_none_alive
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ def create_application(argv: list[str], large: bool = False) -> QApplication:
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     qInstallMessageHandler(_qt_message)
     install_translations(app)
+    dialog_keys.install(app)
     apply_font_size(app, large)
     return app
 

@@ -32,7 +32,7 @@ class SessionController:
         self.user_label = QLabel()
         self.user_label.setObjectName("current_user")
         window.statusBar().addPermanentWidget(self.user_label)
-        menu = QMenu("用户", window)
+        menu = QMenu("用户(&U)", window)
         window.menuBar().insertMenu(menu_before, menu)  # 帮助 stays last
         self.lock_action = self._add(menu, "锁定", lambda: self.lock(), QKeySequence("Ctrl+L"))
         self._add(menu, "切换用户…", self.switch_user)

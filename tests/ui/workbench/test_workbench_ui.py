@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.services.common.profile import Profile
@@ -428,6 +429,7 @@ def test_bars_are_not_clipped_at_1366_by_768(qtbot, window, large):
     try:
         window.set_large(large)  # the program's font: 12 pt, or 15 pt in 大字模式
         assert QApplication.font().pointSize() == (LARGE_POINT_SIZE if large else BASE_POINT_SIZE)
+        window.setWindowState(Qt.WindowState.WindowNoState)  # the test screen is small: it started maximised
         window.resize(1366, 768)
         with qtbot.waitExposed(window):
             window.show()
