@@ -136,9 +136,50 @@ def scrolled_form(dialog: QDialog, content: QWidget, save: Callable[[], None]
     return layout, buttons, save_button
 
 
+def form_state(root: QWidget) -> tuple:
+    """Everything a user can type or choose inside ``root``, in widget order, for comparison.
+
+    Read-only tables (lists the dialog fills itself) are left out; a widget with a
+    ``form_value()`` (the photo box) adds what it holds."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLineEdit, QListWidget, QPlainTextEdit, QTableWidget
+
+    state: list[object] = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLineEdit):
+            state.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit):
+            state.append(widget.toPlainText())
+        elif isinstance(widget, QComboBox):
+            state.append(widget.currentText())
+        elif isinstance(widget, QAbstractSpinBox):
+            state.append(widget.text())
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            state.append(widget.isChecked())
+        elif isinstance(widget, QListWidget):
+            state.append(tuple(widget.item(i).text() for i in range(widget.count())))
+        elif isinstance(widget, QTableWidget):
+            state.append(widget.rowCount())
+            if widget.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers:
+                state.append(tuple(item.text() if (item := widget.item(r, c)) else ""
+                                   for r in range(widget.rowCount()) for c in range(widget.columnCount())))
+        form_value = getattr(widget, "form_value", None)
+        if callable(form_value):
+            state.append(form_value())
+    return tuple(state)
+
+
 class UnsavedChangesGuard:
-    """For a QDialog (listed first among its bases) with a ``_state()`` of what is typed: closing
-    with changes asks first; ``saved(record_id)`` records the save and closes."""
+    """For a QDialog (listed first among its bases): 取消, Esc and the window's close button ask
+    “放弃修改？” when what is typed differs from the last ``mark_unchanged()`` (call it once the form
+    is filled), and only then. ``saved(record_id)`` records the save and closes. ``_state()``
+    defaults to every input of the dialog (form_state)."""
+
+    def _state(self) -> object:
+        return form_state(self)
+
+    def has_changes(self) -> bool:
+        snapshot = getattr(self, "_snapshot", None)
+        return snapshot is not None and self._state() != snapshot
 
     def mark_unchanged(self) -> None:
         self._snapshot = self._state()
@@ -151,7 +192,7 @@ class UnsavedChangesGuard:
     def reject(self) -> None:
         from app.ui.common import dialogs
 
-        if self._state() != self._snapshot and not dialogs.ask_yes_no(
+        if self.has_changes() and not dialogs.ask_yes_no(
             self, "放弃修改？", "填写的内容还没有保存，关闭后将丢失。", "放弃修改", "继续填写"
         ):
             return

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from app.services.common.errors import ValidationFailed
 from app.services.common.profile import Profile, ProfileService
-from app.ui.common.form_helpers import FieldErrors
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard
 
 FIELDS = (
     ("village_name", "村名", True, "如 红旗村"),
@@ -19,7 +19,7 @@ FIELDS = (
 )
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, service: ProfileService, first_start: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.service = service
@@ -50,6 +50,7 @@ class ProfileDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, 0)
+        self.mark_unchanged()
 
     def save(self) -> None:
         values = {key: edit.text() for key, edit in self.inputs.items()}

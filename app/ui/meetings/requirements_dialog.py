@@ -20,11 +20,12 @@ from app.services.common.errors import UserError
 from app.services.meetings.compliance import RequirementStore
 from app.services.meetings.meeting_kinds import Period, Requirement
 from app.ui.common import dialogs
+from app.ui.common.form_helpers import UnsavedChangesGuard
 
 HEADERS = ("会议类型", "频次", "次数", "几月前完成（0 表示不限）", "依据")
 
 
-class RequirementsDialog(QDialog):
+class RequirementsDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         self.store = RequirementStore(services.db)
@@ -50,6 +51,7 @@ class RequirementsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(1000, 460)
         self.show_requirements(self.store.load())
+        self.mark_unchanged()
 
     def show_requirements(self, requirements: tuple[Requirement, ...]) -> None:
         self.table.setRowCount(0)
@@ -99,3 +101,4 @@ class RequirementsDialog(QDialog):
             dialogs.show_error(self, "无法恢复", exc.message)
             return
         self.show_requirements(self.store.load())
+        self.mark_unchanged()  # already stored

@@ -23,12 +23,12 @@ from app.services.meetings.meeting_kinds import Kind
 from app.services.meetings.meeting_types import STEP_TITLES, StepData
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
-from app.ui.common.form_helpers import FieldErrors, save_confirmed
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, save_confirmed
 
 OUTCOMES = ("通过", REJECTED)
 
 
-class StepDialog(QDialog):
+class StepDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, services, matter_id: int, step: int, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         self.services = services
@@ -76,6 +76,7 @@ class StepDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(640, 0)
+        self.mark_unchanged()
 
     def load_meetings(self) -> None:
         """Meetings of the right kinds in the chosen date's year, newest first."""

@@ -17,16 +17,16 @@ from app.services.common.dates import format_date
 from app.services.common.errors import UserError
 from app.services.members.members import MemberService
 from app.ui.common.date_field import DateField
-from app.ui.common.form_helpers import FieldErrors, close_button
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, close_button, form_state
 
 
-class TermsDialog(QDialog):
+class TermsDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, members: MemberService, parent: QWidget | None = None):
         super().__init__(parent)
         self.members = members
         self.setWindowTitle("届次")
         self.list = QListWidget()
-        box = QGroupBox("新增届次")
+        box = self.form_box = QGroupBox("新增届次")
         form = QFormLayout(box)
         self.errors = FieldErrors(form)
         self.name_edit = QLineEdit()
@@ -44,6 +44,10 @@ class TermsDialog(QDialog):
         layout.addWidget(box)
         layout.addWidget(buttons)
         self.refresh()
+        self.mark_unchanged()
+
+    def _state(self) -> tuple:
+        return form_state(self.form_box)  # the list above is stored as it changes
 
     def refresh(self) -> None:
         self.list.clear()
@@ -75,3 +79,4 @@ class TermsDialog(QDialog):
         self.errors.clear()
         self.name_edit.clear()
         self.refresh()
+        self.mark_unchanged()

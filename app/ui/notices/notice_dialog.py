@@ -23,13 +23,13 @@ from app.services.common.errors import UserError, ValidationFailed
 from app.services.notices.notice_types import CATEGORIES, ISSUERS, SUBTYPES, NoticeData, Period
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
-from app.ui.common.form_helpers import FieldErrors, collect_and_save, scrolled_form
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, collect_and_save, scrolled_form
 from app.ui.notices.items_editor import ItemsEditor
 
 PERIOD_KINDS = (("quarter", "季度"), ("month", "月"), ("year", "年"))
 
 
-class NoticeDialog(QDialog):
+class NoticeDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, services, notice_id: int | None = None, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         self.services = services
@@ -123,6 +123,7 @@ class NoticeDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(1000, 760)
         self.load()
+        self.mark_unchanged()
 
     # ----- data in and out ----------------------------------------------------------------
     def load(self) -> None:
@@ -272,6 +273,5 @@ class NoticeDialog(QDialog):
         saved = collect_and_save(self, self.collect, lambda data, ok: self.notices.save(data, self.notice_id, ok),
                                  self.show_problems)
         if saved is not None:
-            self.saved_id = saved
-            self.accept()
+            self.saved(saved)
 

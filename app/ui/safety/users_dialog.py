@@ -20,7 +20,7 @@ from app.services.common.context import Services
 from app.services.common.errors import UserError, ValidationFailed
 from app.services.safety.actor import Role
 from app.ui.common import dialogs
-from app.ui.common.form_helpers import FieldErrors, close_button
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, close_button, form_state
 
 ROLE_NOTES = {
     Role.ADMIN: "管理员：全部功能，包括删除、用户管理、恢复备份",
@@ -29,7 +29,7 @@ ROLE_NOTES = {
 }
 
 
-class UsersDialog(QDialog):
+class UsersDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
@@ -45,7 +45,7 @@ class UsersDialog(QDialog):
         row.addWidget(self.recovery_button)
         row.addStretch(1)
 
-        box = QGroupBox("新增用户")
+        box = self.new_user_box = QGroupBox("新增用户")
         form = QFormLayout(box)
         self.errors = FieldErrors(form)
         self.name = QLineEdit()
@@ -72,6 +72,10 @@ class UsersDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(620, 560)
         self.refresh()
+        self.mark_unchanged()
+
+    def _state(self) -> tuple:
+        return form_state(self.new_user_box)  # the list above is stored as it changes
 
     def refresh(self) -> None:
         self.list.clear()
@@ -95,6 +99,7 @@ class UsersDialog(QDialog):
         for edit in (self.name, self.password, self.repeat):
             edit.clear()
         self.refresh()
+        self.mark_unchanged()
 
     def toggle_selected(self) -> None:
         item = self.list.currentItem()
