@@ -21,6 +21,7 @@ from app.services.common.errors import UserError, ValidationFailed
 from app.services.safety.actor import Role
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, close_button, form_state
+from app.ui.common.list_selection import select_key
 
 ROLE_NOTES = {
     Role.ADMIN: "管理员：全部功能，包括删除、用户管理、恢复备份",
@@ -77,17 +78,25 @@ class UsersDialog(UnsavedChangesGuard, QDialog):
     def _state(self) -> tuple:
         return form_state(self.new_user_box)  # the list above is stored as it changes
 
-    def refresh(self) -> None:
+    def current_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(256) if item is not None and item.isSelected() else None
+
+    def refresh(self, *, select: int | None = None) -> None:
+        select = select or self.current_id()
         self.list.clear()
-        for user in self.accounts.list_users():
+        users = self.accounts.list_users()
+        for user in users:
             state = "" if user.active else "（已停用）"
             item = QListWidgetItem(f"{user.name}　{user.role.value}{state}")
             item.setData(256, user.id)
             self.list.addItem(item)
+        select_key(self.list, [u.id for u in users], select)
 
     def add_user(self) -> None:
+        name = self.name.text().strip()
         try:
-            self.accounts.add_user(self.name.text(), self.role.currentData(), self.password.text(),
+            self.accounts.add_user(self.name.text(), Role(self.role.currentData()), self.password.text(),
                                    self.repeat.text())
         except ValidationFailed as exc:
             self.errors.show(exc.problems)
@@ -98,7 +107,7 @@ class UsersDialog(UnsavedChangesGuard, QDialog):
         self.errors.clear()
         for edit in (self.name, self.password, self.repeat):
             edit.clear()
-        self.refresh()
+        self.refresh(select=next((u.id for u in self.accounts.list_users() if u.name == name), None))
         self.mark_unchanged()
 
     def toggle_selected(self) -> None:
