@@ -168,6 +168,20 @@ def form_state(root: QWidget) -> tuple:
     return tuple(state)
 
 
+def lock_inputs(root: QWidget) -> None:
+    """Make every input inside ``root`` read-only: text stays selectable and scrollable, choices
+    and buttons are disabled, table cells cannot be edited."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLineEdit, QPlainTextEdit
+
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            widget.setReadOnly(True)
+        elif isinstance(widget, QComboBox | QAbstractSpinBox | QAbstractButton):
+            widget.setEnabled(False)
+        elif isinstance(widget, QAbstractItemView):
+            widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+
 class UnsavedChangesGuard:
     """For a QDialog (listed first among its bases): 取消, Esc and the window's close button ask
     “放弃修改？” when what is typed differs from the last ``mark_unchanged()`` (call it once the form

@@ -140,10 +140,11 @@ class NoticesTab(QWidget):
         row = self.selected()
         if row is None:
             return
+        dialog = NoticeDialog(self.services, row.id, self)
         if row.status not in (DRAFT, PENDING):
-            dialogs.show_info(self, "不能修改", "已审核或已公开的公告不能修改。已公开的公告有错误时，请用 更正。")
-            return
-        NoticeDialog(self.services, row.id, self).exec()
+            dialog.show_read_only(f"这份公告{row.status}，只能查看和打印，不能修改。"
+                                  "已公开的公告有错误时，请关闭后点 更正…。")
+        dialog.exec()
         self.refresh()
 
     def submit(self) -> None:
