@@ -52,6 +52,20 @@ class FieldErrors:
         self.form.addRow(text, holder)
         self.labels[key] = error
         self.widgets[key] = widget
+        from PySide6.QtWidgets import QAbstractSlider
+
+        for editor in [widget, *widget.findChildren(QWidget)]:
+            if isinstance(editor, QAbstractSlider):
+                continue  # scrolling a box corrects nothing
+            for name in ("textChanged", "currentTextChanged", "valueChanged", "changed", "toggled"):
+                signal = getattr(editor, name, None)
+                if signal is not None and hasattr(signal, "connect"):
+                    signal.connect(lambda *_a, key=key: self.hide_one(key))  # corrected: the old error goes
+
+    def hide_one(self, key: str) -> None:
+        label = self.labels[key]
+        label.clear()
+        label.hide()
 
     def clear(self) -> None:
         for label in self.labels.values():
