@@ -295,18 +295,18 @@ class RemindersTab(QWidget):
 
     def print_letter(self) -> None:
         from app.services.reminders.reminder_printing import print_reminder_letter
-        from app.ui.common.print_dialog import generate_and_preview
+        from app.ui.common.print_dialog import generate_and_preview, village
 
         row = self.selected()
         if row is not None:
-            name = f"廉政提醒函-{row.reminder_id}-{format_date(row.due)}"
+            name = f"{village(self.services)}廉政提醒函-{row.targets}-{format_date(row.due)}"
             write = lambda path: print_reminder_letter(self.services, row.reminder_id, row.due, path)  # noqa: E731
             generate_and_preview(self.services, name, write, self)
 
     def print_ledger(self) -> None:
         from app.services.reminders.reminder_printing import print_reminder_ledger
-        from app.ui.common.print_dialog import generate_and_preview
+        from app.ui.common.print_dialog import generate_and_preview, village
 
         year = int(self.year.currentText())
-        generate_and_preview(self.services, f"{year}年纪律提醒台账",
+        generate_and_preview(self.services, f"{village(self.services)}{year}年纪律提醒台账",
                              lambda path: print_reminder_ledger(self.services, year, path), self)

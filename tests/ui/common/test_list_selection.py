@@ -25,10 +25,9 @@ def admin(services):
 def printed(monkeypatch):
     """The text of every PDF a print button made, instead of the preview."""
     texts = []
-    monkeypatch.setattr(print_dialog, "preview_then_delete", lambda path, _parent: texts.append(
+    monkeypatch.setattr(print_dialog, "preview_then_delete", lambda path, *_a: texts.append(
         "".join(p.extract_text() for p in PdfReader(path).pages).replace(" ", "").replace("\n", "")))
-    monkeypatch.setattr(dialogs, "ask_choice", lambda _p, _t, _x, choices: choices[0], raising=False)
-    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_a: False)  # 公开版, A4
+    monkeypatch.setattr(dialogs, "ask_choice", lambda _p, _t, _x, choices: choices[0])  # 公开版, A4
     return texts
 
 

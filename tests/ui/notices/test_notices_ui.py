@@ -185,10 +185,9 @@ def test_a_posted_notice_opens_read_only_and_prints_from_there(qtbot, window, mo
     assert sorted(b.text() for b in dialog.buttons.buttons() if not b.isHidden()) == sorted(["关闭", "打印…"])
     dialog.save()  # Ctrl+S does nothing
     printed = []
-    monkeypatch.setattr(print_dialog, "preview_then_delete", lambda path, _parent: printed.append(
+    monkeypatch.setattr(print_dialog, "preview_then_delete", lambda path, *_a: printed.append(
         "".join(p.extract_text() for p in PdfReader(path).pages).replace(" ", "").replace("\n", "")))
-    monkeypatch.setattr(dialogs, "ask_choice", lambda _p, _t, _x, choices: choices[0], raising=False)
-    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_a: False)
+    monkeypatch.setattr(dialogs, "ask_choice", lambda _p, _t, _x, choices: choices[0])  # 公开版, A4
     dialog.print_button.click()
     assert "红旗村2026年第三季度财务收支公开" in printed[0]
     dialog.reject()  # nothing could change: closes without asking
