@@ -58,7 +58,7 @@ def _requirements(services):
     from app.ui.meetings.requirements_dialog import RequirementsDialog
 
     def basis(d):
-        return d.table.cellWidget(0, 4)
+        return d.table.item(0, 4)
 
     return RequirementsDialog(services), lambda d: basis(d).setText("镇党委2026年1号文"), basis
 
