@@ -9,9 +9,9 @@ from pathlib import Path
 from app.cli.exit_codes import EXIT_OK
 from app.services.common.dates import MAX_YEAR, MIN_YEAR, format_date_cn, parse_date
 from app.services.common.errors import UserError
+from app.services.common.file_names import safe_file_name
 
 NOTHING_DUE = "没有已逾期或14天内到期的事项"
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')  # characters a Windows file name cannot hold
 
 
 def show_due(services) -> int:  # noqa: ANN001
@@ -65,7 +65,7 @@ def print_pdf(services, args: argparse.Namespace) -> int:  # noqa: ANN001
 
 def _output(args: argparse.Namespace, default_name: str) -> Path:
     """The -o file, else ``default_name`` (made safe for Windows) in the current folder."""
-    return Path(args.output) if args.output else Path(_UNSAFE.sub("_", default_name))
+    return Path(args.output) if args.output else Path(safe_file_name(default_name))
 
 
 def _number(text: str | None) -> int:

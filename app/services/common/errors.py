@@ -49,4 +49,5 @@ class Verdict:
         if self.problems:
             raise ValidationFailed(self.problems)
         if self.warnings and not confirmed:
-            raise NeedsConfirmation(self.warnings)
+            # Several rows can raise the same warning (two 书记 rows, one 监委会主任): say it once.
+            raise NeedsConfirmation(list(dict.fromkeys(self.warnings)))

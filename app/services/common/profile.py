@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import select
 
 from app.services.common.errors import UserError, ValidationFailed
-from app.services.members.phone import validate_phone
+from app.services.members.phone import validate_supervision_phone
 from app.services.safety.actor import Permission, require
 from db.models import VillageProfile
 from db.session import Database
@@ -55,7 +55,7 @@ class ProfileService:
         elif len(clean.village_name) > 50:
             problems["village_name"] = "村名太长：最多50个字"
         try:
-            clean.supervision_phone = validate_phone(clean.supervision_phone)
+            clean.supervision_phone = validate_supervision_phone(clean.supervision_phone)
         except UserError as exc:
             problems["supervision_phone"] = exc.message
         if problems:

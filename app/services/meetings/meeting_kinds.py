@@ -25,6 +25,15 @@ class Kind(str, enum.Enum):
     OTHER = "其他"
 
 
+# The everyday short names clerks write on a file or a folder.
+SHORT_NAMES = {Kind.PARTY_CONGRESS.value: "党员大会", Kind.BRANCH_COMMITTEE.value: "支委会",
+               Kind.JOINT_MEETING.value: "两委联席会议"}
+
+
+def short_name(kind: str) -> str:
+    return SHORT_NAMES.get(kind, kind)
+
+
 class Expected(str, enum.Enum):
     """Who is on the 应到 list of a kind of meeting, on the meeting's date."""
 

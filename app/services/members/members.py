@@ -58,6 +58,10 @@ class MemberService:
             return [TermInfo(t.id, t.name, t.start_date, t.end_date) for t in terms]
 
     def add_term(self, name: str, start: dt.date, end: dt.date | None) -> int:
+        return self.save_term(name, start, end)
+
+    def save_term(self, name: str, start: dt.date, end: dt.date | None, term_id: int | None = None) -> int:
+        """Add a 届次, or correct the name and dates of ``term_id``; the same checks either way."""
         require(self.db, Permission.EDIT)
         name = name.strip()
         if not name:
@@ -65,10 +69,14 @@ class MemberService:
         if end is not None and end <= start:
             raise UserError("届次的结束日期应晚于开始日期", "term_end")
         with self.db.write() as s:
-            if s.scalar(select(Term).where(Term.name == name)):
+            if s.scalar(select(Term).where(Term.name == name, Term.id != (term_id or 0))):
                 raise UserError(f"届次“{name}”已经存在", "term_name")
-            term = Term(name=name, start_date=start, end_date=end)
-            s.add(term)
+            if term_id is None:
+                term = Term(name=name, start_date=start, end_date=end)
+                s.add(term)
+            else:
+                term = load_or_gone(s, Term, term_id)
+                term.name, term.start_date, term.end_date = name, start, end
             s.flush()
             return term.id
 

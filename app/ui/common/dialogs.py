@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 EXCEL_FILTER = "Excel 文件 (*.xlsx)"
@@ -17,6 +19,19 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str 
     box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+def ask_choice(parent: QWidget | None, title: str, text: str, choices: Sequence[str]) -> str | None:
+    """A question with one button per answer (the first is the default) and 取消, also Esc;
+    returns the chosen answer, or None when cancelled."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return choices[buttons.index(clicked)] if clicked in buttons else None
 
 
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:

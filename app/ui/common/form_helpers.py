@@ -53,6 +53,20 @@ class FieldErrors:
         self.form.addRow(text, holder)
         self.labels[key] = error
         self.widgets[key] = widget
+        from PySide6.QtWidgets import QAbstractSlider
+
+        for editor in [widget, *widget.findChildren(QWidget)]:
+            if isinstance(editor, QAbstractSlider):
+                continue  # scrolling a box corrects nothing
+            for name in ("textChanged", "currentTextChanged", "valueChanged", "changed", "toggled"):
+                signal = getattr(editor, name, None)
+                if signal is not None and hasattr(signal, "connect"):
+                    signal.connect(lambda *_a, key=key: self.hide_one(key))  # corrected: the old error goes
+
+    def hide_one(self, key: str) -> None:
+        label = self.labels[key]
+        label.clear()
+        label.hide()
 
     def clear(self) -> None:
         for label in self.labels.values():
@@ -139,9 +153,64 @@ def scrolled_form(dialog: QDialog, content: QWidget, save: Callable[[], None]
     return layout, buttons, save_button
 
 
+def form_state(root: QWidget) -> tuple:
+    """Everything a user can type or choose inside ``root``, in widget order, for comparison.
+
+    Read-only tables (lists the dialog fills itself) are left out; a widget with a
+    ``form_value()`` (the photo box) adds what it holds."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLineEdit, QListWidget, QPlainTextEdit, QTableWidget
+
+    state: list[object] = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLineEdit):
+            state.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit):
+            state.append(widget.toPlainText())
+        elif isinstance(widget, QComboBox):
+            state.append(widget.currentText())
+        elif isinstance(widget, QAbstractSpinBox):
+            state.append(widget.text())
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            state.append(widget.isChecked())
+        elif isinstance(widget, QListWidget):
+            state.append(tuple(widget.item(i).text() for i in range(widget.count())))
+        elif isinstance(widget, QTableWidget):
+            state.append(widget.rowCount())
+            if widget.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers:
+                state.append(tuple(item.text() if (item := widget.item(r, c)) else ""
+                                   for r in range(widget.rowCount()) for c in range(widget.columnCount())))
+        form_value = getattr(widget, "form_value", None)
+        if callable(form_value):
+            state.append(form_value())
+    return tuple(state)
+
+
+def lock_inputs(root: QWidget) -> None:
+    """Make every input inside ``root`` read-only: text stays selectable and scrollable, choices
+    and buttons are disabled, table cells cannot be edited."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLineEdit, QPlainTextEdit
+
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            widget.setReadOnly(True)
+        elif isinstance(widget, QComboBox | QAbstractSpinBox | QAbstractButton):
+            widget.setEnabled(False)
+        elif isinstance(widget, QAbstractItemView):
+            widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+
 class UnsavedChangesGuard:
-    """For a QDialog (listed first among its bases) with a ``_state()`` of what is typed: closing
-    with changes asks first; ``saved(record_id)`` records the save and closes."""
+    """For a QDialog (listed first among its bases): 取消, Esc and the window's close button ask
+    “放弃修改？” when what is typed differs from the last ``mark_unchanged()`` (call it once the form
+    is filled), and only then. ``saved(record_id)`` records the save and closes. ``_state()``
+    defaults to every input of the dialog (form_state)."""
+
+    def _state(self) -> object:
+        return form_state(self)
+
+    def has_changes(self) -> bool:
+        snapshot = getattr(self, "_snapshot", None)
+        return snapshot is not None and self._state() != snapshot
 
     def mark_unchanged(self) -> None:
         self._snapshot = self._state()
@@ -154,7 +223,7 @@ class UnsavedChangesGuard:
     def reject(self) -> None:
         from app.ui.common import dialogs
 
-        if self._state() != self._snapshot and not dialogs.ask_yes_no(
+        if self.has_changes() and not dialogs.ask_yes_no(
             self, "放弃修改？", "填写的内容还没有保存，关闭后将丢失。", "放弃修改", "继续填写"
         ):
             return

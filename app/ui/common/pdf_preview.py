@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from app.ui.common import dialogs
 from app.ui.common.screen_fit import fit_to_screen
+
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 
 
 class PdfPreview(QDialog):
@@ -29,6 +31,23 @@ class PdfPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pages_label = QLabel(f"共 {self.document.pageCount()} 页")
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoom_label")
+        zoom_buttons = []
+        for text, tip, handler in (("适合宽度", "页面宽度占满窗口", self.fit_width),
+                                   ("整页", "整页显示在窗口里", self.fit_page),
+                                   ("−", "缩小（Ctrl+-）", self.zoom_out),
+                                   ("+", "放大（Ctrl+=）", self.zoom_in)):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.setAutoDefault(False)
+            button.clicked.connect(handler)
+            zoom_buttons.append(button)
+        for keys, handler in (((QKeySequence.StandardKey.ZoomIn, "Ctrl+="), self.zoom_in),
+                              ((QKeySequence.StandardKey.ZoomOut, "Ctrl+-"), self.zoom_out)):
+            # Ctrl+= is Ctrl++ without Shift; a key bound twice would fire neither (ambiguous).
+            for key in {QKeySequence(k).toString(): QKeySequence(k) for k in keys}.values():
+                QShortcut(key, self, activated=handler)
         print_button = QPushButton("打印…")
         print_button.setDefault(True)
         print_button.clicked.connect(self.print_document)
@@ -38,6 +57,9 @@ class PdfPreview(QDialog):
         close_button.clicked.connect(self.reject)
         bar = QHBoxLayout()
         bar.addWidget(self.pages_label)
+        for button in zoom_buttons:
+            bar.addWidget(button)
+        bar.addWidget(self.zoom_label)
         bar.addStretch(1)
         for button in (print_button, save_button, close_button):
             bar.addWidget(button)
@@ -45,6 +67,47 @@ class PdfPreview(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         fit_to_screen(self, 1000, 760)
+        self._show_zoom()
+
+    # ----- zoom -------------------------------------------------------------------------------
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._show_zoom()
+
+    def fit_page(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self._show_zoom()
+
+    def zoom_in(self) -> None:
+        current = self.zoom()
+        self._set_zoom(next((z for z in ZOOM_STEPS if z > current * 1.01), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        current = self.zoom()
+        self._set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < current * 0.99), ZOOM_STEPS[0]))
+
+    def zoom(self) -> float:
+        """The scale the page is drawn at now (a fitted page's too), 1.0 being its printed size."""
+        mode = self.view.zoomMode()
+        if mode == QPdfView.ZoomMode.Custom or self.document.pageCount() == 0:
+            return self.view.zoomFactor()
+        page = self.document.pagePointSize(0) * (self.view.logicalDpiX() / 72)
+        margins = self.view.documentMargins()
+        area = self.view.viewport().size()
+        width = (area.width() - margins.left() - margins.right()) / page.width()
+        if mode == QPdfView.ZoomMode.FitToWidth:
+            return width
+        return min(width, (area.height() - margins.top() - margins.bottom()) / page.height())
+
+    def _set_zoom(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(factor)
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        mode = self.view.zoomMode()
+        self.zoom_label.setText("适合宽度" if mode == QPdfView.ZoomMode.FitToWidth else
+                                "整页" if mode == QPdfView.ZoomMode.FitInView else f"{round(self.zoom() * 100)}%")
 
     def save_as(self) -> None:
         target = dialogs.ask_save_path(self, "另存为 PDF", self.suggested_name, dialogs.PDF_FILTER)

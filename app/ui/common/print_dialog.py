@@ -10,31 +10,49 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.common.context import Services
 from app.services.common.errors import UserError
+from app.services.common.file_names import safe_file_name
 from app.ui.common import dialogs
 from app.ui.common.pdf_preview import PdfPreview
 
 
+PUBLIC, INTERNAL = "公开版", "内部留存版"
+
+
+def village(services: Services) -> str:
+    """The village's name for a file name ("" before it is set)."""
+    profile = services.profile.get()
+    return profile.village_name if profile else ""
+
+
+def copy_suffix(internal: bool) -> str:
+    return "（内部留存）" if internal else ""
+
+
 def print_roster_flow(services: Services, parent: QWidget | None) -> PdfPreview | None:
-    internal = dialogs.ask_yes_no(
+    kind = dialogs.ask_choice(
         parent,
         "打印花名册",
         "打印哪一种？\n\n公开版：身份证号、电话部分打码，可对外。\n"
         "内部留存版：完整号码，每页印“内部留存”，只在村里存档。",
-        "内部留存版",
-        "公开版",
+        [PUBLIC, INTERNAL],
     )
+    if kind is None:
+        return None
     from app.services.members.roster_printing import print_roster
 
-    kind = "内部留存" if internal else "公开"
-    return generate_and_preview(services, f"两委班子成员花名册-{kind}",
+    internal = kind == INTERNAL
+    return generate_and_preview(services, f"{village(services)}两委班子成员花名册{copy_suffix(internal)}",
                                 lambda path: print_roster(services, path, internal=internal), parent)
 
 
 def generate_and_preview(services: Services, name: str, write: Callable[[Path], object],
                          parent: QWidget | None) -> PdfPreview | None:
-    """Write a PDF into the data dir's 打印 folder, then preview it; errors are explained."""
+    """Write a PDF into the data dir's 打印 folder, then preview it; errors are explained.
+
+    ``name`` says what the PDF holds: 另存为 suggests it as the file name."""
     out_dir = services.data_dir.prints
     out_dir.mkdir(parents=True, exist_ok=True)
+    name = safe_file_name(name)
     path = out_dir / f"{name}-{services.clock.now():%Y%m%d-%H%M%S}.pdf"
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -44,7 +62,7 @@ def generate_and_preview(services: Services, name: str, write: Callable[[Path], 
         return None
     finally:
         QApplication.restoreOverrideCursor()
-    return preview_then_delete(path, parent)
+    return preview_then_delete(path, parent, f"{name}.pdf")
 
 
 def print_recovery_sheet(services: Services, admin: str, code: str, parent: QWidget | None) -> PdfPreview:
@@ -54,15 +72,16 @@ def print_recovery_sheet(services: Services, admin: str, code: str, parent: QWid
     profile = services.profile.get()
     out_dir = services.data_dir.prints
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "管理员恢复码.pdf"
+    path = out_dir / safe_file_name(f"{village(services)}管理员恢复码.pdf")
     build_recovery_sheet(path, village=profile.village_name if profile else "", admin=admin, code=code,
                          print_date=services.clock.today())
     return preview_then_delete(path, parent)
 
 
-def preview_then_delete(path: Path, parent: QWidget | None) -> PdfPreview:
-    """Preview a generated PDF; the file is removed when the preview closes (另存为 keeps a copy)."""
-    preview = PdfPreview(path, path.name, parent)
+def preview_then_delete(path: Path, parent: QWidget | None, save_name: str = "") -> PdfPreview:
+    """Preview a generated PDF; the file is removed when the preview closes (另存为 keeps a copy,
+    suggested as ``save_name``)."""
+    preview = PdfPreview(path, save_name or path.name, parent)
 
     def forget() -> None:
         preview.document.close()

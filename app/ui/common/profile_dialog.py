@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from app.services.common.errors import ValidationFailed
 from app.services.common.profile import Profile, ProfileService
-from app.ui.common.form_helpers import FieldErrors
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard
 from app.ui.common.screen_fit import fit_to_screen
 
 FIELDS = (
@@ -20,7 +20,7 @@ FIELDS = (
 )
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, service: ProfileService, first_start: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.service = service
@@ -51,6 +51,7 @@ class ProfileDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         fit_to_screen(self, 560, 0)
+        self.mark_unchanged()
 
     def save(self) -> None:
         values = {key: edit.text() for key, edit in self.inputs.items()}

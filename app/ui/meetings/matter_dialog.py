@@ -22,11 +22,11 @@ from app.services.common.errors import UserError, ValidationFailed
 from app.services.meetings.matters import format_amount, is_rejected
 from app.services.meetings.meeting_types import MATTER_CATEGORIES, MATTER_SOURCES, STEP_TITLES, MatterData
 from app.ui.common import dialogs
-from app.ui.common.form_helpers import FieldErrors
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard
 from app.ui.common.screen_fit import fit_to_screen
 
 
-class MatterDialog(QDialog):
+class MatterDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, services, matter_id: int | None = None, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         self.services = services
@@ -50,6 +50,7 @@ class MatterDialog(QDialog):
         self.steps.setHorizontalHeaderLabels(["步骤", "日期", "会议或公开地点", "结果"])
         self.steps.horizontalHeader().setStretchLastSection(True)
         self.steps.verticalHeader().setVisible(False)
+        self.steps.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.next_button = QPushButton("记录下一步…")
         self.next_button.clicked.connect(self.next_step)
         self.undo_button = QPushButton("撤销最后一步")
@@ -72,6 +73,7 @@ class MatterDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, 900, 700)
         self.load()
+        self.mark_unchanged()
 
     def load(self) -> None:
         data = self.services.matters.get(self.matter_id) if self.matter_id else None
@@ -125,6 +127,7 @@ class MatterDialog(QDialog):
             return False
         self.errors.clear()
         self.load()
+        self.mark_unchanged()
         return True
 
     def next_step(self) -> None:

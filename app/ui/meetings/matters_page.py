@@ -18,6 +18,7 @@ from app.services.common.errors import UserError
 from app.services.meetings.meeting_types import STEP_NAMES, STUCK_DAYS
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import configure_list_table, page_keys, tool_buttons
+from app.ui.common.list_selection import select_key
 
 HEADERS = ("事项", "类别", "进行到", "日期", "提醒")
 STUCK_BRUSH = QBrush(QColor("#b00020"))  # the words say it too: colour is not the only sign
@@ -45,7 +46,12 @@ class MattersPage(QWidget):
         page_keys(self, self.add, None, self.table, self.open_selected)  # few matters: no search box
         self.rows = []
 
-    def refresh(self) -> None:
+    def current_id(self) -> int | None:
+        row = self.table.currentRow()
+        return self.rows[row].id if 0 <= row < len(self.rows) and self.table.selectionModel().hasSelection() else None
+
+    def refresh(self, *, select: int | None = None) -> None:
+        select = select or self.current_id()
         self.rows = self.services.matters.list_rows()
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
@@ -59,6 +65,7 @@ class MattersPage(QWidget):
                 if warning:
                     item.setForeground(STUCK_BRUSH)
                 self.table.setItem(i, col, item)
+        select_key(self.table, [r.id for r in self.rows], select)
         self.empty.setVisible(not self.rows)
         self.status_changed.emit(self.status_text())
 
@@ -82,8 +89,9 @@ class MattersPage(QWidget):
     def add(self) -> None:
         from app.ui.meetings.matter_dialog import MatterDialog
 
-        MatterDialog(self.services, None, self).exec()
-        self.refresh()
+        dialog = MatterDialog(self.services, None, self)
+        dialog.exec()
+        self.refresh(select=dialog.matter_id)  # saved (it stays open for the steps) or None
 
     def open_selected(self) -> None:
         from app.ui.meetings.matter_dialog import MatterDialog

@@ -28,7 +28,13 @@ from app.services.meetings.meeting_kinds import Kind
 from app.services.meetings.meeting_types import MeetingData
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
-from app.ui.common.form_helpers import FieldErrors, boxed_with_error, collect_and_save, scrolled_form
+from app.ui.common.form_helpers import (
+    FieldErrors,
+    UnsavedChangesGuard,
+    boxed_with_error,
+    collect_and_save,
+    scrolled_form,
+)
 from app.ui.common.screen_fit import fit_to_screen
 from app.ui.meetings.attendance_editor import AttendanceEditor
 
@@ -42,7 +48,7 @@ def _text_box(height: int, hint: str = "") -> QPlainTextEdit:
     return box
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, services, meeting_id: int | None = None, parent: QWidget | None = None,  # noqa: ANN001
                  preset_kind: str | None = None, preset_date: dt.date | None = None):
         super().__init__(parent)
@@ -140,6 +146,7 @@ class MeetingDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, 1000, 760)
         self._load(preset_kind, preset_date)
+        self.mark_unchanged()
 
     # ----- data in and out ----------------------------------------------------------------
     def _load(self, preset_kind: str | None, preset_date: dt.date | None) -> None:
@@ -241,5 +248,4 @@ class MeetingDialog(QDialog):
         saved = collect_and_save(self, self.collect, lambda data, ok: self.meetings.save(data, self.meeting_id, ok),
                                  self.show_problems, yes="照实保存")
         if saved is not None:
-            self.saved_id = saved
-            self.accept()
+            self.saved(saved)

@@ -19,6 +19,7 @@ from app.services.meetings.meeting_kinds import Kind
 from app.services.meetings.meeting_types import MeetingRow
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import configure_list_table, fit_combo_width, page_keys, tool_buttons
+from app.ui.common.list_selection import select_key
 
 ALL = "（全部）"
 ROW_LIMIT = 500  # newest first; the filters narrow the rest down
@@ -133,9 +134,17 @@ class MeetingsPage(QWidget):
             "text": self.search.text().strip(),
         }
 
-    def refresh(self) -> None:
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.rows[self.sorter.mapToSource(index).row()].id if index.isValid() else None
+
+    def refresh(self, *, select: int | None = None) -> None:
+        """Reload; the cursor stays on (or moves to ``select``) the same meeting, wherever it now sorts."""
+        select = select or self.current_id()
         filters = self.filters()
         self.model.set_rows(self.services.meetings.list_rows(**filters, limit=ROW_LIMIT))
+        select_key(self.table, [self.model.rows[self.sorter.mapToSource(self.sorter.index(r, 0)).row()].id
+                                for r in range(self.sorter.rowCount())], select)
         self.total = self.services.meetings.count(**filters) if self.model.rowCount() == ROW_LIMIT else None
         self.empty.setVisible(self.model.rowCount() == 0)
         self.status_changed.emit(self.status_text())
@@ -165,8 +174,9 @@ class MeetingsPage(QWidget):
     def add_meeting(self, kind: str | None = None, day=None) -> None:  # noqa: ANN001
         from app.ui.meetings.meeting_dialog import MeetingDialog
 
-        if MeetingDialog(self.services, None, self, preset_kind=kind, preset_date=day).exec():
-            self.refresh()
+        dialog = MeetingDialog(self.services, None, self, preset_kind=kind, preset_date=day)
+        if dialog.exec():
+            self.refresh(select=dialog.saved_id)
 
     def edit_selected(self) -> None:
         from app.ui.meetings.meeting_dialog import MeetingDialog

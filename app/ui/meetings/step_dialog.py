@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,13 +25,15 @@ from app.services.meetings.meeting_kinds import Kind
 from app.services.meetings.meeting_types import STEP_TITLES, StepData
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
-from app.ui.common.form_helpers import FieldErrors, save_confirmed
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, save_confirmed
 from app.ui.common.screen_fit import fit_to_screen
 
 OUTCOMES = ("通过", REJECTED)
+NEAR_DAYS = 30  # meetings offered for a step: this many days either side of its date
+CHOOSE = "（请选择会议）"
 
 
-class StepDialog(QDialog):
+class StepDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, services, matter_id: int, step: int, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         self.services = services
@@ -77,9 +81,11 @@ class StepDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         fit_to_screen(self, 640, 0)
+        self.mark_unchanged()
 
     def load_meetings(self) -> None:
-        """Meetings of the right kinds in the chosen date's year, newest first."""
+        """Meetings of the right kinds within NEAR_DAYS of the step's date, nearest first; none is
+        chosen for the clerk (the first in a list is easily saved unread)."""
         try:
             day = self.date.value() or self.services.clock.today()
         except UserError:
@@ -87,14 +93,19 @@ class StepDialog(QDialog):
         kinds = [k.value for k in STEP_KINDS[self.step]]
         if self.step == 2:
             kinds.append(Kind.BRANCH_COMMITTEE.value)  # 一肩挑: 提议 and 商议 in one sitting
+        near = dt.timedelta(days=NEAR_DAYS)
+        found = {}
+        for year in sorted({(day - near).year, (day + near).year}):
+            for kind in kinds:
+                for row in self.services.meetings.list_rows(year=year, kind=kind):
+                    if abs(row.date - day) <= near:
+                        found[row.id] = row
         current = self.meeting.currentData()
         self.meeting.clear()
-        for kind in kinds:
-            for row in self.services.meetings.list_rows(year=day.year, kind=kind):
-                if self.meeting.findData(row.id) < 0:
-                    self.meeting.addItem(f"{format_date(row.date)} {' + '.join(row.kinds)}：{row.topic}", row.id)
-        if current is not None and self.meeting.findData(current) >= 0:
-            self.meeting.setCurrentIndex(self.meeting.findData(current))
+        self.meeting.addItem(CHOOSE if found else f"{NEAR_DAYS}天内没有这类会议：请先新建会议记录", None)
+        for row in sorted(found.values(), key=lambda r: (abs(r.date - day), r.date)):
+            self.meeting.addItem(f"{format_date(row.date)} {' + '.join(row.kinds)}：{row.topic}", row.id)
+        self.meeting.setCurrentIndex(max(0, self.meeting.findData(current)) if current is not None else 0)
 
     def create_meeting(self) -> None:
         from app.ui.meetings.meeting_dialog import MeetingDialog

@@ -91,6 +91,7 @@ class MemberDialog(UnsavedChangesGuard, QDialog):
         layout.addWidget(self.buttons)
         fit_to_screen(self, 1000, 720)
         self._load()
+        self.inputs["id_number"].textChanged.connect(self.fill_from_id)
         self.mark_unchanged()
 
     def _make_input(self, key: str) -> QWidget:
@@ -130,6 +131,17 @@ class MemberDialog(UnsavedChangesGuard, QDialog):
         self.term_combo.setCurrentIndex(max(0, self.term_combo.findData(data.term_id)))
         self.duties_edit.setText(data.duties)
         self.commitment_edit.setPlainText(data.commitment)
+
+    def fill_from_id(self, text: str) -> None:
+        """Once the 身份证号 is complete and valid, 性别 and 出生日期 follow from it."""
+        from app.services.members.idcard import parse_id
+
+        try:
+            info = parse_id(text, self.members.clock.today())
+        except UserError:
+            return  # still being typed, or wrong: the save says what is wrong
+        self.inputs["gender"].setCurrentText(info.gender)
+        self.inputs["birth_date"].set_value(info.birth_date)
 
     def _current_term_id(self) -> int | None:
         term = self.members.current_term()

@@ -22,6 +22,7 @@ from app.services.common.errors import UserError
 from app.services.members.team import describe, team_on
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import page_keys, tool_buttons
+from app.ui.common.list_selection import select_key
 from app.ui.members.member_dialog import MemberDialog
 from app.ui.members.members_model import COLUMNS, ID_ROLE, MembersFilter, MembersTableModel, View
 
@@ -114,9 +115,13 @@ class MembersTab(QWidget):
         self.buttons["删除"].setEnabled(actor.can(Permission.DELETE))
 
     # ----- state ------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, *, select: int | None = None) -> None:
+        """Reload; the cursor stays on (or moves to ``select``) the same person, wherever they now sort."""
+        select = select or self.selected_id()
         rows = self.services.members.list_rows()
         self.model.set_rows(rows)
+        select_key(self.table, [self.proxy.data(self.proxy.index(r, 0), ID_ROLE) for r in range(self.proxy.rowCount())],
+                   select)
         self.summary.setText("现任班子：" + describe(team_on(rows, self.services.clock.today())))
         self._update_status()
 
@@ -152,7 +157,7 @@ class MembersTab(QWidget):
     def add_person(self) -> None:
         dialog = MemberDialog(self.services.members, None, self, self.services.photos)
         if dialog.exec():
-            self.refresh()
+            self.refresh(select=dialog.saved_id)
 
     def _require_selection(self, action: str) -> int | None:
         person_id = self.selected_id()

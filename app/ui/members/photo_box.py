@@ -38,6 +38,10 @@ class PhotoBox(QWidget):
         layout.addStretch(1)
         self.setEnabled(store is not None)
 
+    def form_value(self) -> str:
+        """What the unsaved-changes check compares (form_helpers.form_state)."""
+        return self.name
+
     def set_name(self, name: str) -> None:
         self.name = name or ""
         path = self.store.path(self.name) if self.store else None

@@ -36,7 +36,7 @@ class PostsEditor(QWidget):
         self.table.verticalHeader().setVisible(False)
         rows_in_view(self.table, 6, max(QLineEdit().sizeHint().height(), QComboBox().sizeHint().height()) + 6)
         self.add_button = QPushButton("添加职务")
-        self.add_button.clicked.connect(lambda: self.add_post(PostData(title=next(iter(CANONICAL_POSTS)))))
+        self.add_button.clicked.connect(lambda: self.add_post(PostData(title="")))  # the clerk picks the post
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
@@ -49,8 +49,8 @@ class PostsEditor(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         title = QComboBox()
-        title.addItems(list(CANONICAL_POSTS))
-        if post.title not in CANONICAL_POSTS:
+        title.addItems(["", *CANONICAL_POSTS])
+        if post.title and post.title not in CANONICAL_POSTS:
             title.addItem(post.title)
         title.setCurrentText(post.title)
         start, end = DateField(), DateField()
@@ -89,6 +89,8 @@ class PostsEditor(QWidget):
         result = []
         for row in range(self.table.rowCount()):
             title, start, end, term, reason = (self.table.cellWidget(row, c) for c in range(5))
+            if not title.currentText():
+                raise UserError(f"第{row + 1}行：请选择职务（不要的行点 删除）", "posts")
             try:
                 start_date, end_date = start.value(), end.value()
             except UserError as exc:

@@ -68,11 +68,11 @@ class ItemsEditor(QWidget):
         direction.addItems([INCOME, EXPENSE])
         direction.setCurrentText(item.direction)
         direction.currentTextChanged.connect(lambda _t: self.changed.emit())
+        self.table.setCellWidget(row, 2, direction)  # before the cells: each one announces a change
         amount = format_yuan(item.amount_fen) if item.amount_fen else ""
         for col, text in ((0, format_date(item.date)), (1, item.item), (3, amount), (4, item.source),
                           (5, item.handler), (6, item.note)):
             self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.setCellWidget(row, 2, direction)
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)

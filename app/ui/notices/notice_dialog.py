@@ -23,14 +23,14 @@ from app.services.common.errors import UserError, ValidationFailed
 from app.services.notices.notice_types import CATEGORIES, ISSUERS, SUBTYPES, NoticeData, Period
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
-from app.ui.common.form_helpers import FieldErrors, collect_and_save, scrolled_form
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, collect_and_save, lock_inputs, scrolled_form
 from app.ui.common.screen_fit import fit_to_screen
 from app.ui.notices.items_editor import ItemsEditor
 
 PERIOD_KINDS = (("quarter", "季度"), ("month", "月"), ("year", "年"))
 
 
-class NoticeDialog(QDialog):
+class NoticeDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, services, notice_id: int | None = None, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         self.services = services
@@ -116,14 +116,15 @@ class NoticeDialog(QDialog):
         self.category.currentTextChanged.connect(self.category_changed)
         self.opening.textChanged.connect(self.update_totals)
 
-        content = QWidget()
-        body = QVBoxLayout(content)
+        self.content = QWidget()
+        body = QVBoxLayout(self.content)
         body.addLayout(form)
         body.addWidget(self.items_box)
-        layout, buttons, self.save_button = scrolled_form(self, content, self.save)
-        layout.addWidget(buttons)
+        layout, self.buttons, self.save_button = scrolled_form(self, self.content, self.save)
+        layout.addWidget(self.buttons)
         fit_to_screen(self, 1000, 760)
         self.load()
+        self.mark_unchanged()
 
     # ----- data in and out ----------------------------------------------------------------
     def load(self) -> None:
@@ -241,6 +242,31 @@ class NoticeDialog(QDialog):
             items=items, opening_balance_fen=opening, matter_id=self.matter.currentData(),
         )
 
+    def show_read_only(self, reason: str) -> None:
+        """A reviewed or posted notice: every field locked, no 保存, but 打印… (its record stays as posted)."""
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        self.setWindowTitle("查看公告（只读）")
+        lock_inputs(self.content)
+        self.save_button.setEnabled(False)
+        self.save_button.hide()
+        for button in self.buttons.buttons():
+            if self.buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.RejectRole:
+                button.setText("关闭")
+        self.print_button = self.buttons.addButton("打印…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_notice)
+        self.print_button.setDefault(True)
+        note = QLabel(reason)
+        note.setObjectName("read_only_note")
+        note.setWordWrap(True)
+        self.layout().insertWidget(0, note)
+        self.mark_unchanged()
+
+    def print_notice(self) -> None:
+        from app.ui.notices.notice_prints import print_notice
+
+        print_notice(self.services, self.notice_id, self)
+
     # ----- actions --------------------------------------------------------------------------
     def import_items(self) -> None:
         from app.services.notices.item_excel import read_item_sheet
@@ -270,9 +296,10 @@ class NoticeDialog(QDialog):
         self.errors.show({("post_from" if k == "post_to" else k): v for k, v in problems.items()})
 
     def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
         saved = collect_and_save(self, self.collect, lambda data, ok: self.notices.save(data, self.notice_id, ok),
                                  self.show_problems)
         if saved is not None:
-            self.saved_id = saved
-            self.accept()
+            self.saved(saved)
 

@@ -17,12 +17,13 @@ from app.services.common.errors import UserError, ValidationFailed
 from app.services.notices.notice_types import QuestionData
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
-from app.ui.common.form_helpers import FieldErrors
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard
 from app.ui.common.screen_fit import fit_to_screen
 
 
-class _Form(QDialog):
-    """A small form whose errors show beside the fields; subclasses implement ``submit``."""
+class _Form(UnsavedChangesGuard, QDialog):
+    """A small form whose errors show beside the fields; subclasses implement ``submit`` and call
+    ``mark_unchanged()`` once their fields are filled."""
 
     def __init__(self, title: str, parent: QWidget | None):
         super().__init__(parent)
@@ -72,6 +73,7 @@ class ReviewDialog(_Form):
         self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
         approve.clicked.connect(lambda: self.decide(True))
         send_back.clicked.connect(lambda: self.decide(False))
+        self.mark_unchanged()
 
     def decide(self, approve: bool) -> None:
         def act() -> None:
@@ -95,6 +97,7 @@ class PostDialog(_Form):
         self.errors.add_row("photo", "公开栏照片（可后补）", self.photo)
         self.buttons.addButton("确认已张贴", QDialogButtonBox.ButtonRole.AcceptRole).clicked.connect(self.submit)
         self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.mark_unchanged()
 
     def submit(self) -> None:
         day = self.day.value() or self.services.clock.today()
@@ -121,6 +124,7 @@ class QuestionDialog(_Form):
             self.errors.add_row(key, label, widget, required)
         self.buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole).clicked.connect(self.submit)
         self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.mark_unchanged()
 
     def submit(self) -> None:
         def act() -> None:

@@ -20,6 +20,7 @@ from app.services.common.errors import UserError
 from app.services.notices.notice_types import CATEGORIES, DRAFT, PENDING, POSTED, REVIEWED
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import configure_list_table, page_keys, tool_buttons
+from app.ui.common.list_selection import select_key
 
 ALL = "（全部）"
 HEADERS = ("编号", "类别", "标题", "所属期", "状态", "公开期", "群众意见")
@@ -74,7 +75,13 @@ class NoticesTab(QWidget):
         page_keys(self, self.add, self.search, self.table, self.edit)
 
     # ----- state ----------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def current_id(self) -> int | None:
+        row = self.table.currentRow()
+        return self.rows[row].id if 0 <= row < len(self.rows) and self.table.selectionModel().hasSelection() else None
+
+    def refresh(self, *, select: int | None = None) -> None:
+        """Reload; the cursor stays on (or moves to ``select``) the same notice, wherever it now sorts."""
+        select = select or self.current_id()
         notices = self.services.notices
         year = int(self.year.currentText())
         category = None if self.category.currentText() == ALL else self.category.currentText()
@@ -86,6 +93,7 @@ class NoticesTab(QWidget):
             questions = f"{row.open_questions} 条未答复" if row.open_questions else ""
             for col, text in enumerate((str(row.id), row.category, title, row.period.label, row.status, posting, questions)):
                 self.table.setItem(i, col, QTableWidgetItem(text))
+        select_key(self.table, [r.id for r in self.rows], select)
         lines = notices.missing(year)
         overdue = self.services.questions.overdue_questions()
         lines += [f"群众意见超过 7 天未答复：{q.asked_on:%Y-%m-%d} {q.asker or '（未留姓名）'}：{q.question[:30]}" for q in overdue]
@@ -123,8 +131,9 @@ class NoticesTab(QWidget):
     def add(self) -> None:
         from app.ui.notices.notice_dialog import NoticeDialog
 
-        NoticeDialog(self.services, None, self).exec()
-        self.refresh()
+        dialog = NoticeDialog(self.services, None, self)
+        dialog.exec()
+        self.refresh(select=dialog.saved_id)
 
     def edit(self) -> None:
         from app.ui.notices.notice_dialog import NoticeDialog
@@ -132,10 +141,11 @@ class NoticesTab(QWidget):
         row = self.selected()
         if row is None:
             return
+        dialog = NoticeDialog(self.services, row.id, self)
         if row.status not in (DRAFT, PENDING):
-            dialogs.show_info(self, "不能修改", "已审核或已公开的公告不能修改。已公开的公告有错误时，请用 更正。")
-            return
-        NoticeDialog(self.services, row.id, self).exec()
+            dialog.show_read_only(f"这份公告{row.status}，只能查看和打印，不能修改。"
+                                  "已公开的公告有错误时，请关闭后点 更正…。")
+        dialog.exec()
         self.refresh()
 
     def submit(self) -> None:
@@ -178,7 +188,7 @@ class NoticesTab(QWidget):
             dialogs.show_error(self, "不能更正", exc.message)
             return
         NoticeDialog(self.services, new_id, self).exec()
-        self.refresh()
+        self.refresh(select=new_id)
 
     def print_current(self) -> None:
         self.print_one()

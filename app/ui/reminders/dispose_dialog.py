@@ -25,7 +25,7 @@ from app.services.common.errors import UserError, ValidationFailed
 from app.services.reminders.reminder_types import HANDLED, IGNORED
 from app.services.workbench.workbench_types import DueItem
 from app.ui.common import dialogs
-from app.ui.common.form_helpers import FieldErrors, save_cancel_buttons
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, save_cancel_buttons
 from app.ui.common.screen_fit import fit_to_screen
 
 HINTS = {
@@ -51,7 +51,7 @@ def subject_text(items: list[DueItem]) -> str:
     return "\n".join(lines)
 
 
-class DisposeDialog(QDialog):
+class DisposeDialog(UnsavedChangesGuard, QDialog):
     """exec() == Accepted when at least one item was marked (the caller refreshes).
 
     ``items``: one item or the whole selection; items that are not derived (纪律提醒, settled
@@ -107,6 +107,7 @@ class DisposeDialog(QDialog):
         # Tall enough for the wrapped titles and hint at that width (sizeHint alone does not wrap them).
         fit_to_screen(self, width, max(self.sizeHint().height(), layout.totalHeightForWidth(width)))
         self.reason.setFocus()
+        self.mark_unchanged()
 
     def status(self) -> str:
         return self.choices.checkedButton().text()

@@ -22,7 +22,7 @@ from app.services.reminders.reminder_rules import DEFAULTS
 from app.services.reminders.reminder_types import METHODS, DoneRecord, Occurrence
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
-from app.ui.common.form_helpers import FieldErrors, save_confirmed
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, save_confirmed
 from app.ui.common.screen_fit import fit_to_screen
 
 
@@ -42,7 +42,7 @@ def moved_message(due: dt.date) -> str:
     return f"这条提醒在{format_date_cn(due)}已没有要办的事项（提醒的日期或周期可能已修改）：请刷新列表后再办理。"
 
 
-class DoneDialog(QDialog):
+class DoneDialog(UnsavedChangesGuard, QDialog):
     """exec() == Accepted means a record was saved or undone.
 
     When the occurrence no longer exists, exec() says so in words and returns Rejected without
@@ -115,7 +115,8 @@ class DoneDialog(QDialog):
         self.save_button.setEnabled(can_edit)
         self.undo_button.setEnabled(can_edit)
         self.undo_button.setVisible(self.record is not None)
-        fit_to_screen(self, 620)
+        fit_to_screen(self, 620, self.sizeHint().height())
+        self.mark_unchanged()
 
     def exec(self) -> int:
         if self.gone:

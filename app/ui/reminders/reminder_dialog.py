@@ -29,6 +29,16 @@ from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, collect
 from app.ui.common.screen_fit import fit_to_screen
 from app.ui.reminders.reminder_targets import TargetPicker
 
+# What a 事由 looks like for each kind (the placeholder follows the chosen 类型).
+SUBJECT_HINTS = {
+    FAMILY_EVENT: "如 张三之子结婚，拟办酒席8桌",
+    "个人有关事项报告": "如 2026年度个人有关事项报告",
+    "提醒谈话": "如 对新任委员提醒谈话",
+    "值班": "如 2027年春节期间值班",
+    "学习": "如 学习《中国共产党纪律处分条例》",
+}
+SUBJECT_HINT = "如 2027年春节前廉政提醒"
+
 # Service problem keys shown beside another field of this form.
 ALIASES = {"person_ids": "targets", "all_cadres": "targets", "days_before": "holiday"}
 
@@ -57,7 +67,7 @@ class ReminderDialog(UnsavedChangesGuard, QDialog):
         self.kind = QComboBox()
         self.kind.addItems(KINDS)
         self.subject = QLineEdit()
-        self.subject.setPlaceholderText("如 2027年春节前廉政提醒")
+        self.subject.setPlaceholderText(SUBJECT_HINT)
         self.recurrence = QComboBox()
         for recurrence in Recurrence:
             self.recurrence.addItem(recurrence.label, recurrence.value)
@@ -134,6 +144,7 @@ class ReminderDialog(UnsavedChangesGuard, QDialog):
 
     def _update_rows(self) -> None:
         family = self.kind.currentText() == FAMILY_EVENT
+        self.subject.setPlaceholderText(SUBJECT_HINTS.get(self.kind.currentText(), SUBJECT_HINT))
         holiday = not family and self.chosen_recurrence() is Recurrence.HOLIDAY
         self.recurrence.setEnabled(not family)
         if family:

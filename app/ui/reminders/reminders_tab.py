@@ -27,6 +27,7 @@ from app.services.members.pinyin_search import matches, pinyin_keys
 from app.services.reminders.reminder_types import DONE, KINDS, OVERDUE, TODO, Occurrence
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import configure_list_table, fit_combo_width, page_keys, tool_buttons
+from app.ui.common.list_selection import select_key
 from app.ui.reminders.derived_panel import DerivedPanel
 from app.ui.reminders.reminder_history import status_item
 
@@ -154,7 +155,14 @@ class RemindersTab(QWidget):
             self._keys[key] = f"{key} {pinyin_keys(row.targets)}".lower()
         return self._keys[key]
 
+    def current_key(self) -> tuple[int, dt.date] | None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.rows) and self.table.selectionModel().hasSelection():
+            return self.rows[row].reminder_id, self.rows[row].due
+        return None
+
     def show_rows(self) -> None:
+        keep = self.current_key()
         kind, status = self.kind.currentText(), self.status.currentText()
         query = self.search.text().strip().lower()
         self.rows = [r for r in self.all_rows
@@ -164,8 +172,9 @@ class RemindersTab(QWidget):
         for i, row in enumerate(self.rows):
             for col, text in enumerate(_cells(row)):
                 self.table.setItem(i, col, status_item(text) if col == 4 else QTableWidgetItem(text))
-        self._scroll_pending = True
-        self._scroll_to_undone()
+        self._scroll_pending = keep is None
+        if not select_key(self.table, [(r.reminder_id, r.due) for r in self.rows], keep):
+            self._scroll_to_undone()
         if not self.rows:
             self.empty.setText(self._empty_text())
         self.stack.setCurrentWidget(self.table if self.rows else self.empty)
@@ -216,12 +225,15 @@ class RemindersTab(QWidget):
             return None
         return self.rows[row]
 
-    def select(self, reminder_id: int, due: dt.date) -> None:
-        """Put the cursor on one occurrence (after saving, or when the start page opens it)."""
-        for i, row in enumerate(self.rows):
-            if row.reminder_id == reminder_id and row.due == due:
-                self.table.selectRow(i)
-                return
+    def select(self, reminder_id: int, due: dt.date | None = None) -> None:
+        """Put the cursor on one occurrence (after saving, or when the start page opens it); without
+        ``due``, on the reminder's first occurrence that is not done, else its first."""
+        keys = [(r.reminder_id, r.due) for r in self.rows]
+        if due is None:
+            own = [r for r in self.rows if r.reminder_id == reminder_id]
+            first = next((r for r in own if r.done is None), own[0] if own else None)
+            due = first.due if first else None
+        select_key(self.table, keys, (reminder_id, due))
 
     # ----- actions --------------------------------------------------------------------------
     def add(self) -> None:
@@ -232,6 +244,7 @@ class RemindersTab(QWidget):
         dialog = ReminderDialog(self.services, None, self)
         if dialog.exec():
             self.refresh()
+            self.select(dialog.saved_id)
 
     def edit(self) -> None:
         from app.ui.reminders.reminder_dialog import ReminderDialog
@@ -240,7 +253,8 @@ class RemindersTab(QWidget):
         if row is not None:
             ReminderDialog(self.services, row.reminder_id, self).exec()
             self.refresh()  # 办理 from its history counts even when the form is cancelled
-            self.select(row.reminder_id, row.due)
+            if self.current_key() is None:  # its dates changed: that occurrence is gone
+                self.select(row.reminder_id)
 
     def handle(self) -> None:
         from app.ui.reminders.done_dialog import DoneDialog
@@ -280,18 +294,18 @@ class RemindersTab(QWidget):
 
     def print_letter(self) -> None:
         from app.services.reminders.reminder_printing import print_reminder_letter
-        from app.ui.common.print_dialog import generate_and_preview
+        from app.ui.common.print_dialog import generate_and_preview, village
 
         row = self.selected()
         if row is not None:
-            name = f"廉政提醒函-{row.reminder_id}-{format_date(row.due)}"
+            name = f"{village(self.services)}廉政提醒函-{row.targets}-{format_date(row.due)}"
             write = lambda path: print_reminder_letter(self.services, row.reminder_id, row.due, path)  # noqa: E731
             generate_and_preview(self.services, name, write, self)
 
     def print_ledger(self) -> None:
         from app.services.reminders.reminder_printing import print_reminder_ledger
-        from app.ui.common.print_dialog import generate_and_preview
+        from app.ui.common.print_dialog import generate_and_preview, village
 
         year = int(self.year.currentText())
-        generate_and_preview(self.services, f"{year}年纪律提醒台账",
+        generate_and_preview(self.services, f"{village(self.services)}{year}年纪律提醒台账",
                              lambda path: print_reminder_ledger(self.services, year, path), self)

@@ -84,7 +84,7 @@ class LoginDialog(QDialog):
             dialogs.show_info(
                 self, "密码已重设",
                 f"新密码已生效。新的恢复码是：\n\n{dialog.new_code}\n\n"
-                "原来的恢复码已作废：请登录后在 设置 → 用户管理 中重新打印恢复码页。",
+                "原来的恢复码已作废：请登录后在 用户 → 用户管理 中点“重新生成并打印我的恢复码”。",
             )
 
 

@@ -142,11 +142,14 @@ class AuditLogDialog(QDialog):
         profile = self.services.profile.get()
         out = self.services.data_dir.prints
         out.mkdir(parents=True, exist_ok=True)
-        path = out / f"操作日志-{self.services.clock.now():%Y%m%d-%H%M%S}.pdf"
+        from app.services.common.file_names import safe_file_name
+
+        name = safe_file_name(f"{profile.village_name if profile else ''}操作日志")
+        path = out / f"{name}-{self.services.clock.now():%Y%m%d-%H%M%S}.pdf"
         try:
             self.log.print_pdf(path, self.model.rows, profile.village_name if profile else "",
                                self.services.clock.today(), "操作日志")
         except UserError as exc:
             dialogs.show_error(self, "无法打印", exc.message)
             return
-        preview_then_delete(path, self)
+        preview_then_delete(path, self, f"{name}.pdf")

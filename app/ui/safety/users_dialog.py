@@ -20,7 +20,8 @@ from app.services.common.context import Services
 from app.services.common.errors import UserError, ValidationFailed
 from app.services.safety.actor import Role
 from app.ui.common import dialogs
-from app.ui.common.form_helpers import FieldErrors, close_button
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, close_button, form_state
+from app.ui.common.list_selection import select_key
 from app.ui.common.screen_fit import fit_to_screen
 
 ROLE_NOTES = {
@@ -30,7 +31,7 @@ ROLE_NOTES = {
 }
 
 
-class UsersDialog(QDialog):
+class UsersDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
@@ -46,7 +47,7 @@ class UsersDialog(QDialog):
         row.addWidget(self.recovery_button)
         row.addStretch(1)
 
-        box = QGroupBox("新增用户")
+        box = self.new_user_box = QGroupBox("新增用户")
         form = QFormLayout(box)
         self.errors = FieldErrors(form)
         self.name = QLineEdit()
@@ -74,18 +75,30 @@ class UsersDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, 620, 560)
         self.refresh()
+        self.mark_unchanged()
 
-    def refresh(self) -> None:
+    def _state(self) -> tuple:
+        return form_state(self.new_user_box)  # the list above is stored as it changes
+
+    def current_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(256) if item is not None and item.isSelected() else None
+
+    def refresh(self, *, select: int | None = None) -> None:
+        select = select or self.current_id()
         self.list.clear()
-        for user in self.accounts.list_users():
+        users = self.accounts.list_users()
+        for user in users:
             state = "" if user.active else "（已停用）"
             item = QListWidgetItem(f"{user.name}　{user.role.value}{state}")
             item.setData(256, user.id)
             self.list.addItem(item)
+        select_key(self.list, [u.id for u in users], select)
 
     def add_user(self) -> None:
+        name = self.name.text().strip()
         try:
-            self.accounts.add_user(self.name.text(), self.role.currentData(), self.password.text(),
+            self.accounts.add_user(self.name.text(), Role(self.role.currentData()), self.password.text(),
                                    self.repeat.text())
         except ValidationFailed as exc:
             self.errors.show(exc.problems)
@@ -96,7 +109,8 @@ class UsersDialog(QDialog):
         self.errors.clear()
         for edit in (self.name, self.password, self.repeat):
             edit.clear()
-        self.refresh()
+        self.refresh(select=next((u.id for u in self.accounts.list_users() if u.name == name), None))
+        self.mark_unchanged()
 
     def toggle_selected(self) -> None:
         item = self.list.currentItem()

@@ -142,7 +142,9 @@ class MainWindow(QMainWindow):
     # ----- state ------------------------------------------------------------------------
     def update_title(self) -> None:
         profile = self.services.profile.get()
-        self.setWindowTitle(f"{APP_NAME} — {profile.village_name}" if profile else APP_NAME)
+        # Qt appends the application display name (APP_NAME) to a title that does not end with
+        # it; ending with it keeps the name once: “红旗村 — 村支部台账”.
+        self.setWindowTitle(f"{profile.village_name} — {APP_NAME}" if profile else APP_NAME)
 
     def _tab_changed(self) -> None:
         """Each tab loads when it is shown (not all at start-up), and again on every return,

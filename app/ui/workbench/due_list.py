@@ -28,6 +28,7 @@ from app.services.reminders.reminder_types import HANDLED, IGNORED, OVERDUE
 from app.services.workbench.workbench_types import DueItem
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import configure_list_table, tool_buttons
+from app.ui.common.list_selection import select_key
 from app.ui.reminders.reminder_history import status_item
 
 GO_TIP = "打开能办结这一项的记录（Enter 或双击）"
@@ -101,9 +102,7 @@ class DueList(QStackedWidget):
         for row, item in enumerate(items):
             for col, cell in enumerate(self._cells(item, today)):
                 self.table.setItem(row, col, cell)
-        keys = [i.key for i in items]
-        if current is not None and current.key in keys:
-            self.table.selectRow(keys.index(current.key))
+        select_key(self.table, [i.key for i in items], current.key if current is not None else None)
         self.setCurrentWidget(self.table if items else self.empty)
         self._selection_changed()
 

@@ -143,15 +143,15 @@ class WorkbenchTab(DueListOwner, QWidget):
 
     def print_year(self) -> None:
         from app.services.reminders import reminder_printing
-        from app.ui.common.print_dialog import generate_and_preview
+        from app.ui.common.print_dialog import generate_and_preview, village
 
         year = self.chosen_year()
-        generate_and_preview(self.services, f"{year}年度工作台账汇总",
+        generate_and_preview(self.services, f"{village(self.services)}{year}年度工作台账汇总",
                              lambda path: reminder_printing.print_year_summary(self.services, year, path), self)
 
     def print_term(self) -> None:
         from app.services.reminders import reminder_printing
-        from app.ui.common.print_dialog import generate_and_preview
+        from app.ui.common.print_dialog import generate_and_preview, village
 
-        generate_and_preview(self.services, "届中工作台账汇总",
+        generate_and_preview(self.services, f"{village(self.services)}届中工作台账汇总",
                              lambda path: reminder_printing.print_term_summary(self.services, path), self)

@@ -80,3 +80,24 @@ def test_digits_from_other_scripts_are_refused():
     with pytest.raises(UserError) as err:
         validate_phone("1" + "".join(chr(0x0660 + int(c)) for c in "3812341027"))
     assert err.value.message.startswith("电话号码格式不对")
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("0731-84561234", "0731-84561234"), ("（0731）84561234", "0731-84561234"), ("(010)12345678", "010-12345678"),
+    ("0731 8456 1234", "073184561234"), ("13812341027", "13812341027"), ("12388", "12388"),
+    ("400-123-4567", "400-123-4567"),
+])
+def test_supervision_phone_takes_landlines_mobiles_and_hotlines(typed, kept):
+    from app.services.members.phone import validate_supervision_phone
+
+    assert validate_supervision_phone(typed) == kept
+
+
+@pytest.mark.parametrize("typed", ["84561234", "1381234102", "0731-845"])
+def test_a_bad_supervision_phone_names_every_form_it_may_take(typed):
+    from app.services.members.phone import validate_supervision_phone
+
+    with pytest.raises(UserError) as err:
+        validate_supervision_phone(typed)
+    assert err.value.message == ("监督电话格式不对：座机写区号加号码（如 0731-84561234），手机写11位数字，"
+                                 "也可以写 12388 这样的举报电话")

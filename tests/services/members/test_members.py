@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from conftest import ID_FEMALE_1980, ID_MALE_1975, person
 
-from app.services.common.errors import NeedsConfirmation, ValidationFailed
+from app.services.common.errors import NeedsConfirmation, UserError, ValidationFailed
 from app.services.members.member_types import PostData
 from app.services.members.pinyin_search import matches
 from app.services.members.team import describe, team_on
@@ -143,3 +143,30 @@ def test_delete_removes_person_and_posts(members):
     pid = members.save(person("张三", "党支部书记"))
     assert members.delete(pid) == "张三"
     assert members.list_rows() == []
+
+
+def test_a_term_is_corrected_with_the_checks_of_adding_one(members):
+    eleventh = members.add_term("第十一届", dt.date(2021, 2, 1), dt.date(2026, 1, 31))
+    twelfth = members.add_term("第十二届", dt.date(2026, 2, 1), None)
+    assert members.save_term(" 第十二届村两委 ", dt.date(2026, 2, 1), dt.date(2031, 1, 31), twelfth) == twelfth
+    assert [(t.name, t.end_date) for t in members.list_terms()] == [
+        ("第十一届", dt.date(2026, 1, 31)), ("第十二届村两委", dt.date(2031, 1, 31))]
+    members.save_term("第十一届", dt.date(2021, 3, 1), dt.date(2026, 1, 31), eleventh)  # its own name stays free
+    for args, field in ((("第十一届", dt.date(2026, 2, 1), None, twelfth), "term_name"),
+                        (("第十二届", dt.date(2026, 2, 1), dt.date(2026, 1, 1), twelfth), "term_end"),
+                        (("  ", dt.date(2026, 2, 1), None, twelfth), "term_name")):
+        with pytest.raises(UserError) as err:
+            members.save_term(*args)
+        assert err.value.field == field
+    with pytest.raises(UserError, match="已不存在"):
+        members.save_term("第十三届", dt.date(2031, 2, 1), None, 999)
+    assert [t.name for t in members.list_terms()] == ["第十一届", "第十二届村两委"]
+
+
+def test_a_warning_raised_by_several_rows_is_asked_once(members):
+    data = person("张三")
+    data.posts = [PostData("党支部书记", dt.date(2015, 5, 1), dt.date(2018, 4, 30)),
+                  PostData("党支部书记", dt.date(2021, 5, 1)), PostData("村务监督委员会主任", dt.date(2016, 5, 1))]
+    with pytest.raises(NeedsConfirmation) as asked:
+        members.save(data)
+    assert asked.value.warnings == ["党支部书记一般不兼任村务监督委员会主任，确定要这样保存吗？"]

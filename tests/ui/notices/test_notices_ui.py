@@ -63,10 +63,11 @@ def test_draft_review_post_and_correct_through_the_screens(qtbot, window, monkey
     window.notices_tab.refresh()
     row = next(i for i, r in enumerate(window.notices_tab.rows) if r.id == notice_id)
     window.notices_tab.table.selectRow(row)
-    shown = []
-    monkeypatch.setattr(dialogs, "show_info", lambda _p, title, text: shown.append(title))
-    window.notices_tab.edit()
-    assert shown == ["不能修改"]
+    opened = []
+    monkeypatch.setattr(NoticeDialog, "exec", lambda self: opened.append(self) or 0)
+    window.notices_tab.edit()  # a posted notice opens read-only
+    assert opened[0].windowTitle() == "查看公告（只读）" and opened[0].save_button.isHidden()
+    qtbot.addWidget(opened[0])
     monkeypatch.setattr(NoticeDialog, "exec", lambda self: 0)
     window.notices_tab.correct()
     window.notices_tab.refresh()
@@ -157,3 +158,37 @@ def test_a_suggested_title_follows_category_and_period_until_edited(qtbot, windo
     dialog.title.setText("红旗村2026年第三季度财务收支公开（补）")
     dialog.number.setValue(2)
     assert dialog.title.text() == "红旗村2026年第三季度财务收支公开（补）"
+
+
+def test_a_posted_notice_opens_read_only_and_prints_from_there(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit
+
+    from app.ui.common import print_dialog
+
+    tab = window.notices_tab
+    row = next(i for i, r in enumerate(tab.rows) if r.title == "红旗村2026年第三季度财务收支公开")
+    tab.table.selectRow(row)
+    opened = []
+    monkeypatch.setattr(NoticeDialog, "exec", lambda self: opened.append(self) or 0)
+    tab.edit()
+    dialog = opened[0]
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "查看公告（只读）"
+    assert "只能查看和打印，不能修改" in dialog.findChild(QLabel, "read_only_note").text()
+    assert dialog.title.text() == "红旗村2026年第三季度财务收支公开" and dialog.items.table.rowCount() > 0
+    texts = dialog.content.findChildren(QLineEdit) + dialog.content.findChildren(QPlainTextEdit)
+    assert texts and all(w.isReadOnly() for w in texts)
+    choices = dialog.content.findChildren(QComboBox) + dialog.content.findChildren(QAbstractButton)
+    assert choices and not any(w.isEnabled() for w in choices)
+    assert dialog.items.table.editTriggers() == dialog.items.table.EditTrigger.NoEditTriggers
+    assert dialog.save_button.isHidden() and not dialog.save_button.isEnabled()
+    assert sorted(b.text() for b in dialog.buttons.buttons() if not b.isHidden()) == sorted(["关闭", "打印…"])
+    dialog.save()  # Ctrl+S does nothing
+    printed = []
+    monkeypatch.setattr(print_dialog, "preview_then_delete", lambda path, *_a: printed.append(
+        "".join(p.extract_text() for p in PdfReader(path).pages).replace(" ", "").replace("\n", "")))
+    monkeypatch.setattr(dialogs, "ask_choice", lambda _p, _t, _x, choices: choices[0])  # 公开版, A4
+    dialog.print_button.click()
+    assert "红旗村2026年第三季度财务收支公开" in printed[0]
+    dialog.reject()  # nothing could change: closes without asking
+    assert dialog.result() == QDialog.DialogCode.Rejected

@@ -235,7 +235,7 @@ def test_letter_and_ledger_print_from_the_tab(tab, services, people, monkeypatch
     tab.table.selectRow(0)
     texts = []
     monkeypatch.setattr(print_dialog, "preview_then_delete",
-                        lambda path, _parent: texts.append("".join(p.extract_text() for p in PdfReader(path).pages)))
+                        lambda path, *_a: texts.append("".join(p.extract_text() for p in PdfReader(path).pages)))
     tab.print_letter()
     tab.print_ledger()
     letter, ledger = (t.replace(" ", "").replace("\n", "") for t in texts)

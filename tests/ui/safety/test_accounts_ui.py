@@ -138,7 +138,7 @@ def test_audit_view_prints(qtbot, services, monkeypatch):
     dialog = AuditLogDialog(services)
     qtbot.addWidget(dialog)
     dialog.print_log()
-    printed = list(services.data_dir.prints.glob("操作日志-*.pdf"))
+    printed = list(services.data_dir.prints.glob("红旗村操作日志-*.pdf"))
     assert len(printed) == 1
     from pypdf import PdfReader
 

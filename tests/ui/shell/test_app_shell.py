@@ -55,12 +55,13 @@ def test_crash_hook_logs_and_shows_details(monkeypatch, tmp_path, caplog):
 def test_print_flow_previews_the_roster_inside_the_program(qtbot, services, monkeypatch):
     services.profile.save(Profile("红旗村"))
     services.members.save(person("张三", "党支部书记", phone="13812341027"))
-    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a, **k: False)  # 公开版
+    monkeypatch.setattr(dialogs, "ask_choice", lambda _p, _t, _x, choices: "公开版")
     preview = print_roster_flow(services, None)
     qtbot.addWidget(preview)
     assert preview.document.status() == QPdfDocument.Status.Ready
     assert preview.pages_label.text() == "共 1 页"
-    assert "公开" in preview.pdf_path.name and preview.pdf_path.parent == services.data_dir.prints
+    assert preview.pdf_path.parent == services.data_dir.prints
+    assert preview.suggested_name == "红旗村两委班子成员花名册.pdf"
 
 
 def test_printing_sends_every_page_to_the_printer(qtbot, services, tmp_path):
@@ -85,7 +86,7 @@ def test_printing_sends_every_page_to_the_printer(qtbot, services, tmp_path):
 def test_save_as_copies_the_pdf(qtbot, services, monkeypatch, tmp_path):
     services.profile.save(Profile("红旗村"))
     services.members.save(person("张三", "党支部书记"))
-    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a, **k: True)  # 内部留存版
+    monkeypatch.setattr(dialogs, "ask_choice", lambda _p, _t, _x, choices: "内部留存版")
     preview = print_roster_flow(services, None)
     qtbot.addWidget(preview)
     target = tmp_path / "存档.pdf"
@@ -117,7 +118,7 @@ def test_ctrl_p_prints_what_the_current_tab_shows(qtbot, services, monkeypatch):
     for tab in (window.workbench_tab, window.meetings_tab, window.reminders_tab):
         window.tabs.setCurrentWidget(tab)
         ctrl_p[0].trigger()
-    assert printed == ["2026年度工作台账汇总", "2026年会议列表", "2026年纪律提醒台账"]
+    assert printed == ["红旗村2026年度工作台账汇总", "红旗村2026年会议列表", "红旗村2026年纪律提醒台账"]
 
 
 def test_the_window_fits_a_1366x768_screen_with_every_tab_opened(qtbot, services):

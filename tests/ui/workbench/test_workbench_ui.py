@@ -414,12 +414,12 @@ def test_the_chosen_year_is_shown_and_printed(window, monkeypatch):
 
     tab.buttons["打印年度汇总…"].click()
     window.print_current()  # Ctrl+P on the tab
-    assert printed == ["2025年度工作台账汇总", "2025年度工作台账汇总"]
+    assert printed == ["红旗村2025年度工作台账汇总", "红旗村2025年度工作台账汇总"]
     tab.refresh()  # after 去办理 or a mark: the chosen year stays
     assert tab.year.currentText() == "2025年" and tab.figures.title == "2025年"
     tab.year.setCurrentText("2026年")
     tab.buttons["打印年度汇总…"].click()
-    assert printed[-1] == "2026年度工作台账汇总"
+    assert printed[-1] == "红旗村2026年度工作台账汇总"
 
 
 @pytest.mark.parametrize("large", [False, True])
@@ -454,7 +454,8 @@ def test_year_summary_prints_to_a_preview(window):
     tab.buttons["打印年度汇总…"].click()
     preview = tab.findChild(PdfPreview)
     assert preview is not None and preview.document.status() == QPdfDocument.Status.Ready
-    assert preview.pdf_path.name.startswith("2026年度工作台账汇总")
+    village = window.services.profile.get().village_name
+    assert preview.suggested_name == f"{village}2026年度工作台账汇总.pdf"
     preview.close()
 
 

@@ -1,0 +1,41 @@
+"""The 四议两公开 step dialog offers the meetings near the step's date, and chooses none."""
+
+import datetime as dt
+
+from app.services.meetings.meeting_types import MatterData, MeetingData
+from app.services.safety.actor import Actor, Role
+from app.ui.meetings.step_dialog import CHOOSE, StepDialog
+
+D = dt.date
+
+
+def test_meetings_of_the_right_kind_near_the_date_nearest_first_none_chosen(qtbot, services):
+    services.act_as(Actor("王文书", Role.ADMIN))
+
+    def meeting(kind, topic, day):
+        return services.meetings.save(MeetingData(kinds=[kind], topic=topic, date=day), None, True)
+
+    meeting("支部委员会会议", "去年的支委会", D(2025, 11, 20))
+    meeting("支部委员会会议", "年初支委会", D(2026, 1, 8))
+    meeting("支部委员会会议", "一月底支委会", D(2026, 1, 30))
+    meeting("支部委员会会议", "二月支委会", D(2026, 2, 3))
+    meeting("支部党员大会", "党员大会", D(2026, 1, 2))
+    matter_id = services.matters.save(MatterData("村道硬化", "项目", "村干部提议"), None)
+    dialog = StepDialog(services, matter_id, 1)
+    qtbot.addWidget(dialog)
+    dialog.date.set_value(D(2026, 1, 1))
+    offered = [dialog.meeting.itemText(i) for i in range(dialog.meeting.count())]
+    assert offered[1:] == ["2026-01-08 支部委员会会议：年初支委会", "2026-01-30 支部委员会会议：一月底支委会"]
+    assert dialog.meeting.currentText() == CHOOSE and dialog.meeting.currentData() is None
+
+    dialog.date.set_value(D(2025, 12, 15))  # across the new year: last year's meeting is near too
+    offered = [dialog.meeting.itemText(i) for i in range(dialog.meeting.count())]
+    assert offered[1:] == ["2026-01-08 支部委员会会议：年初支委会", "2025-11-20 支部委员会会议：去年的支委会"]
+    dialog.meeting.setCurrentIndex(1)
+    dialog.date.set_value(D(2025, 12, 20))  # the chosen meeting is still near: it stays chosen
+    assert dialog.meeting.currentText() == "2026-01-08 支部委员会会议：年初支委会"
+
+    dialog.date.set_value(D(2026, 6, 1))
+    assert [dialog.meeting.itemText(i) for i in range(dialog.meeting.count())] == ["30天内没有这类会议：请先新建会议记录"]
+    dialog.save()
+    assert "需要关联一次支部委员会会议" in dialog.errors.message("meeting_id") and dialog.result() == 0
