@@ -307,24 +307,36 @@ class NoticeService:
         with self.db.read() as s:
             return self._totals(s, self._load(s, notice_id))
 
+    def carried_opening(self, period: Period, notice_id: int | None = None) -> int | None:
+        """The 上期结余 a 财务公开 of ``period`` carries from the previous posted one (what its
+        print shows), or None when there is none and the typed 上期结余 counts. The editor's
+        totals use it, so the form and the print show the same figures."""
+        with self.db.read() as s:
+            return self._carried(s, notice_id, period)
+
     def _totals(self, s: Session, n: Notice) -> Totals:
         income = sum(i.amount_fen for i in n.items if i.direction == INCOME)
         expense = sum(i.amount_fen for i in n.items if i.direction != INCOME)
-        previous = self._previous(s, n) if n.category == FINANCE else None
-        if previous is not None:
-            opening = self._totals(s, previous).closing_fen
-        else:
-            opening = n.opening_balance_fen or 0
+        carried = None
+        if n.category == FINANCE:
+            carried = self._carried(s, n.id, Period(n.period_kind, n.period_year, n.period_no))
+        opening = carried if carried is not None else (n.opening_balance_fen or 0)
         return Totals(opening, income, expense)
 
+    def _carried(self, s: Session, own_id: int | None, period: Period) -> int | None:
+        previous = self._previous(s, own_id, period)
+        return None if previous is None else self._totals(s, previous).closing_fen
+
     @staticmethod
-    def _previous(s: Session, n: Notice) -> Notice | None:
-        """The latest posted, non-superseded 财务公开 whose period ends before ``n``'s starts."""
-        start, _ = rules.period_bounds(Period(n.period_kind, n.period_year, n.period_no))
+    def _previous(s: Session, own_id: int | None, period: Period) -> Notice | None:
+        """The latest posted, non-superseded 财务公开 whose period ends before ``period`` starts."""
+        if rules.period_problem(period) is not None:
+            return None
+        start, _ = rules.period_bounds(period)
         posted = s.execute(select(Notice.id, Notice.period_kind, Notice.period_year, Notice.period_no,
                                   Notice.posted_date, Notice.corrects_id)
                            .where(Notice.category == FINANCE, Notice.status == POSTED)).all()
-        found = rules.pick_previous(n.id, start, [(i, Period(k, y, no), on, c) for i, k, y, no, on, c in posted])
+        found = rules.pick_previous(own_id, start, [(i, Period(k, y, no), on, c) for i, k, y, no, on, c in posted])
         return None if found is None else NoticeService._load(s, found)
 
     # ----- schedule ----------------------------------------------------------------------
