@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.clock import Clock
 from app.services.common.dates import format_date_cn
+from app.services.common.due_rule import PeriodState, records_begin
 from app.services.common.errors import UserError, ValidationFailed
 from app.services.common.profile import ProfileService
 from app.services.common.records import load_or_gone
@@ -33,6 +34,7 @@ from app.services.notices.notice_types import (
     NoticeData,
     NoticeRow,
     Period,
+    ScheduledPeriod,
     Totals,
 )
 from app.services.safety.actor import Permission, require
@@ -365,16 +367,21 @@ class NoticeService:
                  .where(Notice.status == POSTED, Notice.period_year.between(first_year, last_year)))
         return [(c, Period(k, y, no), day) for c, k, y, no, day in s.execute(query)]
 
-    def posted_cover(self, first_year: int, last_year: int) -> rules.Cover:
-        """When each (category, month) of first_year .. last_year was first covered by a posted notice."""
+    def schedule(self, first_year: int, last_year: int, begin: dt.date | None = None) -> list[ScheduledPeriod]:
+        """Every period of first_year .. last_year each category is published for, with its state
+        today by the one rule (common/due_rule.py): a notice posted later than today does not
+        count yet, nothing ending before the records begin (``begin``, read when not given) is
+        missing."""
+        today = self.clock.today()
+        begin = begin or records_begin(self.db, today)
         with self.db.read() as s:
-            return rules.first_posted(self._posted_periods(s, first_year, last_year))
+            posted = [(c, p, day) for c, p, day in self._posted_periods(s, first_year, last_year)
+                      if day is None or day <= today]
+        return rules.schedule(first_year, last_year, today, begin, self.cadences(), rules.first_posted(posted))
 
     def missing_periods(self, year: int) -> list[tuple[str, Period]]:
-        """Ended periods of ``year`` with no posted notice of a category: (category, period)."""
-        with self.db.read() as s:
-            posted = [(c, p) for c, p, _ in self._posted_periods(s, year, year)]
-        return rules.missing_periods(year, self.clock.today(), self.cadences(), posted)
+        """Periods of ``year`` whose notice is 缺 today: (category, period)."""
+        return [(p.category, p.period) for p in self.schedule(year, year) if p.state is PeriodState.MISSING]
 
     def pending_review(self) -> list[tuple[int, str, dt.date]]:
         """Notices waiting for the 监委会's review: (id, title, the day they should go up —
@@ -394,6 +401,10 @@ class NoticeService:
                     for i, title, start, reviewed, changed in s.execute(query)]
 
     def missing(self, year: int) -> list[str]:
-        """Ended periods of ``year`` with no posted notice of a category, then notices awaiting review."""
-        lines = [rules.missing_line(c, p) for c, p in self.missing_periods(year)]
+        """需要处理 of ``year``: the notices 缺 today, those of ended periods still on time, then
+        the notices awaiting review."""
+        today, periods = self.clock.today(), self.schedule(year, year)
+        lines = [rules.missing_line(p.category, p.period) for p in periods if p.state is PeriodState.MISSING]
+        lines += [rules.due_line(p.category, p.period) for p in periods
+                  if p.state is PeriodState.NOT_DUE and rules.period_bounds(p.period)[1] < today]
         return lines + [f"待审核：{title}" for _, title, _ in self.pending_review()]
