@@ -24,10 +24,12 @@ def print_pdf(services, args: argparse.Namespace) -> int:  # noqa: ANN001
         return EXIT_OK
     record_id = _number(args.target, args.what)
     if args.what == "matter":
-        _check(lambda: services.matters.get(record_id), f"没有编号为 {record_id} 的四议两公开事项：编号显示在四议两公开列表的第一列")
+        _check(lambda: services.matters.get(record_id),
+               f"没有编号为 {record_id} 的四议两公开事项：编号显示在四议两公开列表的第一列")
         printing.matter_book_pdf(services, record_id, path)
     else:
-        _check(lambda: services.meetings.get(record_id), f"没有编号为 {record_id} 的会议：编号显示在会议记录列表的第一列")
+        _check(lambda: services.meetings.get(record_id),
+               f"没有编号为 {record_id} 的会议：编号显示在会议记录列表的第一列")
         job = printing.meeting_record_pdf if args.what == "meeting" else printing.sign_in_pdf
         job(services, record_id, path)
     print(f"已生成{WHAT[args.what]} {path}")
