@@ -40,10 +40,20 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
             from app.cli.members import import_members
 
             return import_members(services, args.target, args.dry_run)
+        if args.command == "export" and args.what == "meetings":
+            from app.cli.meetings import export_meetings
+
+            return export_meetings(services, args.target)
         if args.command == "export":
             from app.cli.members import export_members
 
-            return export_members(services, Path(args.file))
+            if len(args.target) != 1:
+                raise UserError("用法：export members 文件.xlsx")
+            return export_members(services, Path(args.target[0]))
+        if args.command == "profile":
+            from app.cli.profile import profile
+
+            return profile(services, args)
         if args.command == "due":
             from app.cli.reminders import show_due
 
@@ -54,6 +64,10 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
             return print_pdf(services, args)
         if args.command == "pdf" and not args.output:
             raise UserError("请用 -o 写明输出的 PDF 文件，例如 -o 输出.pdf")
+        if args.command == "pdf" and args.what in ("meeting", "signin", "matter", "meetings"):
+            from app.cli.meetings import print_pdf as print_meeting_pdf
+
+            return print_meeting_pdf(services, args)
         if args.command == "pdf" and args.what != "roster":
             from app.cli.notices import print_notices
 

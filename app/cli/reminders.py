@@ -6,8 +6,9 @@ import argparse
 import re
 from pathlib import Path
 
+from app.cli.arguments import parse_year
 from app.cli.exit_codes import EXIT_OK
-from app.services.common.dates import MAX_YEAR, MIN_YEAR, format_date_cn, parse_date
+from app.services.common.dates import format_date_cn, parse_date
 from app.services.common.errors import UserError
 from app.services.common.file_names import safe_file_name
 
@@ -46,7 +47,7 @@ def print_pdf(services, args: argparse.Namespace) -> int:  # noqa: ANN001
     if args.due:
         raise UserError("--due 只用于 pdf reminder（廉政提醒函）")
     if args.what == "reminders":
-        year = _year(args.target)
+        year = parse_year(args.target)
         path = _output(args, f"{village}{year}年纪律提醒台账.pdf")
         printing.print_reminder_ledger(services, year, path)
         print(f"已生成{year}年纪律提醒台账 {path}")
@@ -56,7 +57,7 @@ def print_pdf(services, args: argparse.Namespace) -> int:  # noqa: ANN001
         printing.print_term_summary(services, path)
         print(f"已生成本届届中工作台账汇总 {path}")
         return EXIT_OK
-    year = _year(args.target, "，或写 term（本届届中）")
+    year = parse_year(args.target, "，或写 term（本届届中）")
     path = _output(args, f"{village}{year}年度工作台账汇总.pdf")
     printing.print_year_summary(services, year, path)
     print(f"已生成{year}年度工作台账汇总 {path}")
@@ -73,12 +74,4 @@ def _number(text: str | None) -> int:
         raise UserError("请写明提醒编号，例如 pdf reminder 3：编号显示在纪律提醒列表的第一列")
     if not text.isdigit():
         raise UserError(f"提醒编号“{text}”应是数字：编号显示在纪律提醒列表的第一列")
-    return int(text)
-
-
-def _year(text: str | None, alternative: str = "") -> int:
-    if not text:
-        raise UserError(f"请写明年份，例如 2026{alternative}")
-    if not re.fullmatch(r"\d{4}", text.strip()) or not MIN_YEAR <= int(text) <= MAX_YEAR:
-        raise UserError(f"年份“{text}”看不懂：请写四位数的年份，例如 2026{alternative}")
     return int(text)

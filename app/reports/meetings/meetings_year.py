@@ -1,7 +1,8 @@
 """The year's list of meetings by type (A4 portrait), for the ledger and for inspections.
 
 For each kind: a heading with the count, then a table 序号 | 日期 | 主题 | 应到 | 实到 whose
-header repeats on every page; a kind with no meeting that year prints 本年度没有记录.
+header repeats on every page; a kind with no meeting that year prints 本年度没有记录; then the
+kind's gaps as 制度落实情况 lists them (缺：…), when there are any.
 """
 
 from __future__ import annotations
@@ -43,10 +44,12 @@ def build_meetings_year(
     year: int,
     rows: list[tuple[str, list[MeetingLine]]],
     print_date: dt.date,
+    gaps: dict[str, list[str]] | None = None,
 ) -> int:
     """Write the year's meetings, grouped by kind in the order given; return the page count.
 
     ``rows``: (kind, [(date, topic, 应到, 实到), …]); the meetings print in the order given.
+    ``gaps``: kind -> the gap lines printed under it.
     """
     from reportlab.platypus import Paragraph
 
@@ -60,9 +63,12 @@ def build_meetings_year(
         story.append(Paragraph(escape(f"{kind}{count}"), heading))
         if not meetings:
             story.append(Paragraph(NONE_TEXT, none))
-            continue
-        cells = [[str(i), format_date_cn(day), topic, str(expected), str(present)]
-                 for i, (day, topic, expected, present) in enumerate(meetings, 1)]
-        story.append(GridTable(_widths(), HEADER, cells, aligns=ALIGNS, style=STYLE))
+        else:
+            cells = [[str(i), format_date_cn(day), topic, str(expected), str(present)]
+                     for i, (day, topic, expected, present) in enumerate(meetings, 1)]
+            story.append(GridTable(_widths(), HEADER, cells, aligns=ALIGNS, style=STYLE))
+        lines = (gaps or {}).get(kind)
+        if lines:
+            story.append(Paragraph(escape("缺：" + "；".join(lines)), none))
     return build_pdf(path, story, title=title, village=village, print_date=print_date,
                      subject=f"{village}{title}")

@@ -20,7 +20,7 @@ from app.reports.common.page import MM, build_pdf, content_width
 from app.reports.meetings.meeting_record import title_paragraph
 from app.services.common.dates import format_date_cn
 from app.services.reminders.reminder_types import DONE, Occurrence
-from app.services.workbench.workbench_figures import counts
+from app.services.common.due_rule import counts
 from app.services.workbench.workbench_types import DispositionRow
 
 SHORT_TITLE = "纪律提醒台账"

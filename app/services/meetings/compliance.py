@@ -3,7 +3,10 @@
 RequirementStore holds the frequency table: meeting_kinds.DEFAULT_REQUIREMENTS unless the
 settings saved an override (JSON in app_meta under META_KEY), so a township with stricter
 rules can change it. ComplianceService counts one year's meetings with a few grouped
-queries (never one per period) and marks each period 已完成 / 缺 / 未到期.
+queries (never one per period) and marks each period 已完成 / 缺 / 未到期 / 建账前 by the one
+rule in common/due_rule.py: a period is due on its last day, a yearly requirement with a month
+(几月前完成: 组织生活会 before December) on the first day of that month, and nothing before the
+village's records begin is missing.
 
 "Held" means recorded with a date on or before today: a record dated in the future is a
 plan, not a meeting that took place.
@@ -13,7 +16,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import enum
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
+from app.services.common.due_rule import PeriodState, period_state, records_begin
 from app.services.common.errors import UserError
 from app.services.meetings.meeting_kinds import DEFAULT_REQUIREMENTS, Kind, Period, Requirement
 from app.services.meetings.meeting_types import PRESENT
@@ -34,15 +37,12 @@ from db.session import Database
 META_KEY = "meeting_requirements"
 MAX_TIMES = 31
 QUARTER_NAMES = "一二三四"
-# The verb a missing line uses; every other kind is 召开.
-VERBS = {Kind.THEME_DAY: "开展", Kind.APPRAISAL: "开展", Kind.PARTY_LECTURE: "上", Kind.HEART_TALK: "开展"}
+# Kinds a gap line says 未开展 of; every other kind is 未召开.
+UNDERTAKEN = frozenset({Kind.THEME_DAY, Kind.APPRAISAL, Kind.PARTY_LECTURE, Kind.HEART_TALK})
 YEARLY = (Period.YEAR, Period.YEAR_PER_MEMBER)
 
 
-class CellState(str, enum.Enum):
-    DONE = "已完成"
-    MISSING = "缺"  # the period (or its by_month deadline) is over without enough meetings
-    NOT_DUE = "未到期"  # not satisfied yet, but there is still time
+CellState = PeriodState  # 缺: the period (or its by_month deadline) is over without enough meetings
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,8 @@ class Cell:
     held: int
     required: int
     state: CellState
-    deadline: dt.date  # after this day an unsatisfied period is 缺
-    message: str = ""  # the plain-Chinese missing line, when state is 缺
+    deadline: dt.date  # the day it is due: after this day an unsatisfied period is 缺
+    message: str = ""  # the gap line (gap_line), when state is 缺
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ class YearCompliance:
     requirements: tuple[Requirement, ...]
     rows: tuple[ComplianceRow, ...]
     missing: tuple[str, ...]  # every 缺 cell's message, in table order
+    begin: dt.date  # the day the village's records begin (due_rule.records_begin)
 
 
 # ----- the frequency table ---------------------------------------------------------------
@@ -190,23 +191,12 @@ def spans(period: Period, year: int) -> list[Span]:
     return [Span(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}年")]
 
 
-def _state(held: int, required: int, deadline: dt.date, today: dt.date) -> CellState:
-    if held >= required:
-        return CellState.DONE
-    return CellState.MISSING if today > deadline else CellState.NOT_DUE
-
-
-def _period_message(span: Span, kind: Kind, held: int, required: int) -> str:
-    verb = VERBS.get(kind, "召开")
-    if held == 0:
-        return f"{span.label} 没有{verb}{kind.value}"
-    return f"{span.label} {kind.value}只{verb}了{held}次，要求{required}次"
-
-
-def _member_message(name: str, kind: Kind, held: int, required: int) -> str:
-    if held == 0:
-        return f"{name} 本年度还没有{kind.value}记录"
-    return f"{name} 本年度{kind.value}记录只有{held}次，要求{required}次"
+def gap_line(label: str, kind: Kind, held: int, required: int, name: str | None = None) -> str:
+    """2026年11月 支部委员会会议 未召开（应1次，已0次）; with ``name`` (a per-member requirement):
+    2026年 李组织 谈心谈话 未开展（应1次，已0次）. The one wording of a meeting gap everywhere."""
+    gap = ("未开展" if kind in UNDERTAKEN else "未召开") if held == 0 else "次数不足"
+    who = f"{label} {name}" if name is not None else label
+    return f"{who} {kind.value} {gap}（应{required}次，已{held}次）"
 
 
 # ----- the year view -----------------------------------------------------------------------
@@ -216,46 +206,64 @@ class ComplianceService:
         self.clock = clock
         self.store = RequirementStore(db)
 
-    def year_view(self, year: int, member_rows: bool = True) -> YearCompliance:
-        """The year's rows; ``member_rows=False`` leaves out the per-member rows (and their queries)."""
+    def year_view(self, year: int, member_rows: bool = True, begin: dt.date | None = None) -> YearCompliance:
+        """The year's rows; ``member_rows=False`` leaves out the per-member rows (and their queries).
+        ``begin``: the day the records begin, when the caller has read it already."""
+        return self.year_views(year, year, member_rows, begin)[year]
+
+    def year_views(self, first_year: int, last_year: int, member_rows: bool = True,
+                   begin: dt.date | None = None) -> dict[int, YearCompliance]:
+        """year_view of each year of first_year .. last_year, counted with one query per question
+        for all of them (the start page reads last year's and this year's)."""
         today = self.clock.today()
+        begin = begin or records_begin(self.db, today)
         requirements = self.store.load()
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        first, last = dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
         held_until = min(last, today)
         per_member = {r.kind.value for r in requirements if r.period is Period.YEAR_PER_MEMBER and member_rows}
-        by_month: dict[tuple[str, int], int] = {}
-        by_person: dict[tuple[str, int], int] = {}
-        members: list[tuple[int, str]] = []
+        by_month: dict[tuple[str, int, int], int] = {}
+        by_person: dict[tuple[str, int, int], int] = {}
+        members: dict[int, list[tuple[int, str]]] = {}
         with self.db.read() as s:
             if held_until >= first:
                 by_month = self._count_by_month(s, first, held_until)
                 if per_member:
                     by_person = self._count_by_person(s, first, held_until, per_member)
             if per_member:
-                members = self._committee_members(s, first, last)
+                members = {y: self._committee_members(s, dt.date(y, 1, 1), dt.date(y, 12, 31))
+                           for y in range(first_year, last_year + 1)}
+        return {y: self._view(y, today, begin, requirements, by_month, by_person, members.get(y, []))
+                for y in range(first_year, last_year + 1)}
 
+    @staticmethod
+    def _view(year: int, today: dt.date, begin: dt.date, requirements: tuple[Requirement, ...],
+              by_month: dict[tuple[str, int, int], int], by_person: dict[tuple[str, int, int], int],
+              members: list[tuple[int, str]]) -> YearCompliance:
         rows: list[ComplianceRow] = []
         for req in requirements:
             if req.period is Period.YEAR_PER_MEMBER:
                 span = spans(req.period, year)[0]
-                deadline = _month_end(year, req.by_month) if req.by_month else span.end
+                deadline = dt.date(year, req.by_month, 1) if req.by_month else span.end
                 for person_id, name in members:
-                    held = by_person.get((req.kind.value, person_id), 0)
-                    state = _state(held, req.times, deadline, today)
-                    text = _member_message(name, req.kind, held, req.times) if state is CellState.MISSING else ""
+                    held = by_person.get((req.kind.value, year, person_id), 0)
+                    state = period_state(satisfied=held >= req.times, due=deadline, end=span.end, today=today,
+                                         begin=begin)
+                    text = gap_line(span.label, req.kind, held, req.times, name) if state is CellState.MISSING else ""
                     cell = Cell(span, held, req.times, state, deadline, text)
                     rows.append(ComplianceRow(req, name, (cell,), person_id))
                 continue
             cells = []
             for span in spans(req.period, year):
-                held = sum(by_month.get((req.kind.value, m), 0) for m in range(span.start.month, span.end.month + 1))
-                deadline = _month_end(year, req.by_month) if req.by_month and req.period in YEARLY else span.end
-                state = _state(held, req.times, deadline, today)
-                text = _period_message(span, req.kind, held, req.times) if state is CellState.MISSING else ""
+                held = sum(by_month.get((req.kind.value, year, m), 0)
+                           for m in range(span.start.month, span.end.month + 1))
+                deadline = dt.date(year, req.by_month, 1) if req.by_month and req.period in YEARLY else span.end
+                state = period_state(satisfied=held >= req.times, due=deadline, end=span.end, today=today,
+                                     begin=begin)
+                text = gap_line(span.label, req.kind, held, req.times) if state is CellState.MISSING else ""
                 cells.append(Cell(span, held, req.times, state, deadline, text))
             rows.append(ComplianceRow(req, req.kind.value, tuple(cells)))
         missing = tuple(c.message for row in rows for c in row.cells if c.state is CellState.MISSING)
-        return YearCompliance(year, today, requirements, tuple(rows), missing)
+        return YearCompliance(year, today, requirements, tuple(rows), missing, begin)
 
     def suggest(self, kind: Kind, period: Span) -> dt.date:
         """The date a new record for ``kind`` in ``period`` starts with: today if inside it.
@@ -267,24 +275,27 @@ class ComplianceService:
 
     # One grouped query per question, driven by the index on meeting.date.
     @staticmethod
-    def _count_by_month(s: Session, first: dt.date, last: dt.date) -> dict[tuple[str, int], int]:
+    def _count_by_month(s: Session, first: dt.date, last: dt.date) -> dict[tuple[str, int, int], int]:
+        """(kind, year, month) -> meetings."""
         # Dates are stored as YYYY-MM-DD text; substr is twice as fast as strftime here.
-        month = func.substr(Meeting.date, 6, 2)
+        year, month = func.substr(Meeting.date, 1, 4), func.substr(Meeting.date, 6, 2)
         query = (
-            select(MeetingKind.kind, month, func.count())
+            select(MeetingKind.kind, year, month, func.count())
             .select_from(Meeting)
             .join(MeetingKind, MeetingKind.meeting_id == Meeting.id)
             .where(Meeting.date.between(first, last))
-            .group_by(MeetingKind.kind, month)
+            .group_by(MeetingKind.kind, year, month)
         )
-        return {(kind, int(m)): n for kind, m, n in s.execute(query)}
+        return {(kind, int(y), int(m)): n for kind, y, m, n in s.execute(query)}
 
     @staticmethod
     def _count_by_person(
         s: Session, first: dt.date, last: dt.date, kinds: set[str]
-    ) -> dict[tuple[str, int], int]:
+    ) -> dict[tuple[str, int, int], int]:
+        """(kind, year, person) -> meetings attended."""
+        year = func.substr(Meeting.date, 1, 4)
         query = (
-            select(MeetingKind.kind, Attendance.person_id, func.count(func.distinct(Meeting.id)))
+            select(MeetingKind.kind, year, Attendance.person_id, func.count(func.distinct(Meeting.id)))
             .select_from(Meeting)
             .join(MeetingKind, MeetingKind.meeting_id == Meeting.id)
             .join(Attendance, Attendance.meeting_id == Meeting.id)
@@ -293,9 +304,9 @@ class ComplianceService:
                 MeetingKind.kind.in_(sorted(kinds)),
                 Attendance.status == PRESENT,
             )
-            .group_by(MeetingKind.kind, Attendance.person_id)
+            .group_by(MeetingKind.kind, year, Attendance.person_id)
         )
-        return {(kind, pid): n for kind, pid, n in s.execute(query)}
+        return {(kind, int(y), pid): n for kind, y, pid, n in s.execute(query)}
 
     @staticmethod
     def _committee_members(s: Session, first: dt.date, last: dt.date) -> list[tuple[int, str]]:

@@ -55,5 +55,8 @@ def meetings_year_pdf(services, year: int, path: Path) -> None:  # noqa: ANN001
     for kind in Kind:
         rows = sorted(services.meetings.list_rows(year=year, kind=kind.value), key=lambda r: r.date)
         grouped.append((kind.value, [(r.date, r.topic, r.expected, r.present) for r in rows]))
+    gaps: dict[str, list[str]] = {}
+    for row in services.compliance.year_view(year).rows:  # the gaps 制度落实情况 lists, kind by kind
+        gaps.setdefault(row.requirement.kind.value, []).extend(c.message for c in row.cells if c.message)
     build_meetings_year(path, village=services.profile.for_print().village_name, year=year, rows=grouped,
-                        print_date=services.clock.today())
+                        print_date=services.clock.today(), gaps=gaps)

@@ -6,18 +6,21 @@ import datetime as dt
 from collections.abc import Iterable
 
 from app.services.common.dates import format_date_cn
+from app.services.common.due_rule import period_state
 from app.services.common.errors import UserError, Verdict
 from app.services.members.phone import validate_phone
 from app.services.notices.notice_types import (
     CATEGORIES,
     DEFAULT_POSTING_DAYS,
     EXPENSE,
+    NOTICE_DUE_DAYS,
     INCOME,
     ISSUERS,
     MATTER_SUBTYPES,
     SUBTYPES,
     NoticeData,
     Period,
+    ScheduledPeriod,
 )
 
 MAX_TITLE_CHARS = 200
@@ -70,16 +73,9 @@ def months_of(period: Period) -> set[tuple[int, int]]:
     return {(period.year, m) for m in range(start.month, end.month + 1)}
 
 
-def ended_periods(year: int, today: dt.date, cadence: dict[str, str]) -> list[tuple[str, Period]]:
-    """(category, period) for each period of ``year`` ended before ``today``, in CATEGORIES order
-    (category -> month/quarter in ``cadence``)."""
-    ended = []
-    for category in CATEGORIES:
-        for period in periods_of(year, cadence[category]):
-            if period_bounds(period)[1] >= today:
-                break
-            ended.append((category, period))
-    return ended
+def notice_due(period: Period) -> dt.date:
+    """The last day a notice for ``period`` is on time; after it a missing one is 缺."""
+    return period_bounds(period)[1] + dt.timedelta(days=NOTICE_DUE_DAYS)
 
 
 Cover = dict[tuple[str, tuple[int, int]], dt.date]
@@ -103,17 +99,30 @@ def is_covered(category: str, period: Period, cover: Cover, by: dt.date | None =
     return all(day is not None and (by is None or day <= by) for day in days)
 
 
-def missing_periods(year: int, today: dt.date, cadence: dict[str, str],
-                    posted: list[tuple[str, Period]]) -> list[tuple[str, Period]]:
-    """(category, period) for each period of ``year`` ended before ``today`` whose months are
-    not all covered by posted notices of that category (category -> month/quarter)."""
-    cover = first_posted((category, period, None) for category, period in posted)
-    return [(c, p) for c, p in ended_periods(year, today, cadence) if not is_covered(c, p, cover)]
+def schedule(first_year: int, last_year: int, today: dt.date, begin: dt.date, cadence: dict[str, str],
+             cover: Cover) -> list[ScheduledPeriod]:
+    """Every period of first_year .. last_year a category is published for (category -> month /
+    quarter in ``cadence``), in CATEGORIES order, with its state on ``today`` by due_rule's one
+    rule; ``cover`` holds only what was posted by ``today``."""
+    found = []
+    for category in CATEGORIES:
+        for year in range(first_year, last_year + 1):
+            for period in periods_of(year, cadence[category]):
+                due, end = notice_due(period), period_bounds(period)[1]
+                state = period_state(satisfied=is_covered(category, period, cover), due=due, end=end, today=today,
+                                     begin=begin)
+                found.append(ScheduledPeriod(category, period, due, state, is_covered(category, period, cover, by=due)))
+    return found
 
 
 def missing_line(category: str, period: Period) -> str:
     """“2026年第三季度财务公开未发布”."""
     return f"{period.label}{category}未发布"
+
+
+def due_line(category: str, period: Period) -> str:
+    """“2026年第三季度财务公开应于2026年10月10日前发布”: ended, still on time."""
+    return f"{period.label}{category}应于{format_date_cn(notice_due(period))}前发布"
 
 
 def pick_previous(own_id: int | None, start: dt.date,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from app.services.common.due_rule import PeriodState
+
 CATEGORIES = ("党务公开", "村务公开", "财务公开")
 SUBTYPES = ("党费收缴使用公示", "四议两公开决议公开", "四议两公开实施结果公开", "惠民补贴", "项目建设", "其他")
 MATTER_SUBTYPES = {"四议两公开决议公开": 5, "四议两公开实施结果公开": 6}
@@ -33,6 +35,18 @@ class Period:
         if self.kind == "quarter":
             return f"{self.year}年第{'一二三四'[self.number - 1]}季度"
         return f"{self.year}年"
+
+
+@dataclass(frozen=True)
+class ScheduledPeriod:
+    """One period a category must be published for, and its state on the day asked
+    (common/due_rule.PeriodState): 已完成 once a posted notice covers every month of it."""
+
+    category: str
+    period: Period
+    due: dt.date  # NOTICE_DUE_DAYS after the period ends
+    state: PeriodState
+    on_time: bool  # covered by notices posted by ``due``
 
 
 @dataclass

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.clock import Clock
 from app.services.common.dates import format_date_cn
+from app.services.common.due_rule import PeriodState, records_begin
 from app.services.common.errors import UserError, ValidationFailed
 from app.services.common.profile import ProfileService
 from app.services.common.records import load_or_gone
@@ -33,6 +34,7 @@ from app.services.notices.notice_types import (
     NoticeData,
     NoticeRow,
     Period,
+    ScheduledPeriod,
     Totals,
 )
 from app.services.safety.actor import Permission, require
@@ -307,24 +309,36 @@ class NoticeService:
         with self.db.read() as s:
             return self._totals(s, self._load(s, notice_id))
 
+    def carried_opening(self, period: Period, notice_id: int | None = None) -> int | None:
+        """The 上期结余 a 财务公开 of ``period`` carries from the previous posted one (what its
+        print shows), or None when there is none and the typed 上期结余 counts. The editor's
+        totals use it, so the form and the print show the same figures."""
+        with self.db.read() as s:
+            return self._carried(s, notice_id, period)
+
     def _totals(self, s: Session, n: Notice) -> Totals:
         income = sum(i.amount_fen for i in n.items if i.direction == INCOME)
         expense = sum(i.amount_fen for i in n.items if i.direction != INCOME)
-        previous = self._previous(s, n) if n.category == FINANCE else None
-        if previous is not None:
-            opening = self._totals(s, previous).closing_fen
-        else:
-            opening = n.opening_balance_fen or 0
+        carried = None
+        if n.category == FINANCE:
+            carried = self._carried(s, n.id, Period(n.period_kind, n.period_year, n.period_no))
+        opening = carried if carried is not None else (n.opening_balance_fen or 0)
         return Totals(opening, income, expense)
 
+    def _carried(self, s: Session, own_id: int | None, period: Period) -> int | None:
+        previous = self._previous(s, own_id, period)
+        return None if previous is None else self._totals(s, previous).closing_fen
+
     @staticmethod
-    def _previous(s: Session, n: Notice) -> Notice | None:
-        """The latest posted, non-superseded 财务公开 whose period ends before ``n``'s starts."""
-        start, _ = rules.period_bounds(Period(n.period_kind, n.period_year, n.period_no))
+    def _previous(s: Session, own_id: int | None, period: Period) -> Notice | None:
+        """The latest posted, non-superseded 财务公开 whose period ends before ``period`` starts."""
+        if rules.period_problem(period) is not None:
+            return None
+        start, _ = rules.period_bounds(period)
         posted = s.execute(select(Notice.id, Notice.period_kind, Notice.period_year, Notice.period_no,
                                   Notice.posted_date, Notice.corrects_id)
                            .where(Notice.category == FINANCE, Notice.status == POSTED)).all()
-        found = rules.pick_previous(n.id, start, [(i, Period(k, y, no), on, c) for i, k, y, no, on, c in posted])
+        found = rules.pick_previous(own_id, start, [(i, Period(k, y, no), on, c) for i, k, y, no, on, c in posted])
         return None if found is None else NoticeService._load(s, found)
 
     # ----- schedule ----------------------------------------------------------------------
@@ -353,16 +367,21 @@ class NoticeService:
                  .where(Notice.status == POSTED, Notice.period_year.between(first_year, last_year)))
         return [(c, Period(k, y, no), day) for c, k, y, no, day in s.execute(query)]
 
-    def posted_cover(self, first_year: int, last_year: int) -> rules.Cover:
-        """When each (category, month) of first_year .. last_year was first covered by a posted notice."""
+    def schedule(self, first_year: int, last_year: int, begin: dt.date | None = None) -> list[ScheduledPeriod]:
+        """Every period of first_year .. last_year each category is published for, with its state
+        today by the one rule (common/due_rule.py): a notice posted later than today does not
+        count yet, nothing ending before the records begin (``begin``, read when not given) is
+        missing."""
+        today = self.clock.today()
+        begin = begin or records_begin(self.db, today)
         with self.db.read() as s:
-            return rules.first_posted(self._posted_periods(s, first_year, last_year))
+            posted = [(c, p, day) for c, p, day in self._posted_periods(s, first_year, last_year)
+                      if day is None or day <= today]
+        return rules.schedule(first_year, last_year, today, begin, self.cadences(), rules.first_posted(posted))
 
     def missing_periods(self, year: int) -> list[tuple[str, Period]]:
-        """Ended periods of ``year`` with no posted notice of a category: (category, period)."""
-        with self.db.read() as s:
-            posted = [(c, p) for c, p, _ in self._posted_periods(s, year, year)]
-        return rules.missing_periods(year, self.clock.today(), self.cadences(), posted)
+        """Periods of ``year`` whose notice is 缺 today: (category, period)."""
+        return [(p.category, p.period) for p in self.schedule(year, year) if p.state is PeriodState.MISSING]
 
     def pending_review(self) -> list[tuple[int, str, dt.date]]:
         """Notices waiting for the 监委会's review: (id, title, the day they should go up —
@@ -382,6 +401,10 @@ class NoticeService:
                     for i, title, start, reviewed, changed in s.execute(query)]
 
     def missing(self, year: int) -> list[str]:
-        """Ended periods of ``year`` with no posted notice of a category, then notices awaiting review."""
-        lines = [rules.missing_line(c, p) for c, p in self.missing_periods(year)]
+        """需要处理 of ``year``: the notices 缺 today, those of ended periods still on time, then
+        the notices awaiting review."""
+        today, periods = self.clock.today(), self.schedule(year, year)
+        lines = [rules.missing_line(p.category, p.period) for p in periods if p.state is PeriodState.MISSING]
+        lines += [rules.due_line(p.category, p.period) for p in periods
+                  if p.state is PeriodState.NOT_DUE and rules.period_bounds(p.period)[1] < today]
         return lines + [f"待审核：{title}" for _, title, _ in self.pending_review()]

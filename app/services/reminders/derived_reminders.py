@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app.clock import Clock
 from app.services.common.dates import format_date_cn
+from app.services.common.due_rule import PeriodState, late
 from app.services.common.errors import UserError
 from app.services.meetings.meeting_kinds import Kind
 from app.services.meetings.meeting_types import STEP_NAMES, STUCK_DAYS, MatterRow
@@ -24,7 +25,7 @@ from app.services.reminders.reminder_types import HANDLED, IGNORED, OVERDUE, TOD
 from app.services.safety.actor import SYSTEM, Permission, require
 from app.services.workbench.ledgers import Ledgers
 from app.services.workbench.shared_reads import SharedReads
-from app.services.workbench.workbench_figures import late, meeting_periods, notice_due
+from app.services.workbench.workbench_figures import meeting_periods
 from app.services.workbench.workbench_types import (
     DUE_SOON_DAYS,
     LOOKBACK_DAYS,
@@ -45,8 +46,10 @@ QUESTION_CHARS = 30  # how much of a villager's question an item quotes
 
 
 # ----- keys and titles (shared with the figures' list of gaps) --------------------------------
-def meeting_key(kind: Kind, start: dt.date) -> str:
-    return f"meeting:{kind.value}:{start.isoformat()}"
+def meeting_key(kind: Kind, start: dt.date, person_id: int | None = None) -> str:
+    """The gap of one period; with ``person_id``, of one member's per-member requirement."""
+    key = f"meeting:{kind.value}:{start.isoformat()}"
+    return key if person_id is None else f"{key}:{person_id}"
 
 
 def notice_key(category: str, period: NoticePeriod) -> str:
@@ -100,7 +103,7 @@ class DerivedReminders:
 
         Meetings and missing notices: periods due within [today - LOOKBACK_DAYS, today +
         DUE_SOON_DAYS] that end on or after the day the village's records begin (a new install
-        is not told about the months before it; shared_reads.read_records_begin). Stuck
+        is not told about the months before it; common/due_rule.py). Stuck
         matters, notices awaiting review or posting, and unanswered questions: all.
         Posts and the current term: ending within TERM_WARNING_DAYS (shown from then on).
         """
@@ -121,19 +124,19 @@ class DerivedReminders:
         return today - dt.timedelta(days=LOOKBACK_DAYS) <= due <= today + dt.timedelta(days=DUE_SOON_DAYS)
 
     def _meetings(self, today: dt.date, reads: SharedReads) -> list[DueItem]:
-        """Periods (month / quarter / year) without enough meetings of a required kind, that
-        end on or after the day the records begin; due as workbench_figures.meeting_due says."""
+        """Periods (month / quarter / year, and each committee member's year for a per-member
+        requirement) without enough meetings of a required kind: the compliance views' 缺 cells,
+        and their 未到期 cells due soon."""
         compliance = self.ledgers.compliance
-        begin = reads.records_begin(self.db, today)
-        views = [reads.year_view(compliance, year, member_rows=False) for year in (today.year - 1, today.year)]
+        views = [reads.year_view(compliance, year) for year in (today.year - 1, today.year)]
         items = []
-        for period in meeting_periods(views, begin):
-            if period.name is not None or period.satisfied or not self._window(today, period.due):
+        for period in meeting_periods(views):
+            if period.satisfied or not self._window(today, period.due):
                 continue
             kind, span = period.requirement.kind, period.cell.span
             suggested = compliance.suggest(kind, span).isoformat()
-            items.append(self._item(meeting_key(kind, span.start), MEETINGS_AREA, period.gap_line, period.due,
-                                    today, Target("meeting_new", (kind.value, suggested))))
+            items.append(self._item(meeting_key(kind, span.start, period.person_id), MEETINGS_AREA,
+                                    period.gap_line, period.due, today, Target("meeting_new", (kind.value, suggested))))
         return items
 
     def _matters(self, today: dt.date, reads: SharedReads) -> list[DueItem]:
@@ -147,19 +150,17 @@ class DerivedReminders:
         return items
 
     def _notices(self, today: dt.date, reads: SharedReads) -> list[DueItem]:
-        """Periods ended without a posted notice (due NOTICE_DUE_DAYS after; only periods that
-        end on or after the day the records begin), notices waiting for review and notices
-        reviewed but not yet posted (both due when they should go up)."""
+        """Ended periods whose notice is 缺 or still 未到期 in the notice schedule (due
+        NOTICE_DUE_DAYS after), notices waiting for review and notices reviewed but not yet
+        posted (both due when they should go up)."""
         notices = self.ledgers.notices
-        begin = reads.records_begin(self.db, today)
         items = []
-        for year in (today.year - 1, today.year):
-            for category, period in notices.missing_periods(year):
-                due = notice_due(period)
-                if period_bounds(period)[1] >= begin and self._window(today, due):
-                    items.append(self._item(
-                        notice_key(category, period), NOTICES_AREA, missing_line(category, period), due, today,
-                        Target("notice_new", (category, period.kind, period.year, period.number))))
+        for p in reads.notice_schedule(notices, today.year - 1, today.year):
+            ended = period_bounds(p.period)[1] < today
+            if p.state in (PeriodState.MISSING, PeriodState.NOT_DUE) and ended and self._window(today, p.due):
+                items.append(self._item(
+                    notice_key(p.category, p.period), NOTICES_AREA, missing_line(p.category, p.period), p.due, today,
+                    Target("notice_new", (p.category, p.period.kind, p.period.year, p.period.number))))
         for notice_id, title, due in notices.pending_review():
             items.append(self._item(f"notice-review:{notice_id}", NOTICES_AREA, f"公告待审核：{title}", due,
                                     today, Target("notice", (notice_id,))))

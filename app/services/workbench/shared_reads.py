@@ -8,41 +8,15 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import case, func, select
-
+from app.services.common.due_rule import records_begin
 from app.services.meetings.compliance import ComplianceService, YearCompliance
+from app.services.notices.notice_types import ScheduledPeriod
+from app.services.notices.notices import NoticeService
 from app.services.reminders.reminder_types import Occurrence
 from app.services.reminders.reminders import ReminderService
-from db.models import AuditEntry, Meeting, Notice
 from db.session import Database
 
 T = TypeVar("T")
-
-
-def read_records_begin(db: Database) -> dt.date | None:
-    """The day the village's records begin: the earliest of the first audit_log entry (written
-    when the village profile is first saved), the earliest meeting and the earliest start of a
-    notice's 所属期; None when there is nothing at all. One query, each part served by an index."""
-    first_year = select(func.min(Notice.period_year)).scalar_subquery()
-    # The first month of a 所属期: the month, the quarter's first month, or January for a year.
-    month = case((Notice.period_kind == "month", Notice.period_no),
-                 (Notice.period_kind == "quarter", 3 * Notice.period_no - 2), else_=1)
-    query = select(
-        select(func.min(AuditEntry.at)).scalar_subquery(),
-        select(func.min(Meeting.date)).scalar_subquery(),
-        first_year,
-        select(func.min(month)).where(Notice.period_year == first_year).scalar_subquery(),
-    )
-    with db.read() as s:
-        logged, met, year, first_month = s.execute(query).one()
-    found = []
-    if logged is not None:
-        found.append(logged.date() if isinstance(logged, dt.datetime) else logged)
-    if met is not None:
-        found.append(met)
-    if year is not None:
-        found.append(dt.date(year, min(max(first_month or 1, 1), 12), 1))
-    return min(found) if found else None
 
 
 class SharedReads:
@@ -57,15 +31,28 @@ class SharedReads:
         return self._values[key]  # type: ignore[return-value]
 
     def records_begin(self, db: Database, today: dt.date) -> dt.date:
-        """read_records_begin, or ``today`` for a village with no records yet; read once."""
-        return self.get("records_begin", lambda: read_records_begin(db) or today)
+        """due_rule.records_begin, read once."""
+        return self.get("records_begin", lambda: records_begin(db, today))
 
-    def year_view(self, compliance: ComplianceService, year: int, member_rows: bool = True) -> YearCompliance:
-        """A view with member rows serves a request without them as well."""
-        full = self._values.get(("year_view", year, True))
-        if full is not None:
-            return full  # type: ignore[return-value]
-        return self.get(("year_view", year, member_rows), lambda: compliance.year_view(year, member_rows=member_rows))
+    def year_views(self, compliance: ComplianceService, first_year: int, last_year: int) -> None:
+        """Read the views of first_year .. last_year together (ComplianceService.year_views)."""
+        begin = self.records_begin(compliance.db, compliance.clock.today())
+        for year, view in compliance.year_views(first_year, last_year, begin=begin).items():
+            self._values.setdefault(("year_view", year), view)
+
+    def year_view(self, compliance: ComplianceService, year: int) -> YearCompliance:
+        begin = self.records_begin(compliance.db, compliance.clock.today())
+        return self.get(("year_view", year), lambda: compliance.year_view(year, begin=begin))
+
+    def notice_schedule(self, notices: NoticeService, first_year: int, last_year: int) -> list[ScheduledPeriod]:
+        """NoticeService.schedule of first_year .. last_year, served from a wider one read before."""
+        begin = self.records_begin(notices.db, notices.clock.today())
+        have = self._values.get("schedule")
+        if have is not None and have[0] <= first_year and last_year <= have[1]:  # type: ignore[index]
+            return [p for p in have[2] if first_year <= p.period.year <= last_year]  # type: ignore[index]
+        found = notices.schedule(first_year, last_year, begin)
+        self._values["schedule"] = (first_year, last_year, found)
+        return found
 
     def occurrences(self, reminders: ReminderService, first: dt.date, last: dt.date) -> list[Occurrence]:
         """Served from the widest range read so far when it covers [first, last]."""

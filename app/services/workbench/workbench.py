@@ -70,6 +70,9 @@ class Workbench:
         first = min(today - dt.timedelta(days=LOOKBACK_DAYS), dt.date(year, 1, 1))
         last = max(today + dt.timedelta(days=DUE_SOON_DAYS), dt.date(year, 12, 31))
         reads.occurrences(self.reminders, first, last)
+        # The list reads last year's and this year's compliance and notice schedule: read them at once.
+        reads.year_views(self.ledgers.compliance, today.year - 1, today.year)
+        reads.notice_schedule(self.ledgers.notices, today.year - 1, today.year)
         figures = self.year_figures(year, reads)  # first: its compliance view also serves the list
         return self.due_items(reads), figures
 
@@ -120,15 +123,13 @@ class Workbench:
                  shown_last: dt.date | None = None) -> Figures:
         """Figures of what falls due in first .. last; ``shown_last`` is the last day printed."""
         today = self.clock.today()
-        begin = reads.records_begin(self.db, today)
         until = min(today, last)
         started = first <= until
         compliance = self.ledgers.compliance
         views = [reads.year_view(compliance, y) for y in range(first.year, until.year + 1)] if started else []
-        meetings = figures.counted_meetings(views, first, last, today, begin)
-        notices = self.ledgers.notices
-        cover = notices.posted_cover(first.year, until.year) if started else {}
-        periods = figures.notice_periods(first, last, today, begin, notices.cadences(), cover)
+        meetings = figures.counted_meetings(views, first, last)
+        schedule = reads.notice_schedule(self.ledgers.notices, first.year, until.year) if started else []
+        periods = figures.notice_periods(schedule, first, last)
         # Up to the end of this year: an occurrence done ahead of its day counts as due and done.
         read_last = min(last, max(today, dt.date(today.year, 12, 31)))
         occurrences = figures.counted_occurrences(
@@ -140,9 +141,10 @@ class Workbench:
             mark = marks.get(key) if key else None
             return line + mark_label(*mark) if mark else line
 
-        gaps = [marked(p.gap_line, None if p.name else meeting_key(p.requirement.kind, p.cell.span.start))
+        gaps = [marked(p.gap_line, meeting_key(p.requirement.kind, p.cell.span.start, p.person_id))
                 for p in meetings if not p.satisfied]
-        gaps += [marked(missing_line(c, p), notice_key(c, p)) for c, p in figures.notice_gaps(periods, cover)]
+        gaps += [marked(missing_line(p.category, p.period), notice_key(p.category, p.period))
+                 for p in figures.notice_gaps(periods)]
         gaps += [f"{format_date_cn(o.due)} {o.kind}：{o.subject}（{o.targets}）未办理"
                  for o in occurrences if o.status == OVERDUE]
         matter_rows = reads.get("matters", self.ledgers.matters.list_rows)
@@ -153,7 +155,7 @@ class Workbench:
         return Figures(
             title, first, shown_last or last,
             meetings=figures.meeting_bars(compliance.store.load(), meetings),
-            notices=figures.notice_bars(periods, cover),
+            notices=figures.notice_bars(periods),
             reminders=figures.reminder_bars(occurrences),
             matters=figures.matter_bars(matters),
             gaps=tuple(gaps),

@@ -1,12 +1,9 @@
 """How the 工作台 counts a year's (or a term's) figures, from data already read (no queries here).
 
-One rule for the start page, the figures and the printed gaps (``counts``): a period counts —
-as due in the figures, and as a gap when it is not satisfied — once its due day is past, or as
-soon as it is satisfied (then it is due and done). The due day of a meeting period is its last
-day; a yearly requirement with a month (组织生活会 by December) is due on the first day of
-that month. A missing notice is due NOTICE_DUE_DAYS after its period ends. Periods that ended
-before the village's records begin (``begin``: shared_reads.read_records_begin) are not counted
-at all, so a new install is not told it missed the meetings of years it never recorded.
+Which period is 已完成, 缺, 未到期 or 建账前 on a day is decided once, by common/due_rule.py, in
+the compliance views (meetings) and the notice schedule; the figures count the periods that are
+已完成 or 缺 (due and done, or due and missed), and their gaps are the 缺 ones: the same lines
+制度落实情况, 三公开 and the start page show.
 
 A range is ``first`` .. ``last`` (a year, or a term from its first to its last day).
 
@@ -15,9 +12,8 @@ A range is ``first`` .. ``last`` (a year, or a term from its first to its last d
   meetings in one month do not hide a gap in another), actual the meetings really held in those
   periods. A per-member requirement (谈心谈话) gives one bar: committee members who met it
   against members counted.
-- notices: per category, the periods whose last day lies in the range; a period counts once
-  its posting window has closed, or earlier when already posted in it. Done: every month of it
-  covered by a notice posted within the window.
+- notices: per category, the periods whose last day lies in the range; done: every month of it
+  covered by a notice posted within NOTICE_DUE_DAYS after the period.
 - reminders: per kind, occurrences due in the range that are done or due before today; done:
   the ones recorded done.
 - matters: the matters created in the range or with a step in it, by the step reached by the
@@ -30,90 +26,57 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from app.services.meetings.compliance import VERBS, YEARLY, Cell, CellState, YearCompliance
-from app.services.meetings.meeting_kinds import Kind, Period, Requirement
+from app.services.common.due_rule import PeriodState, counts
+from app.services.meetings.compliance import Cell, YearCompliance, gap_line
+from app.services.meetings.meeting_kinds import Period, Requirement
 from app.services.meetings.meeting_types import STEP_NAMES
-from app.services.notices.notice_rules import Cover, is_covered, period_bounds, periods_of
-from app.services.notices.notice_types import CATEGORIES, NOTICE_DUE_DAYS
-from app.services.notices.notice_types import Period as NoticePeriod
+from app.services.notices.notice_rules import period_bounds
+from app.services.notices.notice_types import CATEGORIES, ScheduledPeriod
 from app.services.reminders.reminder_types import DONE, KINDS, Occurrence
 from app.services.workbench.workbench_types import Bar
 
 NOT_STARTED = "未开始"
 PER_MEMBER = "（每名委员）"
-
-
-# ----- the one rule ------------------------------------------------------------------------------
-def late(due: dt.date, today: dt.date) -> bool:
-    """Past its due day: 已逾期 on the start page, a gap in the figures when not satisfied."""
-    return due < today
-
-
-def counts(due: dt.date, today: dt.date, satisfied: bool) -> bool:
-    """Whether a period counts in the figures: satisfied already, or past its due day."""
-    return satisfied or late(due, today)
-
-
-def meeting_due(req: Requirement, span_start: dt.date, span_end: dt.date) -> dt.date:
-    """The last day of the period; the first day of ``by_month`` for a yearly requirement with one."""
-    if req.period in YEARLY and req.by_month:
-        return dt.date(span_start.year, req.by_month, 1)
-    return span_end
-
-
-def notice_due(period: NoticePeriod) -> dt.date:
-    """The last day a notice for ``period`` is on time."""
-    return period_bounds(period)[1] + dt.timedelta(days=NOTICE_DUE_DAYS)
-
-
-def meeting_gap_line(label: str, kind: Kind, held: int, required: int) -> str:
-    """2026年11月 支部委员会会议 未召开（应1次，已0次）: the start page's item and the printed gap."""
-    gap = ("未开展" if kind in VERBS else "未召开") if held == 0 else "次数不足"
-    return f"{label} {kind.value} {gap}（应{required}次，已{held}次）"
-
-
-def member_gap_line(label: str, name: str, kind: Kind, held: int, required: int) -> str:
-    """2026年 李组织 谈心谈话 未开展（应1次，已0次）."""
-    return meeting_gap_line(f"{label} {name}", kind, held, required)
+COUNTED = (PeriodState.DONE, PeriodState.MISSING)
 
 
 @dataclass(frozen=True)
 class MeetingPeriod:
-    """One cell of a compliance view with the day it is due."""
+    """One cell of a compliance view, with the member it is about for a per-member requirement."""
 
     requirement: Requirement
     name: str | None  # the committee member, for a per-member requirement
+    person_id: int | None
     cell: Cell
-    due: dt.date
+
+    @property
+    def due(self) -> dt.date:
+        return self.cell.deadline
 
     @property
     def satisfied(self) -> bool:
-        return self.cell.state is CellState.DONE
+        return self.cell.state is PeriodState.DONE
 
     @property
     def gap_line(self) -> str:
-        kind, cell = self.requirement.kind, self.cell
-        if self.name is not None:
-            return member_gap_line(cell.span.label, self.name, kind, cell.held, cell.required)
-        return meeting_gap_line(cell.span.label, kind, cell.held, cell.required)
+        cell = self.cell
+        return gap_line(cell.span.label, self.requirement.kind, cell.held, cell.required, self.name)
 
 
-def meeting_periods(views: Iterable[YearCompliance], begin: dt.date) -> Iterator[MeetingPeriod]:
-    """Every period of ``views`` that ends on or after ``begin``, with its due day."""
+def meeting_periods(views: Iterable[YearCompliance]) -> Iterator[MeetingPeriod]:
+    """Every period of ``views`` from the day the records begin on (not 建账前)."""
     for view in views:
         for row in view.rows:
             req = row.requirement
             name = row.label if req.period is Period.YEAR_PER_MEMBER else None
             for cell in row.cells:
-                if cell.span.end >= begin:
-                    yield MeetingPeriod(req, name, cell, meeting_due(req, cell.span.start, cell.span.end))
+                if cell.state is not PeriodState.BEFORE_RECORDS:
+                    yield MeetingPeriod(req, name, row.person_id, cell)
 
 
-def counted_meetings(views: Iterable[YearCompliance], first: dt.date, last: dt.date, today: dt.date,
-                     begin: dt.date) -> list[MeetingPeriod]:
-    """The periods the figures count: due in first .. last, and satisfied or past their due day."""
-    return [p for p in meeting_periods(views, begin)
-            if first <= p.due <= last and counts(p.due, today, p.satisfied)]
+def counted_meetings(views: Iterable[YearCompliance], first: dt.date, last: dt.date) -> list[MeetingPeriod]:
+    """The periods the figures count: due in first .. last, and 已完成 or 缺."""
+    return [p for p in meeting_periods(views) if first <= p.due <= last and p.cell.state in COUNTED]
 
 
 # ----- the bars ------------------------------------------------------------------------------------
@@ -142,36 +105,23 @@ def meeting_bars(requirements: Iterable[Requirement], periods: Iterable[MeetingP
     return tuple(Bar(label, done[label], due[label], actual[label]) for label in due)
 
 
-def notice_periods(first: dt.date, last: dt.date, today: dt.date, begin: dt.date, cadence: dict[str, str],
-                   cover: Cover) -> list[tuple[str, NoticePeriod]]:
-    """(category, period) the figures count, by category: the period's last day lies in
-    first .. last and on or after ``begin``, and it was posted on time or its window has closed
-    (periods of years after today's cannot count yet)."""
-    found = []
-    for category in CATEGORIES:
-        for year in range(first.year, min(last.year, today.year) + 1):
-            for period in periods_of(year, cadence[category]):
-                end = period_bounds(period)[1]
-                if not (first <= end <= last and end >= begin):
-                    continue
-                due = notice_due(period)
-                if counts(due, today, is_covered(category, period, cover, by=due)):
-                    found.append((category, period))
-    return found
+def notice_periods(schedule: Iterable[ScheduledPeriod], first: dt.date, last: dt.date) -> list[ScheduledPeriod]:
+    """The periods the figures count: ending in first .. last, and 已完成 or 缺."""
+    return [p for p in schedule if first <= period_bounds(p.period)[1] <= last and p.state in COUNTED]
 
 
-def notice_gaps(periods: Iterable[tuple[str, NoticePeriod]],
-                cover: Cover) -> list[tuple[str, NoticePeriod]]:
+def notice_gaps(periods: Iterable[ScheduledPeriod]) -> list[ScheduledPeriod]:
     """The counted periods with no posted notice at all (a late one is not missing)."""
-    return [(c, p) for c, p in periods if not is_covered(c, p, cover)]
+    return [p for p in periods if p.state is PeriodState.MISSING]
 
 
-def notice_bars(periods: list[tuple[str, NoticePeriod]], cover: Cover) -> tuple[Bar, ...]:
+def notice_bars(periods: Iterable[ScheduledPeriod]) -> tuple[Bar, ...]:
+    """Per category: the periods counted, and those posted on time."""
     due = dict.fromkeys(CATEGORIES, 0)
     done = dict.fromkeys(CATEGORIES, 0)
-    for category, period in periods:
-        due[category] += 1
-        done[category] += is_covered(category, period, cover, by=notice_due(period))
+    for p in periods:
+        due[p.category] += 1
+        done[p.category] += p.on_time
     return tuple(Bar(c, done[c], due[c]) for c in CATEGORIES)
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.common.dates import format_date_cn
 from app.services.meetings.compliance import CellState, YearCompliance
 
 MISSING_BRUSH = QBrush(QColor("#fde2e2"))
@@ -34,6 +35,8 @@ def cell_text(held: int, required: int, state: CellState) -> str:
         return f"✓ 已开 {held} 次"
     if state is CellState.MISSING:
         return f"缺（{held}/{required}）"
+    if state is CellState.BEFORE_RECORDS:
+        return "建账前"
     return f"未到期（{held}/{required}）"
 
 
@@ -81,7 +84,10 @@ class CompliancePage(QWidget):
                 first, last = cell.span.start.month - 1, cell.span.end.month - 1
                 item = QTableWidgetItem(cell_text(cell.held, cell.required, cell.state))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setToolTip(cell.message or f"{cell.span.label}：{row.requirement.basis}")
+                tip = cell.message or f"{cell.span.label}：{row.requirement.basis}"
+                if cell.state is CellState.BEFORE_RECORDS:
+                    tip = f"本村的记录从{format_date_cn(self.view.begin)}开始，之前的时段不计缺"
+                item.setToolTip(tip)
                 item.setData(CELL_ROLE, (row.requirement.kind.value, cell.span))
                 if cell.state is CellState.MISSING:
                     item.setBackground(MISSING_BRUSH)

@@ -115,6 +115,10 @@ class NoticeDialog(UnsavedChangesGuard, QDialog):
         items_layout.addWidget(self.totals)
         self.category.currentTextChanged.connect(self.category_changed)
         self.opening.textChanged.connect(self.update_totals)
+        self._carried: tuple[Period, int | None] | None = None
+        for spin in (self.year, self.number):
+            spin.valueChanged.connect(self.update_totals)
+        self.period_kind.currentIndexChanged.connect(self.update_totals)
 
         self.content = QWidget()
         body = QVBoxLayout(self.content)
@@ -201,15 +205,30 @@ class NoticeDialog(UnsavedChangesGuard, QDialog):
         lines = preview_lines(self.body.toPlainText(), public)
         self.mask_preview.setText("\n".join(lines) if lines else "正文里没有需要打码的号码。")
 
+    def carried_opening(self) -> int | None:
+        """What the print carries from the previous 财务公开 (read again only when the period changes)."""
+        period = self.period()
+        if self._carried is None or self._carried[0] != period:
+            self._carried = (period, self.notices.carried_opening(period, self.notice_id))
+        return self._carried[1]
+
     def update_totals(self) -> None:
         from app.services.notices.money import format_yuan, parse_yuan
 
+        if self.category.currentText() != "财务公开":
+            return
+        carried = self.carried_opening()
+        # With a previous notice the print carries its balance and ignores what is typed here.
+        self.opening.setEnabled(carried is None)
+        self.opening.setPlaceholderText("有上一期财务公开时自动结转，不用填" if carried is None
+                                        else f"自动结转上一期财务公开的结余 {format_yuan(carried)} 元")
         try:
             items = self.items.items()
-            opening = parse_yuan(self.opening.text()) if self.opening.text().strip() else 0
+            typed = parse_yuan(self.opening.text()) if self.opening.text().strip() else 0
         except UserError as exc:
             self.totals.setText(exc.message)
             return
+        opening = typed if carried is None else carried
         income = sum(i.amount_fen for i in items if i.direction == "收入")
         expense = sum(i.amount_fen for i in items if i.direction == "支出")
         self.totals.setText(f"本期收入 {format_yuan(income)} 元，本期支出 {format_yuan(expense)} 元，"

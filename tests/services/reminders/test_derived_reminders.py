@@ -40,7 +40,7 @@ def test_a_month_without_a_committee_meeting_until_one_is_recorded(services):
     assert found["meeting:主题党日:2026-11-01"].title == "2026年11月 主题党日 未开展（应1次，已0次）"
     lecture = found["meeting:党课:2026-07-01"]
     assert (lecture.title, lecture.due) == ("2026年第三季度 党课 未开展（应1次，已0次）", D(2026, 9, 30))
-    # December is not due within 14 days; 谈心谈话 per member is not a period item.
+    # December is not due within 14 days, nor is each member's 谈心谈话 (due 31 December).
     assert "meeting:支部委员会会议:2026-12-01" not in found
     assert not [k for k in found if k.startswith("meeting:谈心谈话")]
 
@@ -94,7 +94,7 @@ def test_meetings_entered_back_to_january_show_the_gaps_from_january_on(services
 
 
 def test_records_begin_with_the_earliest_log_entry_meeting_or_notice_period(services):
-    from app.services.workbench.shared_reads import read_records_begin
+    from app.services.common.due_rule import read_records_begin
 
     assert read_records_begin(services.db) is None
     meeting(services, Kind.BRANCH_COMMITTEE, D(2026, 3, 9))

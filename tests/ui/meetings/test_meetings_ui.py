@@ -91,7 +91,7 @@ def test_a_matter_step_is_recorded_through_the_step_dialog(qtbot, demo_window, m
 
 def test_compliance_view_marks_the_gap_and_a_click_creates_the_meeting(demo_window, monkeypatch):
     page = demo_window.meetings_tab.compliance
-    assert page.missing.text() == "尚缺：\n2026年8月 没有召开支部委员会会议"
+    assert page.missing.text() == "尚缺：\n2026年8月 支部委员会会议 未召开（应1次，已0次）"
     created = []
     monkeypatch.setattr(demo_window.meetings_tab.meetings, "add_meeting", lambda kind, day: created.append((kind, day)))
     row = next(i for i, r in enumerate(page.view.rows) if r.label == "支部委员会会议")
@@ -157,7 +157,7 @@ def test_requirements_can_be_made_stricter_in_settings(qtbot, demo_window):
     stored = {r.kind.value: r.period for r in RequirementStore(demo_window.services.db).load()}
     assert stored["党课"] is Period.MONTH
     demo_window.meetings_tab.compliance.refresh()
-    assert "2026年1月 没有上党课" in demo_window.meetings_tab.compliance.missing.text()
+    assert "2026年1月 党课 未开展（应1次，已0次）" in demo_window.meetings_tab.compliance.missing.text()
 
 
 def test_other_tabs_load_only_when_shown_and_reload_on_return(qtbot, services, clock):
