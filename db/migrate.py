@@ -54,6 +54,12 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
 def current_revision(db_path: Path) -> str | None:
     """The schema revision stored in the file (None for a new, empty file)."""
     if not db_path.exists():
@@ -74,14 +80,12 @@ def upgrade(db_path: Path, backup_dir: Path, now: dt.datetime) -> MigrationResul
     if current == SCHEMA_HEAD:
         return MigrationResult(current, SCHEMA_HEAD, None)
     from alembic import command
-    from alembic.script import ScriptDirectory
 
     cfg = _config()
-    script = ScriptDirectory.from_config(cfg)
     head = head_revision()
     if current == head:
         return MigrationResult(current, head, None)
-    if current is not None and current not in {s.revision for s in script.walk_revisions()}:
+    if current is not None and current not in known_revisions():
         raise NewerDatabaseError(current)
 
     backup = None

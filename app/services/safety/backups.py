@@ -28,10 +28,11 @@ from db.backup import (
     backup_to,
     copy_database,
     integrity_problems,
-    read_only_uri,
     remove_with_sidecars,
 )
-from db.migrate import MIGRATIONS_DIR, SCHEMA_HEAD, current_revision
+from db.audit_head import chain_head, write_head
+from db.engine import read_only_uri
+from db.migrate import SCHEMA_HEAD, current_revision, known_revisions
 
 log = logging.getLogger(__name__)
 
@@ -178,15 +179,6 @@ def database_summary(path: Path) -> BackupSummary:
     return BackupSummary(path, _taken(path), row[0] if row else "", current_revision(path), counts)
 
 
-def _known_revisions() -> set[str]:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return {script.revision for script in ScriptDirectory.from_config(cfg).walk_revisions()}
-
-
 def inspect_backup(path: Path) -> BackupSummary:
     """What ``path`` holds; raises UserError if it cannot be restored (broken, foreign, newer)."""
     path = Path(path)
@@ -203,7 +195,7 @@ def inspect_backup(path: Path) -> BackupSummary:
     summary = database_summary(path)
     if summary.revision is None or "person" not in summary.counts:
         raise UserError(not_ours)
-    if summary.revision != SCHEMA_HEAD and summary.revision not in _known_revisions():
+    if summary.revision != SCHEMA_HEAD and summary.revision not in known_revisions():
         raise UserError(
             f"这个备份由更新版本的村支部台账做成（版本标记 {summary.revision}），本程序不能用它恢复："
             "请先安装最新版本的程序，再恢复"
@@ -251,6 +243,7 @@ def restore_file(data_dir: DataDir, clock: Clock, source: Path) -> RestoreResult
     problems = integrity_problems(live)
     if problems:
         raise UserError(f"恢复后的数据库校验没有通过（{problems[0]}）：原来的数据在 {saved}，请联系技术人员")
+    write_head(live, chain_head(live))
     log.info("restored %s into %s; previous data in %s", summary.path, live, saved)
     return RestoreResult(summary, saved, damaged)
 

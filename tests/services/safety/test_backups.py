@@ -36,7 +36,8 @@ def people(path: Path) -> int:
 
 
 def names(folder: Path) -> set[str]:
-    return {p.name for p in folder.iterdir()}
+    """The backups in ``folder`` (without the audit log heads beside them)."""
+    return {p.name for p in folder.iterdir() if p.suffix != ".head"}
 
 
 def corrupt(path: Path) -> None:
@@ -63,6 +64,7 @@ def test_auto_backup_at_most_once_a_day_verified_single_file(demo, data_dir):
     # Self-contained files: no -wal/-shm/.partial left beside them, even after reading them.
     assert database_summary(second).counts["person"] == 34
     assert names(data_dir.backups) == {"自动备份-20261127-093000.db", "自动备份-20261128-080000.db"}
+    assert (data_dir.backups / "自动备份-20261128-080000.db.head").is_file()
 
 
 def test_auto_backup_without_a_database_does_nothing(data_dir, clock):
