@@ -5,14 +5,13 @@ outside the program (or by a path that wrote no log, which is a defect)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
-from sqlalchemy.pool import NullPool
-
-from db.audit import HIDDEN, LABEL_COLUMNS, SECRET_COLUMNS, UNAUDITED_COLUMNS, UNAUDITED_TABLES, _plain
+from db.audit import HIDDEN, LABEL_COLUMNS, SECRET_COLUMNS, UNAUDITED_COLUMNS, UNAUDITED_TABLES
+from db.engine import read_only_uri
 from db.models import Base
 
 # The log's events that are no row change; "基线" carries the rows a database held when its
@@ -44,25 +43,32 @@ def _comparable(column: str, value: object) -> object:
     return value
 
 
-def current_rows(conn) -> dict[str, dict[object, dict[str, object]]]:  # noqa: ANN001 - a Connection
-    """Every audited row as the log would record it: {table: {id: {column: value}}}."""
+def current_rows(conn: sqlite3.Connection) -> dict[str, dict[object, dict[str, object]]]:
+    """Every audited row as the log would record it: {table: {id: {column: value}}}.
+
+    Read raw: the log holds dates as ISO text and flags as true/false, which SQLite's own
+    values equal (1 == True), so no per-value conversion is needed.
+    """
     found: dict[str, dict[object, dict[str, object]]] = {}
     for table in audited_tables():
         names = _columns(table)
-        key = table.primary_key.columns.values()[0].name
+        key = names.index(table.primary_key.columns.values()[0].name)
+        secret = [i for i, n in enumerate(names) if n in SECRET_COLUMNS]
         rows = found.setdefault(table.name, {})
-        for row in conn.execute(select(*(table.c[n] for n in names))):
-            values = {n: _comparable(n, _plain(v)) for n, v in zip(names, row, strict=True)}
-            rows[values[key]] = values
+        columns = ", ".join(f'"{n}"' for n in names)
+        for row in conn.execute(f'SELECT {columns} FROM "{table.name}"'):
+            if secret:
+                row = tuple(_comparable(names[i], v) for i, v in enumerate(row))
+            rows[row[key]] = dict(zip(names, row, strict=True))
     return found
 
 
-def logged_rows(conn) -> dict[str, dict[object, dict[str, object]]]:  # noqa: ANN001
+def logged_rows(conn: sqlite3.Connection) -> dict[str, dict[object, dict[str, object]]]:
     """Every audited row as the log last recorded it."""
     state: dict[str, dict[object, dict[str, object]]] = {}
     keys = {t.name: t.primary_key.columns.values()[0].name for t in audited_tables()}
     query = "SELECT action, entity, record_id, before, after FROM audit_log ORDER BY id"
-    for action, entity, record_id, before, after in conn.exec_driver_sql(query):
+    for action, entity, record_id, before, after in conn.execute(query):
         if entity == "database":
             if action == BASELINE:
                 for table, rows in json.loads(after).get("rows", {}).items():
@@ -97,34 +103,31 @@ def _label(table: str, values: dict[str, object], people: dict[object, dict[str,
 
 def differences(db_path: Path) -> list[RowDifference]:
     """Rows changed, added or missing compared with what the log last recorded."""
-    engine = create_engine(f"sqlite:///file:{db_path}?mode=ro&uri=true", poolclass=NullPool)
-    try:
-        with closing(engine.connect()) as conn:
-            has_log = conn.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_log'").fetchone()
-            if not has_log:
-                return []
-            logged, actual = logged_rows(conn), current_rows(conn)
-    finally:
-        engine.dispose()
+    with closing(sqlite3.connect(read_only_uri(db_path), uri=True)) as conn:
+        has_log = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_log'").fetchone()
+        if not has_log:
+            return []
+        logged, actual = logged_rows(conn), current_rows(conn)
     found: list[RowDifference] = []
     people = {**logged.get("person", {}), **actual.get("person", {})}
     for table in audited_tables():
         was, now = logged.get(table.name, {}), actual.get(table.name, {})
-        for ident in sorted(set(was) | set(now), key=str):
-            old, new = was.get(ident), now.get(ident)
+        own: list[RowDifference] = []
+        for ident, new in now.items():
+            old = was.get(ident)
             if old is None:
-                found.append(RowDifference("新增", table.name, ident, _label(table.name, new, people)))
-            elif new is None:
-                found.append(RowDifference("缺失", table.name, ident, _label(table.name, old, people)))
-            else:
+                own.append(RowDifference("新增", table.name, ident, _label(table.name, new, people)))
+            elif old != new:
                 changed = [c for c in new if c in old and old[c] != new[c]]
                 if changed:
-                    found.append(RowDifference("改动", table.name, ident, _label(table.name, new, people), changed))
+                    own.append(RowDifference("改动", table.name, ident, _label(table.name, new, people), changed))
+        own += [RowDifference("缺失", table.name, ident, _label(table.name, was[ident], people))
+                for ident in was.keys() - now.keys()]
+        found += sorted(own, key=lambda d: str(d.record_id))
     return found
 
 
-def baseline_details(conn) -> dict[str, object]:  # noqa: ANN001 - a Connection
+def baseline_details(conn: sqlite3.Connection) -> dict[str, object]:
     """The rows a database already held when its log began (a file from before the log)."""
     rows = current_rows(conn)
     return {"rows": {t: list(r.values()) for t, r in rows.items() if r}}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.clock import Clock
 from app.data_dir import DataDir
 from app.services.common.errors import UserError
+from app.services.common.safe_files import protect
 from app.services.safety.actor import SYSTEM
 from app.services.safety.history_guard import HistoryGuard
 from db.audit import AuditWriter, record_event
@@ -26,6 +27,7 @@ class DamagedDatabaseError(UserError):
 def open_database(data_dir: DataDir, clock: Clock) -> Database:
     """Open (creating if needed) and upgrade the database in ``data_dir``."""
     data_dir.root.mkdir(parents=True, exist_ok=True)
+    protect(data_dir)
     path = data_dir.database
     if path.exists() and path.stat().st_size > 0:
         problems = integrity_problems(path, quick=True)
@@ -59,7 +61,7 @@ def _start_the_log_where_it_is_missing(db: Database, from_revision: str | None, 
     if from_revision is not None and from_revision < LOG_REVISION:
         with db.write() as s:
             record_event(s, clock.now(), SYSTEM.label, BASELINE, "升级前已有的数据",
-                         baseline_details(s.connection()))
+                         baseline_details(s.connection().connection.dbapi_connection))
     elif read_head(db.path) is None and chain_head(db.path).entries:
         with db.write() as s:
             record_event(s, clock.now(), SYSTEM.label, "校验", "操作日志校验文件",
