@@ -20,6 +20,7 @@ import openpyxl
 from openpyxl.utils.escape import unescape
 
 from app.services.common.errors import UserError
+from app.services.common.safe_files import write_file
 
 
 @dataclass
@@ -233,11 +234,5 @@ def refuse_excel_serial(value: object) -> None:
 
 
 def save_workbook(workbook, path: Path) -> None:  # noqa: ANN001 - an openpyxl Workbook
-    """Save, explaining the usual reasons a save fails (file open in Excel / WPS, no permission)."""
-    try:
-        workbook.save(path)
-    except PermissionError:
-        raise UserError(f"无法保存“{path.name}”：文件可能正被 Excel 或 WPS 打开，请关闭后重试，或换一个文件名") from None
-    except OSError as exc:
-        raise UserError(f"无法保存“{path.name}”：这个位置不能写入（文件夹不存在、没有权限或磁盘已满），"
-                        "请换一个位置保存") from exc
+    """Save through safe_files: never over the database, never a half-written file."""
+    write_file(path, workbook.save)
