@@ -29,6 +29,12 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+def foreign_key_problems(path: Path) -> list[str]:
+    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    return [f"数据库有 {len(broken)} 处关联记录缺失"] if broken else []
+
+
 def remove_with_sidecars(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal", HEAD_SUFFIX):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

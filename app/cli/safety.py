@@ -8,16 +8,19 @@ from app.cli.exit_codes import EXIT_FAILED, EXIT_OK
 from app.clock import Clock
 from app.data_dir import DataDir
 from app.services.safety.actor import command_line_actor
-from db.backup import integrity_problems
+from db.backup import foreign_key_problems, integrity_problems
 from db.migrate import current_revision, head_revision, known_revisions
 
 
-def check(data_dir: DataDir) -> int:
-    from app.services.safety.tamper_check import foreign_key_problems, log_problems
+def check(data_dir: DataDir, clock: Clock | None = None) -> int:
+    from app.services.safety.backups import clock_warning, has_backups
+    from app.services.safety.tamper_check import log_problems
 
     path = data_dir.database
-    if not path.exists():
-        print(f"数据库文件不存在：{path}")
+    if not path.exists() or path.stat().st_size == 0:
+        print(f"数据库文件不存在或是空的：{path}")
+        if has_backups(data_dir):
+            print("数据文件夹里有备份：请用 restore 命令恢复最新的完好备份（程序不会新建空白数据库）")
         return EXIT_FAILED
     problems = integrity_problems(path)
     if problems:
@@ -45,6 +48,9 @@ def check(data_dir: DataDir) -> int:
         return EXIT_FAILED
     if revision != head:
         print(f"数据库版本 {revision}，程序版本 {head}：打开程序时会自动升级")
+    warning = clock_warning(data_dir, clock.now()) if clock is not None else None
+    if warning:
+        print(f"注意：{warning}")
     print(f"数据库完好，操作日志完整：{path}")
     return EXIT_OK
 

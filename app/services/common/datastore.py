@@ -7,6 +7,7 @@ from app.data_dir import DataDir
 from app.services.common.errors import UserError
 from app.services.common.safe_files import protect
 from app.services.safety.actor import SYSTEM
+from app.services.safety.backups import has_backups, newest_good_backup
 from app.services.safety.history_guard import HistoryGuard
 from db.audit import AuditWriter, record_event
 from db.audit_head import chain_head, read_head
@@ -24,11 +25,17 @@ class DamagedDatabaseError(UserError):
     """quick_check failed: the file must not be opened for writing."""
 
 
+class MissingDatabaseError(DamagedDatabaseError):
+    """No database (or an empty file) but backups beside it: not a first start."""
+
+
 def open_database(data_dir: DataDir, clock: Clock) -> Database:
     """Open (creating if needed) and upgrade the database in ``data_dir``."""
     data_dir.root.mkdir(parents=True, exist_ok=True)
     protect(data_dir)
     path = data_dir.database
+    if (not path.exists() or path.stat().st_size == 0) and has_backups(data_dir):
+        raise MissingDatabaseError(_missing_text(data_dir))
     if path.exists() and path.stat().st_size > 0:
         problems = integrity_problems(path, quick=True)
         if problems:
@@ -50,6 +57,14 @@ def open_database(data_dir: DataDir, clock: Clock) -> Database:
     db.add_change_listener(AuditWriter(lambda: getattr(db.actor, "label", "系统"), clock.now))
     _start_the_log_where_it_is_missing(db, migrated.from_revision, clock)
     return db
+
+
+def _missing_text(data_dir: DataDir) -> str:
+    found = newest_good_backup(data_dir)
+    offer = (f"请用 restore 命令恢复最新的完好备份：restore \"{found.path}\"\n{found.describe()}" if found
+             else f"但 {data_dir.backups} 里没有完好的备份：请联系技术人员")
+    return (f"数据库文件 {data_dir.database.name} 不见了（或是空的），而数据文件夹里有备份：程序没有新建空白数据库，"
+            f"以免把备份当作没有数据。{offer}")
 
 
 def _start_the_log_where_it_is_missing(db: Database, from_revision: str | None, clock: Clock) -> None:

@@ -6,16 +6,12 @@ the 镇纪委 which record was changed behind the program's back.
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 from app.services.safety.audit_log import FIELD_LABELS
 from db.audit import chain_problems
 from db.audit_head import head_problems
 from db.audit_replay import MAX_LISTED, RowDifference, differences
-from db.backup import integrity_problems
-from db.engine import read_only_uri
 
 RECORD_NAMES = {
     "person": "人员", "post": "任职记录", "term": "届次", "term_duty": "分工和承诺",
@@ -56,15 +52,6 @@ def data_problems(db_path: Path) -> list[str]:
     return lines
 
 
-def foreign_key_problems(db_path: Path) -> list[str]:
-    with closing(sqlite3.connect(read_only_uri(db_path), uri=True)) as conn:
-        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-    return [f"数据库有 {len(broken)} 处关联记录缺失"] if broken else []
-
-
 def log_problems(db_path: Path) -> list[str]:
     """The chain, its head beside the file, and the rows against the log."""
     return chain_problems(db_path) + head_problems(db_path) + data_problems(db_path)
-
-
-__all__ = ["data_problems", "describe", "foreign_key_problems", "integrity_problems", "log_problems"]

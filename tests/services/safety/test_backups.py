@@ -181,7 +181,7 @@ def test_restore_brings_the_data_back_and_keeps_the_current_data(demo, data_dir,
     backup = make_backup(data_dir, clock, tmp_path).path
     summary = inspect_backup(backup)
     assert summary.describe() == (
-        "备份时间：2026年11月27日 10:00\n村名：红旗村\n其中有：" + summary.counts_text()
+        "备份时间：2026年11月27日 10:00（最后一次改动：2026年11月27日 10:00）\n村名：红旗村\n其中有：" + summary.counts_text()
     )
     assert summary.counts_text().startswith("人员 34 人，任职记录 ")
     for row in demo.members.list_rows()[:4]:
