@@ -64,6 +64,6 @@ def write_file(target: Path, write: Callable[[Path], object]) -> Path:
         log.warning("writing %s failed: %s", target, exc)
         if exc.errno == errno.ENOSPC:
             raise UserError(f"磁盘已满，“{target.name}”没有保存：原来的文件没有改动。请清理磁盘或换一个位置保存") from None
-        raise UserError(f"无法保存“{target.name}”（{exc.strerror or exc}）：原来的文件没有改动。"
-                        "请检查文件夹是否存在、能否写入，或换一个位置保存") from None
+        raise UserError(f"无法保存“{target.name}”：这个位置不能写入（文件夹不存在、没有权限或磁盘已满），"
+                        "请换一个位置保存") from None
     return target
