@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.clock import Clock
 from app.data_dir import DataDir
 from app.services.common.errors import UserError
-from app.services.common.safe_files import protect
+from app.services.common.safe_files import make_private, protect
 from app.services.safety.actor import SYSTEM
 from app.services.safety.backups import has_backups, newest_good_backup
 from app.services.safety.history_guard import HistoryGuard
@@ -32,6 +32,7 @@ class MissingDatabaseError(DamagedDatabaseError):
 def open_database(data_dir: DataDir, clock: Clock) -> Database:
     """Open (creating if needed) and upgrade the database in ``data_dir``."""
     data_dir.root.mkdir(parents=True, exist_ok=True)
+    make_private(data_dir)
     protect(data_dir)
     path = data_dir.database
     if (not path.exists() or path.stat().st_size == 0) and has_backups(data_dir):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,3 +68,37 @@ def write_file(target: Path, write: Callable[[Path], object]) -> Path:
         raise UserError(f"无法保存“{target.name}”：这个位置不能写入（文件夹不存在、没有权限或磁盘已满），"
                         "请换一个位置保存") from None
     return target
+
+
+def make_private(data_dir: DataDir) -> None:
+    """On a shared PC the data is the user's alone: folder 700, files 600 (POSIX; on Windows
+    the data dir lies under the user's own profile). New files follow through the umask."""
+    if os.name != "posix":
+        return
+    os.umask(0o077)
+    data_dir.root.chmod(0o700)
+    for folder in (data_dir.root, data_dir.backups, data_dir.logs, data_dir.photos, data_dir.attachments,
+                   data_dir.prints):
+        if not folder.is_dir():
+            continue
+        folder.chmod(0o700)
+        for path in folder.iterdir():
+            if path.is_file():
+                try:
+                    path.chmod(0o600)
+                except OSError:  # not ours to change: leave it, the folder already shuts others out
+                    log.warning("could not make %s private", path)
+
+
+def clear_prints(data_dir: DataDir) -> int:
+    """Remove what a previous run left in 打印/ (previews of personal data, after a crash)."""
+    removed = 0
+    if data_dir.prints.is_dir():
+        for path in data_dir.prints.iterdir():
+            try:
+                if path.is_file():
+                    path.unlink()
+                    removed += 1
+            except OSError:  # held open by a PDF reader on Windows: gone next time
+                log.warning("could not remove %s", path)
+    return removed

@@ -53,8 +53,10 @@ def run_gui(data_dir: DataDir, log_path: Path, *, smoke_test: bool = False, larg
     try:
         if smoke_test:
             return smoke(window, services)
+        from app.services.common.safe_files import clear_prints
         from app.services.safety.backups import clock_warning
 
+        clear_prints(services.data_dir)
         warning = clock_warning(services.data_dir, services.clock.now())
         if warning:
             dialogs.show_error(window, "请校正电脑时钟", warning)
