@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -72,6 +73,19 @@ def _spell_out_foreign_key_actions(session: Session, _context, _instances) -> No
                             pending.append(row)
 
 
+# Characters no .xlsx or XML can hold (Excel's _x0007_ arrives as \x07 once unescaped): a record
+# holding one would make every later export fail, so no path may store them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _strip_control_characters(session: Session, _context, _instances) -> None:  # noqa: ANN001
+    for obj in (*session.new, *session.dirty):
+        for attr in inspect(obj).mapper.column_attrs:
+            value = getattr(obj, attr.key, None)
+            if isinstance(value, str) and _CONTROL.search(value):
+                setattr(obj, attr.key, _CONTROL.sub("", value))
+
+
 def _refuse_bulk_writes(state) -> None:  # noqa: ANN001
     if state.is_update or state.is_delete:
         raise RuntimeError("bulk UPDATE/DELETE would bypass the audit log: change objects instead")
@@ -101,6 +115,7 @@ class Database:
         """A session whose changes commit together at the end, or not at all."""
         session = self._factory()
         session.info[_FLUSHED] = ([], [], [])
+        event.listen(session, "before_flush", _strip_control_characters)
         event.listen(session, "before_flush", _spell_out_foreign_key_actions)
         event.listen(session, "after_flush", self._after_flush)
         event.listen(session, "do_orm_execute", _refuse_bulk_writes)

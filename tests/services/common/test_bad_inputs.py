@@ -294,3 +294,14 @@ def test_a_zip_bomb_is_refused_within_2_s_and_200_mb(members):
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert elapsed < 2 and peak < 200 * 1024 * 1024, (elapsed, peak)
+
+
+def test_control_characters_never_reach_the_database_so_exports_keep_working(members, tmp_path):
+    from app.services.members.roster_excel_write import write_roster
+
+    pid = members.save(person("张三", note="铃\x07声_x0007_\x1b", address="一组\x0c"))
+    stored = members.get(pid).values
+    assert (stored["note"], stored["address"]) == ("铃声_x0007_", "一组")
+    path = tmp_path / "导出.xlsx"
+    write_roster(path, [members.get(pid).values], "红旗村两委成员")
+    assert openpyxl.load_workbook(path).active.max_row == 3
