@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import logging
-import re
 
-from app.services.members.idcard import mask_id
-from app.services.members.phone import mask_phone
-
-_ID = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+from app.services.notices.notice_masking import mask_text
 
 
 def mask_numbers(text: str) -> str:
-    """18-character ID numbers become 6 + 8 stars + 4; mobile numbers 3 + 4 stars + 4."""
-    text = _ID.sub(lambda m: mask_id(m.group()), text)
-    return _MOBILE.sub(lambda m: mask_phone(m.group()), text)
+    """ID numbers become 6 + 8 stars + 4, mobiles 3 + 4 stars + 4, bank cards 4 + stars + 4,
+    however their digits are grouped or separated (the rule of the public notices)."""
+    return mask_text(text, set())
 
 
 class MaskingFilter(logging.Filter):

@@ -12,16 +12,20 @@ import datetime as dt
 import decimal
 import hashlib
 import json
+import logging
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
-from db.models import AuditEntry, Base
+from db.audit_head import ChainHead, write_head
+from db.models import AuditEntry, Base, Person
 from db.session import ChangeSet
+
+log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 HIDDEN = "（已隐藏）"
@@ -53,7 +57,7 @@ AREAS = {
     "reminder_occurrence": "纪律提醒",
     "derived_disposition": "纪律提醒",
 }
-LABEL_COLUMNS = ("name", "title", "village_name", "topic", "kind", "key")
+LABEL_COLUMNS = ("name", "title", "village_name", "topic", "kind", "key", "item")
 
 
 def _plain(value: object) -> object:
@@ -77,6 +81,8 @@ def _snapshot(obj: Base, *, before: bool) -> dict[str, object]:
             value = history.deleted[0]
         elif before and history.added and not history.deleted:
             value = None  # was unset before this change
+        elif state.deleted:
+            value = state.dict.get(key)  # the row is gone: nothing left to load
         else:
             value = getattr(obj, key)
         values[key] = _plain(value)
@@ -87,12 +93,15 @@ def _hide_secrets(values: dict[str, object]) -> dict[str, object]:
     return {k: (HIDDEN if k in SECRET_COLUMNS and v else v) for k, v in values.items()}
 
 
-def _label(obj: Base) -> str:
+def record_label(obj: Base) -> str:
     """What a reader recognises: “张三”, “张三：党支部书记”, “第十二届”."""
     own = next((str(v) for k in LABEL_COLUMNS if (v := getattr(obj, k, None))), "")
     if obj.__table__.name == "matter_step":
         own = f"第{obj.step}步"
-    person = getattr(obj, "person", None)
+    person = None
+    if (person_id := inspect(obj).dict.get("person_id")) is not None and obj.__table__.name != "person":
+        # Read by id: a post just removed from its person's list no longer points back to it.
+        person = inspect(obj).session.get(Person, person_id)
     if person is not None and getattr(person, "name", ""):
         return f"{person.name}：{own}" if own else person.name
     return own
@@ -106,11 +115,24 @@ def entry_hash(prev: str, at: str, actor: str, action: str, entity: str, record_
 
 
 _LAST_HASH = select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+_COUNT = select(func.count()).select_from(AuditEntry)
 _INSERT = insert(AuditEntry)
+_HEAD = "audit_chain_head"
 
 
-def _append(connection, at: dt.datetime, actor: str, rows: list) -> None:  # noqa: ANN001
+def _write_head_after_commit(session: Session) -> None:
+    head = session.info.pop(_HEAD, None)
+    if head is None:
+        return
+    try:
+        write_head(Path(session.get_bind().url.database), head)
+    except OSError:  # the data is committed; `check` will say the file is behind
+        log.exception("could not record the audit chain head")
+
+
+def _append(session: Session, at: dt.datetime, actor: str, rows: list) -> None:
     """Insert ``rows`` (action, table, record id, label, before, after) after the last entry."""
+    connection = session.connection()
     prev = connection.execute(_LAST_HASH).scalar() or GENESIS
     params = []
     for action, table, record_id, label, before, after in rows:
@@ -125,12 +147,15 @@ def _append(connection, at: dt.datetime, actor: str, rows: list) -> None:  # noq
         ))
         prev = digest
     connection.execute(_INSERT, params)  # one executemany per flush
+    if not event.contains(session, "after_commit", _write_head_after_commit):
+        event.listen(session, "after_commit", _write_head_after_commit)
+    session.info[_HEAD] = ChainHead(connection.execute(_COUNT).scalar(), prev)
 
 
 def record_event(session: Session, at: dt.datetime, actor: str, action: str, label: str,
                  details: dict[str, object]) -> None:
     """An entry for something that is not a row change, e.g. 恢复 from a backup file."""
-    _append(session.connection(), at, actor, [(action, "database", None, label, {}, details)])
+    _append(session, at, actor, [(action, "database", None, label, {}, details)])
 
 
 @dataclass
@@ -158,9 +183,9 @@ class AuditWriter:
                     before = {k: before[k] for k in sorted(changed)}
                     after = {k: after[k] for k in sorted(changed)}
                 record_id = inspect(obj).identity[0] if inspect(obj).identity else None
-                rows.append((action, table, record_id, _label(obj), _hide_secrets(before), _hide_secrets(after)))
+                rows.append((action, table, record_id, record_label(obj), _hide_secrets(before), _hide_secrets(after)))
         if rows:
-            _append(session.connection(), self.now(), self.actor_label(), rows)
+            _append(session, self.now(), self.actor_label(), rows)
 
 
 def chain_problems(db_path: Path) -> list[str]:

@@ -7,16 +7,15 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
+from db.audit_head import HEAD_SUFFIX, chain_head, write_head
+from db.engine import read_only_uri
+
 # progress(pages_done, pages_total); it may raise to cancel the copy.
 Progress = Callable[[int, int], None]
 
 
 class BackupError(Exception):
     """The copy could not be made or did not verify."""
-
-
-def read_only_uri(path: Path) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro"
 
 
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
@@ -30,8 +29,14 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+def foreign_key_problems(path: Path) -> list[str]:
+    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    return [f"数据库有 {len(broken)} 处关联记录缺失"] if broken else []
+
+
 def remove_with_sidecars(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", HEAD_SUFFIX):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
@@ -74,4 +79,6 @@ def backup_to(source: Path, target: Path, progress: Progress | None = None) -> P
         remove_with_sidecars(partial)
         raise BackupError("校验未通过：" + "；".join(problems[:3]))
     partial.replace(target)
+    # The copy carries its own log head, so a backup whose log is cut later is found out too.
+    write_head(target, chain_head(target))
     return target

@@ -11,6 +11,10 @@ from sqlalchemy.engine import Engine
 BUSY_TIMEOUT_MS = 10_000
 
 
+def read_only_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
 def _apply_pragmas(dbapi_conn: sqlite3.Connection, foreign_keys: bool) -> None:
     # foreign_keys must be set outside a transaction; the sqlite3 driver has none open yet.
     cursor = dbapi_conn.cursor()

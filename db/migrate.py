@@ -54,6 +54,12 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
 def current_revision(db_path: Path) -> str | None:
     """The schema revision stored in the file (None for a new, empty file)."""
     if not db_path.exists():
@@ -74,14 +80,12 @@ def upgrade(db_path: Path, backup_dir: Path, now: dt.datetime) -> MigrationResul
     if current == SCHEMA_HEAD:
         return MigrationResult(current, SCHEMA_HEAD, None)
     from alembic import command
-    from alembic.script import ScriptDirectory
 
     cfg = _config()
-    script = ScriptDirectory.from_config(cfg)
     head = head_revision()
     if current == head:
         return MigrationResult(current, head, None)
-    if current is not None and current not in {s.revision for s in script.walk_revisions()}:
+    if current is not None and current not in known_revisions():
         raise NewerDatabaseError(current)
 
     backup = None
@@ -100,3 +104,49 @@ def upgrade(db_path: Path, backup_dir: Path, now: dt.datetime) -> MigrationResul
     finally:
         engine.dispose()
     return MigrationResult(current, head, backup)
+
+
+_SCHEMAS: dict[str, dict[str, set[str]]] = {}
+
+
+def tables_and_columns(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+    return {n: {r[1] for r in conn.execute(f'PRAGMA table_info("{n}")')} for n in names}
+
+
+def schema_of(revision: str) -> dict[str, set[str]]:
+    """Every table and its columns as the migrations make them at ``revision`` (cached)."""
+    if revision not in _SCHEMAS:
+        import tempfile
+
+        from alembic import command
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "schema.db"
+            engine = make_engine(path, foreign_keys=False)
+            try:
+                with engine.begin() as conn:
+                    cfg = _config()
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, revision)
+            finally:
+                engine.dispose()
+            with closing(sqlite3.connect(path)) as conn:
+                _SCHEMAS[revision] = tables_and_columns(conn)
+    return _SCHEMAS[revision]
+
+
+def schema_problems(db_path: Path, revision: str) -> list[str]:
+    """How the file's tables and columns differ from those of its schema ``revision``."""
+    from db.engine import read_only_uri
+
+    with closing(sqlite3.connect(read_only_uri(db_path), uri=True)) as conn:
+        found = tables_and_columns(conn)
+    expected = schema_of(revision)
+    problems = [f"缺少数据表 {t}" for t in sorted(expected.keys() - found.keys())]
+    problems += [f"多出不认识的数据表 {t}" for t in sorted(found.keys() - expected.keys())]
+    for table in sorted(expected.keys() & found.keys()):
+        problems += [f"数据表 {table} 缺少列 {c}" for c in sorted(expected[table] - found[table])]
+        problems += [f"数据表 {table} 多出列 {c}" for c in sorted(found[table] - expected[table])]
+    return problems

@@ -18,7 +18,7 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
         from app.cli import safety
 
         if args.command == "check":
-            return safety.check(data_dir)
+            return safety.check(data_dir, clock)
         if args.command == "backup":
             return safety.backup(data_dir, clock, Path(args.folder) if args.folder else None)
         return safety.restore(data_dir, clock, Path(args.file))

@@ -8,37 +8,49 @@ from app.cli.exit_codes import EXIT_FAILED, EXIT_OK
 from app.clock import Clock
 from app.data_dir import DataDir
 from app.services.safety.actor import command_line_actor
-from db.audit import chain_problems
-from db.backup import integrity_problems
-from db.migrate import current_revision, head_revision
+from db.backup import foreign_key_problems, integrity_problems
+from db.migrate import current_revision, head_revision, known_revisions
 
 
-def check(data_dir: DataDir) -> int:
+def check(data_dir: DataDir, clock: Clock | None = None) -> int:
+    from app.services.safety.backups import clock_warning, has_backups
+    from app.services.safety.tamper_check import log_problems
+
     path = data_dir.database
-    if not path.exists():
-        print(f"数据库文件不存在：{path}")
+    if not path.exists() or path.stat().st_size == 0:
+        print(f"数据库文件不存在或是空的：{path}")
+        if has_backups(data_dir):
+            print("数据文件夹里有备份：请用 restore 命令恢复最新的完好备份（程序不会新建空白数据库）")
         return EXIT_FAILED
     problems = integrity_problems(path)
     if problems:
         print("数据库损坏：" + "；".join(problems[:5]))
         print("请从备份恢复。")
         return EXIT_FAILED
-    import sqlite3
-    from contextlib import closing
-
-    with closing(sqlite3.connect(path)) as conn:
-        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-    if broken:
-        print(f"数据库有 {len(broken)} 处关联记录缺失")
+    revision, head = current_revision(path), head_revision()
+    if revision is None:
+        print(f"这个文件没有版本标记，不是村支部台账的数据库，或已被改动：{path}")
         return EXIT_FAILED
-    chain = chain_problems(path)
-    if chain:
-        print("操作日志校验未通过：" + "；".join(chain))
+    if revision != head and revision not in known_revisions():
+        print(f"这个数据库由更新版本的村支部台账写成（版本标记 {revision}，本程序 {head}）："
+              "请用最新版本的程序检查")
+        return EXIT_FAILED
+    broken = foreign_key_problems(path)
+    if broken:
+        print(broken[0])
+        return EXIT_FAILED
+    found = log_problems(path)
+    if found:
+        print("操作日志校验未通过：")
+        for line in found:
+            print(f"  {line}")
         print("有人绕过本程序改动了数据库：请报告镇纪委，并与备份核对。")
         return EXIT_FAILED
-    revision, head = current_revision(path), head_revision()
     if revision != head:
         print(f"数据库版本 {revision}，程序版本 {head}：打开程序时会自动升级")
+    warning = clock_warning(data_dir, clock.now()) if clock is not None else None
+    if warning:
+        print(f"注意：{warning}")
     print(f"数据库完好，操作日志完整：{path}")
     return EXIT_OK
 

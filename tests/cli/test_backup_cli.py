@@ -73,7 +73,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_data(run, tmp_path
     assert lines[:5] == [
         f"恢复前的数据已备份到 {saved}",
         f"已从 {backup} 恢复数据",
-        "备份时间：2026年11月27日 09:30",
+        "备份时间：2026年11月27日 09:30（最后一次改动：2026年11月27日 09:30）",
         "村名：红旗村",
         lines[4],
     ]

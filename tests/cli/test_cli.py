@@ -95,7 +95,7 @@ def test_check_reports_an_audit_log_edited_behind_the_programs_back(run):
         conn.execute("UPDATE audit_log SET record_label = '别人' WHERE id = 5")
     code, out = run("check")
     assert code == 1
-    assert "操作日志校验未通过：操作日志第 5 条的内容被改动过" in out
+    assert "操作日志校验未通过：\n  操作日志第 5 条的内容被改动过" in out
 
 
 def test_headless_changes_are_logged_as_the_command_line_user(run):

@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from app.reports.common.fonts import BODY_FONT, HEADING_FONT, SANS_FONT, register_fonts
 from app.services.common.dates import format_date_cn
-from app.services.common.errors import UserError
+from app.services.common.safe_files import write_file
 
 MM = 72 / 25.4  # points per millimetre
 A4_SIZE = (210 * MM, 297 * MM)
@@ -205,16 +205,7 @@ def build_pdf(
 
     data = buffer.getvalue()
     if isinstance(path, (str, Path)):
-        target = Path(path)
-        try:
-            target.write_bytes(data)
-        except PermissionError:
-            raise UserError(
-                f"无法写入文件“{target.name}”：它可能正被其他程序（如 PDF 阅读器）打开。"
-                "请关闭该文件后再试，或换一个文件名保存"
-            ) from None
-        except OSError as exc:
-            raise UserError(f"无法保存文件“{target}”：{exc.strerror or exc}。请换一个位置保存") from None
+        write_file(Path(path), lambda temp: temp.write_bytes(data))
     else:
         path.write(data)
     return pages

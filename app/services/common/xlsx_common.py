@@ -20,6 +20,7 @@ import openpyxl
 from openpyxl.utils.escape import unescape
 
 from app.services.common.errors import UserError
+from app.services.common.safe_files import write_file
 
 
 @dataclass
@@ -53,6 +54,13 @@ class ReadSheet:
 # An import file is a few hundred KB at most; anything this large is the wrong file, and is
 # refused before it is read (openpyxl would hold all of it in memory).
 MAX_FILE_MB = 20
+# What the parts of an .xlsx may unpack to: ten thousand people with every column filled
+# are about 8 MB; a zip bomb is refused before anything is unpacked.
+MAX_UNPACKED_MB = 40
+# Excel reads a text cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML (and so .xlsx) cannot hold; openpyxl raises on them when saving.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Excel stores a date as a day number; with the date format lost, the cell reads 27455
 # (1975-03-02). Five-digit numbers are no other way of writing a date (1927–2173).
 EXCEL_SERIAL_MIN, EXCEL_SERIAL_MAX = 10_000, 100_000
@@ -99,6 +107,10 @@ def open_workbook(path: Path, too_big: str):
     kind = file_kind(path)
     if kind != "zip":
         raise UserError(not_xlsx_message(name, kind))
+    unpacked = unpacked_size(path)
+    if unpacked > MAX_UNPACKED_MB * 1024 * 1024:
+        raise UserError(f"文件“{name}”解压后有 {unpacked / 1024 / 1024:.0f} MB，远超正常表格（{too_big}）："
+                        "这不像是正常的表格文件，没有读取。请确认选对了文件")
     try:
         return load_workbook(path, data_only=True)
     except PermissionError:
@@ -108,6 +120,21 @@ def open_workbook(path: Path, too_big: str):
                         "或在 Excel 或 WPS 中打开后“另存为”.xlsx 再导入") from exc
     except Exception as exc:  # any other damage in a user's file ends here, as a plain message
         raise UserError(f"无法读取文件“{name}”：请确认是 Excel .xlsx 文件") from exc
+
+
+def unpacked_size(path: Path) -> int:
+    """The sizes the zip's parts declare (reading stops there, so a part cannot unpack to more)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return 0  # damaged: opening it says so in its own words
+
+
+def refuse_too_many_rows(ws, limit: int, what: str) -> None:  # noqa: ANN001 - an openpyxl worksheet
+    if ws.max_row - 1 > limit:
+        raise UserError(f"表格有 {ws.max_row} 行，一次最多导入 {limit:,} {what}：请分成几个文件导入，"
+                        "或确认选对了工作表（空白行也算，请删去表格下方多余的行）")
 
 
 def load_workbook(path: Path, data_only: bool):
@@ -233,11 +260,27 @@ def refuse_excel_serial(value: object) -> None:
 
 
 def save_workbook(workbook, path: Path) -> None:  # noqa: ANN001 - an openpyxl Workbook
-    """Save, explaining the usual reasons a save fails (file open in Excel / WPS, no permission)."""
-    try:
-        workbook.save(path)
-    except PermissionError:
-        raise UserError(f"无法保存“{path.name}”：文件可能正被 Excel 或 WPS 打开，请关闭后重试，或换一个文件名") from None
-    except OSError as exc:
-        raise UserError(f"无法保存“{path.name}”：这个位置不能写入（文件夹不存在、没有权限或磁盘已满），"
-                        "请换一个位置保存") from exc
+    """Save through safe_files: never over the database, never a half-written file.
+
+    Every text that Excel would run as a formula (imported “=HYPERLINK(…)”, “+86…”, “-”) is
+    written as plain text, and characters XML cannot hold are dropped, so a bad record can
+    neither run in a clerk's Excel nor make the export fail.
+    """
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    as_text(cell)
+    write_file(path, workbook.save)
+
+
+def xml_text(value: str) -> str:
+    """``value`` without the characters an .xlsx cannot hold (openpyxl refuses them)."""
+    return _ILLEGAL.sub("", value)
+
+
+def as_text(cell) -> None:  # noqa: ANN001 - an openpyxl cell holding a str
+    value = cell.value
+    if value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"  # openpyxl made it a formula when the str was assigned
+        cell.quotePrefix = True

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from app.services.common.errors import UserError
+from app.services.common.safe_files import write_file
 
 MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp"}
@@ -31,9 +32,7 @@ class PhotoStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / name
         if not target.exists():
-            partial = target.with_name(name + ".partial")
-            shutil.copyfile(source, partial)
-            partial.replace(target)
+            write_file(target, lambda temp: shutil.copyfile(source, temp))
         return name
 
     def path(self, name: str) -> Path | None:

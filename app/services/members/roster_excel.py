@@ -28,6 +28,7 @@ from app.services.common.xlsx_common import (
     pick_sheet,
     read_grid,
     refuse_excel_serial,
+    refuse_too_many_rows,
     refuse_multi_row_header,
 )
 from app.services.members.member_fields import GENDERS, POLITICAL_STATUSES, POLITICAL_SYNONYMS
@@ -44,6 +45,8 @@ from app.services.members.roster_columns import (
 # How far below the first row a header is looked for, only to say where it is.
 HEADER_HINT_ROWS = 100
 MAX_POSTS_CHARS = 100
+
+MAX_PEOPLE = 10_000  # rows one import takes; a whole town's roster is well under it
 
 
 @dataclass
@@ -95,6 +98,7 @@ def read_roster(path: str | Path, sheet: str | None = None) -> ParsedSheet:
     path = Path(path)  # file checks and header search shared with item_excel: see xlsx_common
     workbook = open_workbook(path, "花名册文件一般不超过 1 MB")
     ws = pick_sheet(workbook, path.name, sheet, "人员名单", "名单")
+    refuse_too_many_rows(ws, MAX_PEOPLE, "人")
     grid = read_grid(ws)
     if not any(cell_text(cell) for cells in grid for cell in cells):
         raise UserError(f"工作表“{ws.title}”是空的：请确认选对了文件，花名册应在第一个工作表中")

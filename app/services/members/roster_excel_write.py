@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from app.services.common.xlsx_common import save_workbook
+from app.services.common.xlsx_common import save_workbook, xml_text
 from app.services.members.member_fields import GENDERS, POLITICAL_STATUSES
 from app.services.members.posts import CANONICAL_POSTS
 from app.services.members.roster_columns import (
@@ -53,12 +53,12 @@ def _export_value(key: str, person: dict, number: int) -> object:
         return number
     value = person.get(key)
     if key == "posts":
-        return "、".join(value or []) or None
+        return xml_text("、".join(value or [])) or None
     if key in DATE_KEYS:
         return value or None
     if value is None or value == "":
         return None
-    return str(value)
+    return xml_text(str(value))
 
 
 def write_template(path: str | Path) -> None:

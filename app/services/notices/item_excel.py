@@ -27,6 +27,7 @@ from app.services.common.xlsx_common import (
     pick_sheet,
     read_grid,
     refuse_excel_serial,
+    refuse_too_many_rows,
     refuse_multi_row_header,
     save_workbook,
 )
@@ -57,6 +58,8 @@ _SUMMARY = re.compile(r"^(?:本[日月期季年]|上[月期季年]|全年)?(?:�
                       r"|^(?:期初|期末)(?:余额|结余)$|^上年结转$|^承前页$|^过次页$|^合计[:：]?.*$")
 TEMPLATE_COLUMNS = (SEQ, DATE, ITEM, INCOME_COL, EXPENSE_COL, SOURCE, HANDLER, NOTE)
 TEMPLATE_ROWS = 200
+
+MAX_ITEMS = 5_000  # rows one import takes; a year of a village's accounts is well under it
 
 
 @dataclass
@@ -127,6 +130,7 @@ def read_item_sheet(path: str | Path, sheet: str | None = None) -> ItemSheet:
     path = Path(path)
     workbook = open_workbook(path, "收支明细文件一般不超过 1 MB")
     ws = pick_sheet(workbook, path.name, sheet, "收支明细", "明细")
+    refuse_too_many_rows(ws, MAX_ITEMS, "笔收支")
     grid = read_grid(ws)
     if not any(cell_text(cell) for cells in grid for cell in cells):
         raise UserError(f"工作表“{ws.title}”是空的：请确认选对了文件，收支明细应在第一个工作表中")

@@ -5,8 +5,10 @@ numbers (3 + 4 stars + 4) are masked; landlines are left alone. Numbers the vill
 on purpose (the 监督电话, a contact number the clerk marks as public) stay whole: they are
 compared by their digits only, so “138 0013 1027” and “13800131027” are the same number.
 
-A number is a run of digits, possibly written in groups separated by one space or hyphen
-(6222 0212 3456 7890, 138-0013-1027, 440308 19750302 1234). Full-width digits count.
+A number is a run of digits, possibly written in groups of any size separated by spaces,
+hyphens, dashes (— –), dots or slashes, one or several, mixed (6222 0212 3456 7890,
+138-0013-1027, 440308.19750302/1234, 138 — 0013 — 1027); IDs and mobiles in groups of any
+size, bank cards in fours. Full-width digits count.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ ID_NUMBER, BANK_CARD, MOBILE = "身份证号", "银行卡号", "手机号"
 # ASCII forms: offsets in the translated text are offsets in the original.
 _WIDE = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)},
                        "Ｘ": "X", "ｘ": "x", "－": "-", "\u3000": " "})
-# Digit groups joined by single spaces or hyphens; an ID's final X may close the last group.
-_TOKEN = re.compile(r"(?<!\d)\d+(?:[ -]\d+)*[Xx]?(?!\d)")
-_GROUP = re.compile(r"\d+[Xx]?")
+# Digit groups joined by separators; an ID's final X may close the last group.
+_SEPARATORS = r"[ \-\u2013\u2014./]+"
+_TOKEN = re.compile(rf"(?<!\d)\d+(?:{_SEPARATORS}\d+)*(?:(?:{_SEPARATORS})?[Xx](?![A-Za-z]))?(?!\d)")
+_GROUP = re.compile(r"\d+[Xx]?|[Xx]")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
-MAX_GROUPS = 6  # the longest shape: 86 + a mobile in three groups is four; a card is five
+MAX_GROUPS = 21  # a card of 19 digits written one by one, after 86 or another number
 
 
 class Found(NamedTuple):
@@ -83,17 +86,20 @@ def _classify(groups: list[str]) -> tuple[str, int] | None:
         if len(joined) == 13 and joined.startswith("86") and _MOBILE.fullmatch(joined[2:]):
             return MOBILE, -2  # 86 written straight before the mobile: two characters to skip
         return None
-    if sizes == [6, 8, 4]:
+    # Written in groups: the digits decide, whatever the group sizes and separators.
+    if sizes == [6, 8, 4] or (len(joined) == 18 and (has_x or _looks_like_birth_date(joined))):
         return ID_NUMBER, 0
     if has_x:
         return None
-    if len(groups) >= 4 and all(s == 4 for s in sizes[:-1]) and 1 <= sizes[-1] <= 4 \
-            and 16 <= len(joined) <= 19:
-        return BANK_CARD, 0
-    if sizes == [3, 4, 4] and _MOBILE.fullmatch(joined):
+    if _MOBILE.fullmatch(joined):
         return MOBILE, 0
     if groups[0] == "86" and _classify(groups[1:]) == (MOBILE, 0):
         return MOBILE, 1
+    # Cards are written in fours (or digit by digit); other runs of 16-19 digits in groups are
+    # more likely dates and amounts side by side.
+    card_like = all(n == 4 for n in sizes[:-1]) and 1 <= sizes[-1] <= 4 or all(n == 1 for n in sizes)
+    if card_like and 16 <= len(joined) <= 19:
+        return BANK_CARD, 0
     return None
 
 

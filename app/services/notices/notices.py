@@ -161,9 +161,14 @@ class NoticeService:
             setattr(n, key, getattr(data, key))
         n.period_kind, n.period_year, n.period_no = data.period.kind, data.period.year, data.period.number
         n.public_numbers = "\n".join(x.strip() for x in data.public_numbers if x.strip())
-        n.items = [NoticeItem(seq=seq, date=i.date, item=i.item, direction=i.direction, amount_fen=i.amount_fen,
-                              source=i.source, handler=i.handler, note=i.note)
-                   for seq, i in enumerate(data.items, start=1)]
+        # Rows are reused line by line, so that a corrected line is logged as a change and only
+        # lines really removed are deletions (a 管理员 action once the notice left the draft).
+        rows = list(n.items)
+        rows += [NoticeItem() for _ in range(len(data.items) - len(rows))]
+        for seq, (row, i) in enumerate(zip(rows, data.items), start=1):
+            row.seq, row.date, row.item, row.direction, row.amount_fen = seq, i.date, i.item, i.direction, i.amount_fen
+            row.source, row.handler, row.note = i.source, i.handler, i.note
+        n.items = rows[:len(data.items)]
 
     def delete(self, notice_id: int) -> str:
         """Delete a draft; returns its title."""

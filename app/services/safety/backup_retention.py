@@ -10,6 +10,7 @@ from pathlib import Path
 from app.clock import Clock
 from app.data_dir import DataDir
 from app.services.safety.backups import AUTO_PREFIX, verified_copy
+from db.backup import remove_with_sidecars
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def prune_auto_backups(folder: Path, today: dt.date) -> list[Path]:
     keep = stamps_to_keep(list(found), today)
     removed = [path for stamp, path in sorted(found.items()) if stamp not in keep]
     for path in removed:
-        path.unlink(missing_ok=True)
+        remove_with_sidecars(path)  # with its log head
     return removed
 
 

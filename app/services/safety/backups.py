@@ -27,11 +27,14 @@ from db.backup import (
     Progress,
     backup_to,
     copy_database,
+    foreign_key_problems,
     integrity_problems,
-    read_only_uri,
     remove_with_sidecars,
 )
-from db.migrate import MIGRATIONS_DIR, SCHEMA_HEAD, current_revision
+from db.audit import chain_problems
+from db.audit_head import chain_head, head_path, head_problems, write_head
+from db.engine import read_only_uri
+from db.migrate import SCHEMA_HEAD, current_revision, known_revisions, schema_problems
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +92,10 @@ class BackupSummary:
 
     def describe(self) -> str:
         village = self.village_name or "（未填写村名）"
-        return f"备份时间：{self.taken_text()}\n村名：{village}\n其中有：{self.counts_text()}"
+        changed = last_change(self.path)
+        changed_text = f"{changed:%Y年%m月%d日 %H:%M}" if changed else "不详"
+        return (f"备份时间：{self.taken_text()}（最后一次改动：{changed_text}）\n村名：{village}\n"
+                f"其中有：{self.counts_text()}")
 
 
 @dataclass(frozen=True)
@@ -178,15 +184,6 @@ def database_summary(path: Path) -> BackupSummary:
     return BackupSummary(path, _taken(path), row[0] if row else "", current_revision(path), counts)
 
 
-def _known_revisions() -> set[str]:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return {script.revision for script in ScriptDirectory.from_config(cfg).walk_revisions()}
-
-
 def inspect_backup(path: Path) -> BackupSummary:
     """What ``path`` holds; raises UserError if it cannot be restored (broken, foreign, newer)."""
     path = Path(path)
@@ -203,11 +200,19 @@ def inspect_backup(path: Path) -> BackupSummary:
     summary = database_summary(path)
     if summary.revision is None or "person" not in summary.counts:
         raise UserError(not_ours)
-    if summary.revision != SCHEMA_HEAD and summary.revision not in _known_revisions():
+    if summary.revision != SCHEMA_HEAD and summary.revision not in known_revisions():
         raise UserError(
             f"这个备份由更新版本的村支部台账做成（版本标记 {summary.revision}），本程序不能用它恢复："
             "请先安装最新版本的程序，再恢复"
         )
+    problems = schema_problems(path, summary.revision) + foreign_key_problems(path)
+    if problems:
+        raise UserError(f"这个文件的结构与村支部台账的数据库不符（{'；'.join(problems[:3])}），不能用它恢复："
+                        "请换一个本程序做的备份")
+    problems = chain_problems(path) + (head_problems(path) if head_path(path).exists() else [])
+    if problems:
+        raise UserError(f"这个备份的操作日志校验未通过（{problems[0]}），它可能被改动过，不能用它恢复："
+                        "请换一个备份，并报告镇纪委")
     return summary
 
 
@@ -251,6 +256,7 @@ def restore_file(data_dir: DataDir, clock: Clock, source: Path) -> RestoreResult
     problems = integrity_problems(live)
     if problems:
         raise UserError(f"恢复后的数据库校验没有通过（{problems[0]}）：原来的数据在 {saved}，请联系技术人员")
+    write_head(live, chain_head(live))
     log.info("restored %s into %s; previous data in %s", summary.path, live, saved)
     return RestoreResult(summary, saved, damaged)
 
@@ -266,17 +272,39 @@ def restore_backup(services, source: Path) -> RestoreResult:  # noqa: ANN001 - S
     return restore_file(services.data_dir, services.clock, source)
 
 
+def _content_key(path: Path) -> tuple[int, str]:
+    """(audit entries, last change): what a backup holds orders it, not a stamp from the PC's clock."""
+    try:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
+            return conn.execute("SELECT count(*), coalesce(max(at), '') FROM audit_log").fetchone()
+    except sqlite3.Error:
+        return (-1, "")
+
+
+def last_change(path: Path) -> dt.datetime | None:
+    at = _content_key(path)[1]
+    return dt.datetime.fromisoformat(at).replace(microsecond=0) if at else None
+
+
+def has_backups(data_dir: DataDir) -> bool:
+    return data_dir.backups.is_dir() and any(_OWN_NAME.match(p.name) for p in data_dir.backups.iterdir())
+
+
 def newest_good_backup(data_dir: DataDir) -> BackupSummary | None:
-    """The newest backup in the backups folder that passes every check of a restore."""
-    found = []
-    if data_dir.backups.is_dir():
-        for path in data_dir.backups.iterdir():
-            match = _OWN_NAME.match(path.name)
-            if match:
-                found.append((match.group(1), path.name, path))
-    for _stamp, _name, path in sorted(found, reverse=True):
+    """The backup in the backups folder that holds the most (by its log) and passes every check."""
+    found = [p for p in data_dir.backups.iterdir() if _OWN_NAME.match(p.name)] if data_dir.backups.is_dir() else []
+    for path in sorted(found, key=lambda p: (_content_key(p), p.name), reverse=True):
         try:
             return inspect_backup(path)
         except UserError as exc:
             log.warning("backup %s not usable: %s", path, exc.message)
     return None
+
+
+def clock_warning(data_dir: DataDir, now: dt.datetime) -> str | None:
+    """A warning when the PC's clock is earlier than the last change the log recorded."""
+    changed = last_change(data_dir.database) if data_dir.database.is_file() else None
+    if changed is None or now >= changed:
+        return None
+    return (f"电脑的时钟（{now:%Y年%m月%d日 %H:%M}）早于数据最后一次改动的时间（{changed:%Y年%m月%d日 %H:%M}）："
+            "电脑的日期或时间可能不对。请先校正电脑的日期和时间，否则新记录的时间会错乱")

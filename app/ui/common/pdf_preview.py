@@ -12,6 +12,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.services.common.errors import UserError
+from app.services.common.safe_files import write_file
 from app.ui.common import dialogs
 from app.ui.common.screen_fit import fit_to_screen
 
@@ -114,9 +116,9 @@ class PdfPreview(QDialog):
         if not target:
             return
         try:
-            shutil.copyfile(self.pdf_path, target)
-        except OSError as exc:
-            dialogs.show_error(self, "保存失败", f"无法保存到 {target}：{exc.strerror}。请换个位置。")
+            write_file(Path(target), lambda temp: shutil.copyfile(self.pdf_path, temp))
+        except UserError as exc:
+            dialogs.show_error(self, "保存失败", exc.message)
             return
         dialogs.show_info(self, "已保存", f"已保存到：\n{target}")
 

@@ -65,17 +65,27 @@ def generate_and_preview(services: Services, name: str, write: Callable[[Path], 
     return preview_then_delete(path, parent, f"{name}.pdf")
 
 
-def print_recovery_sheet(services: Services, admin: str, code: str, parent: QWidget | None) -> PdfPreview:
-    """Write the recovery-code sheet and open it for printing; the file is deleted on close."""
+def print_recovery_sheet(services: Services, admin: str, code: str, parent: QWidget | None) -> PdfPreview | None:
+    """Save the recovery-code sheet where the user chooses (never in the data dir), then open
+    it for printing. None when the user chose no place."""
     from app.reports.safety.recovery_sheet import build_recovery_sheet
 
+    documents = Path.home() / "Documents"
+    suggested = (documents if documents.is_dir() else Path.home()) / safe_file_name(f"{village(services)}管理员恢复码.pdf")
+    target = dialogs.ask_save_path(parent, "保存管理员恢复码（打印后请妥善保管）", str(suggested), dialogs.PDF_FILTER)
+    if not target:
+        return None
     profile = services.profile.get()
-    out_dir = services.data_dir.prints
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / safe_file_name(f"{village(services)}管理员恢复码.pdf")
-    build_recovery_sheet(path, village=profile.village_name if profile else "", admin=admin, code=code,
-                         print_date=services.clock.today())
-    return preview_then_delete(path, parent)
+    try:
+        build_recovery_sheet(Path(target), village=profile.village_name if profile else "", admin=admin, code=code,
+                             print_date=services.clock.today())
+    except UserError as exc:
+        dialogs.show_error(parent, "无法保存恢复码", exc.message)
+        return None
+    preview = PdfPreview(Path(target), Path(target).name, parent)
+    preview.finished.connect(preview.document.close)
+    preview.open()
+    return preview
 
 
 def preview_then_delete(path: Path, parent: QWidget | None, save_name: str = "") -> PdfPreview:

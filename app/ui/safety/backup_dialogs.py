@@ -119,25 +119,29 @@ def restore_flow(services, parent: QWidget | None, reopen: Callable[[], object])
     return True
 
 
-def damaged_start_flow(data_dir: DataDir, clock: Clock, parent: QWidget | None) -> bool:
-    """The database failed its start-up check: offer the newest good backup.
+def damaged_start_flow(data_dir: DataDir, clock: Clock, parent: QWidget | None, missing: bool = False) -> bool:
+    """The database failed its start-up check, or is missing beside backups: offer the newest good backup.
 
     True when it was restored (the caller then opens the data again).
     """
+    what = ("数据库文件不见了（或是空的），但数据文件夹里有备份：这不是第一次使用，程序不会新建空白数据库"
+            if missing else "数据库文件已损坏，不能打开")
+    title = "找不到数据库" if missing else "数据库已损坏"
     found = newest_good_backup(data_dir)
     if found is None:
         dialogs.show_error(
             parent,
-            "数据库已损坏",
-            f"数据库文件已损坏，不能打开，而且在 {data_dir.backups} 里没有找到完好的备份。\n"
+            title,
+            f"{what}，而且在 {data_dir.backups} 里没有找到完好的备份。\n"
             f"如果有U盘上的备份，请联系技术人员用它恢复。不要删除数据文件夹：{data_dir.root}",
         )
         return False
+    kept = "" if missing else "损坏的文件会另存一份，不会删除。"
     question = (
-        f"数据库文件已损坏，不能打开。\n\n找到一份完好的备份：\n{found.describe()}\n\n"
-        "要用这份备份恢复吗？备份之后录入的内容需要重新录入。损坏的文件会另存一份，不会删除。"
+        f"{what}。\n\n找到一份完好的备份（按其中的记录多少和最后改动时间选出，不按文件日期）：\n{found.describe()}\n\n"
+        f"要用这份备份恢复吗？备份之后录入的内容需要重新录入。{kept}"
     )
-    if not dialogs.ask_yes_no(parent, "数据库已损坏", question, yes="用这份备份恢复", no="不恢复，退出"):
+    if not dialogs.ask_yes_no(parent, title, question, yes="用这份备份恢复", no="不恢复，退出"):
         return False
     try:
         result = restore_file(data_dir, clock, found.path)
@@ -148,6 +152,7 @@ def damaged_start_flow(data_dir: DataDir, clock: Clock, parent: QWidget | None) 
         parent,
         "恢复完成",
         f"已用 {found.taken_text()} 的备份恢复数据：{found.counts_text()}。\n"
-        f"损坏的文件另存在：{result.saved_current}\n请核对最近录入的内容。",
+        + (f"损坏的文件另存在：{result.saved_current}\n" if result.saved_current else "")
+        + "请核对最近录入的内容。",
     )
     return True

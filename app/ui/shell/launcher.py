@@ -53,6 +53,13 @@ def run_gui(data_dir: DataDir, log_path: Path, *, smoke_test: bool = False, larg
     try:
         if smoke_test:
             return smoke(window, services)
+        from app.services.common.safe_files import clear_prints
+        from app.services.safety.backups import clock_warning
+
+        clear_prints(services.data_dir)
+        warning = clock_warning(services.data_dir, services.clock.now())
+        if warning:
+            dialogs.show_error(window, "请校正电脑时钟", warning)
         from app.ui.shell.sign_in import sign_in
 
         preload_festivals(services.clock.today().year)
@@ -95,7 +102,7 @@ def daily_backup(services) -> None:  # noqa: ANN001
 
 def open_data(data_dir: DataDir, quiet: bool):  # noqa: ANN201 - Services | None
     from app.services.common.context import open_services
-    from app.services.common.datastore import DamagedDatabaseError
+    from app.services.common.datastore import DamagedDatabaseError, MissingDatabaseError
 
     try:
         return open_services(data_dir, SystemClock())
@@ -106,7 +113,7 @@ def open_data(data_dir: DataDir, quiet: bool):  # noqa: ANN201 - Services | None
             return None
         from app.ui.safety.backup_dialogs import damaged_start_flow
 
-        if damaged_start_flow(data_dir, SystemClock(), None):
+        if damaged_start_flow(data_dir, SystemClock(), None, missing=isinstance(exc, MissingDatabaseError)):
             return open_data(data_dir, quiet)
         return None
     except UserError as exc:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QWidget
 
 from app.services.safety.actor import Permission
 from app.ui.common import dialogs
@@ -64,7 +64,7 @@ class SessionController:
     def lock(self, note: str = LOCK_NOTE) -> bool:
         """Hide the data until someone logs in again; returns False when they chose to quit."""
         self.idle.pause()
-        self.window.centralWidget().setVisible(False)
+        covered = _cover_every_window()
         dialog = LoginDialog(self.services.accounts, self.window, locked_user=self.services.actor.name,
                              note=note)
         accepted = bool(dialog.exec())
@@ -72,7 +72,8 @@ class SessionController:
             self.window.close()
             return False
         self.services.act_as(dialog.actor)
-        self.window.centralWidget().setVisible(True)
+        for widget in covered:
+            widget.setVisible(True)
         self.apply_actor()
         self.idle.resume()
         return True
@@ -95,3 +96,17 @@ class SessionController:
         if minutes is not None:
             self.idle.set_minutes(minutes)
             self.settings.setValue("security/idle_minutes", minutes)
+
+
+def _cover_every_window() -> list[QWidget]:
+    """Hide the contents of every open window (an editor left open too), not the windows
+    themselves: hiding a dialog would end it and lose what was typed. Returns what to show again."""
+    covered = []
+    for top in QApplication.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        for child in top.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child.isVisible() and not child.isWindow():
+                child.setVisible(False)
+                covered.append(child)
+    return covered

@@ -24,7 +24,9 @@ def sign_in(services: Services, parent: QWidget | None) -> Actor | None:
         services.act_as(actor)
         from app.ui.common.print_dialog import print_recovery_sheet
 
-        print_recovery_sheet(services, actor.name, dialog.code, parent).exec()
+        sheet = print_recovery_sheet(services, actor.name, dialog.code, parent)
+        if sheet is not None:
+            sheet.exec()
         return actor
     login = LoginDialog(services.accounts, parent)
     return login.actor if login.exec() else None

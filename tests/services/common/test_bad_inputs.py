@@ -66,6 +66,10 @@ CASES = {
     # The roster is read from the first visible worksheet: these messages come from it.
     "hidden_first_sheet.xlsx": f"第 3 行（李四）：职务：不认识的职务“会计”：请使用 {POSTS}",
     "chart_first_sheet.xlsx": "第 3 行（李四）：联系电话：手机号应为11位数字，现在是7位：请核对",
+    "zip_bomb.xlsx": "文件“zip_bomb.xlsx”解压后有 400 MB，远超正常表格（花名册文件一般不超过 1 MB）："
+                     "这不像是正常的表格文件，没有读取。请确认选对了文件",
+    "too_many_rows.xlsx": "表格有 10002 行，一次最多导入 10,000 人：请分成几个文件导入，"
+                          "或确认选对了工作表（空白行也算，请删去表格下方多余的行）",
     # Names.
     "long_name.xlsx": f"第 2 行（{'张' * 30}…）：姓名：姓名太长：最多30个字",
     "control_char_name.xlsx": "第 2 行（张三）：姓名：姓名中有换行、制表符等看不见的字符：请删除后重新输入",
@@ -278,3 +282,26 @@ def test_every_worksheet_hidden(members, tmp_path):
         MemberImporter(members).preview(tmp_path / "all-hidden.xlsx")
     assert caught.value.message == ("“all-hidden.xlsx”里的表格都被隐藏了：请在 Excel 或 WPS 中"
                                     "“取消隐藏”名单所在的工作表后再导入")
+
+
+def test_a_zip_bomb_is_refused_within_2_s_and_200_mb(members):
+    importer = MemberImporter(members)
+    tracemalloc.start()
+    start = time.perf_counter()
+    with pytest.raises(UserError, match="解压后有 400 MB"):
+        importer.preview(BAD / "zip_bomb.xlsx")
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert elapsed < 2 and peak < 200 * 1024 * 1024, (elapsed, peak)
+
+
+def test_control_characters_never_reach_the_database_so_exports_keep_working(members, tmp_path):
+    from app.services.members.roster_excel_write import write_roster
+
+    pid = members.save(person("张三", note="铃\x07声_x0007_\x1b", address="一组\x0c"))
+    stored = members.get(pid).values
+    assert (stored["note"], stored["address"]) == ("铃声_x0007_", "一组")
+    path = tmp_path / "导出.xlsx"
+    write_roster(path, [members.get(pid).values], "红旗村两委成员")
+    assert openpyxl.load_workbook(path).active.max_row == 3

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 from conftest import person
-from sqlalchemy import update
+from sqlalchemy import select
 
 from app.clock import FixedClock
 from app.services.common.errors import NeedsConfirmation, UserError, ValidationFailed
@@ -257,8 +257,8 @@ def test_editing_the_matter_keeps_its_steps(db, matters, people):
     mid = chain_to(db, matters, people, 3)
     data = matters.get(mid)
     with db.write() as s:  # the 提议 meeting's sign-in corrected afterwards: no longer quorate
-        s.execute(update(Attendance).where(Attendance.meeting_id == data.steps[0].meeting_id)
-                  .values(status="缺席"))
+        for row in s.scalars(select(Attendance).where(Attendance.meeting_id == data.steps[0].meeting_id)):
+            row.status = "缺席"
     data.name, data.amount_fen = "村道硬化工程（二期）", parse_amount("12,345.67元")
     matters.save(data, mid)
     again = matters.get(mid)

@@ -250,8 +250,8 @@ def test_four_two_notice_fills_matter_step_5(notices, reviewer, db):
         assert step.posted_text == "关于修建村道的决议公开\n经村民代表会议表决通过。"
     # A 实施结果 notice for a matter whose step 5 is missing is refused with the matter's message.
     with db.write() as s:
-        s.query(MatterStep).filter_by(matter_id=matter_id, step=5).delete()
-        s.query(MatterStep).filter_by(matter_id=matter_id, step=4).delete()
+        for step in s.query(MatterStep).filter(MatterStep.matter_id == matter_id, MatterStep.step >= 4):
+            s.delete(step)
     data.subtype, data.title = "四议两公开实施结果公开", "修建村道实施结果公开"
     later = notices.save(data)
     notices.submit(later)

@@ -36,7 +36,8 @@ def people(path: Path) -> int:
 
 
 def names(folder: Path) -> set[str]:
-    return {p.name for p in folder.iterdir()}
+    """The backups in ``folder`` (without the audit log heads beside them)."""
+    return {p.name for p in folder.iterdir() if p.suffix != ".head"}
 
 
 def corrupt(path: Path) -> None:
@@ -63,6 +64,7 @@ def test_auto_backup_at_most_once_a_day_verified_single_file(demo, data_dir):
     # Self-contained files: no -wal/-shm/.partial left beside them, even after reading them.
     assert database_summary(second).counts["person"] == 34
     assert names(data_dir.backups) == {"自动备份-20261127-093000.db", "自动备份-20261128-080000.db"}
+    assert (data_dir.backups / "自动备份-20261128-080000.db.head").is_file()
 
 
 def test_auto_backup_without_a_database_does_nothing(data_dir, clock):
@@ -179,7 +181,7 @@ def test_restore_brings_the_data_back_and_keeps_the_current_data(demo, data_dir,
     backup = make_backup(data_dir, clock, tmp_path).path
     summary = inspect_backup(backup)
     assert summary.describe() == (
-        "备份时间：2026年11月27日 10:00\n村名：红旗村\n其中有：" + summary.counts_text()
+        "备份时间：2026年11月27日 10:00（最后一次改动：2026年11月27日 10:00）\n村名：红旗村\n其中有：" + summary.counts_text()
     )
     assert summary.counts_text().startswith("人员 34 人，任职记录 ")
     for row in demo.members.list_rows()[:4]:

@@ -1,6 +1,7 @@
 import datetime as dt
 
 from conftest import person
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.services.common.profile import Profile
 from app.services.safety.actor import Actor, Role
@@ -103,6 +104,32 @@ def test_lock_hides_the_data_until_login(qtbot, services, monkeypatch):
     assert seen == [False]
     assert window.centralWidget().isVisible()
     assert window.session.user_label.text() == "当前用户：王文书（管理员）"
+
+
+def test_lock_hides_an_open_editor_too_and_keeps_what_was_typed(qtbot, services, monkeypatch):
+    services.accounts.create_first_admin("王文书", "hongqi2026", "hongqi2026")
+    window = signed_in_window(qtbot, services, Role.ADMIN)
+    editor = MemberDialog(services.members, None)
+    qtbot.addWidget(editor)
+    editor.show()
+    typed = [w for w in editor.findChildren(QLineEdit) if w.isVisible()]
+    typed[0].setText("440308197503021235")
+    seen = []
+
+    def fake_exec(self):
+        readable = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()
+                    for child in w.findChildren(QLineEdit) if child.isVisible()]
+        seen.append(readable)
+        self.password.setText("hongqi2026")
+        self.user.setCurrentText("王文书")
+        self.login()
+        return self.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", fake_exec)
+    window.show()
+    assert window.session.lock()
+    assert seen == [[]]  # no field of any window could be read behind the lock
+    assert editor.isVisible() and typed[0].isVisible() and typed[0].text() == "440308197503021235"
 
 
 def test_idle_time_triggers_the_lock(qtbot, services, monkeypatch):

@@ -119,7 +119,8 @@ def test_restore_asks_with_date_village_and_counts_then_brings_the_data_back(
 
     question, info = shown
     assert question[1] == "恢复备份" and question[3] == "恢复"
-    assert f"备份文件：{backup}\n备份时间：2026年11月27日 10:00\n村名：红旗村\n其中有：人员 34 人，" in question[2]
+    assert (f"备份文件：{backup}\n备份时间：2026年11月27日 10:00（最后一次改动：2026年11月27日 10:00）\n"
+            "村名：红旗村\n其中有：人员 34 人，") in question[2]
     assert "现在的数据：人员 30 人，" in question[2]
     assert [s.members.count() for s in opened] == [34]
     saved = data_dir.backups / "恢复前备份-20261127-100000.db"
@@ -170,7 +171,8 @@ def test_damaged_start_offers_the_newest_good_backup(demo, data_dir, parent, sho
     assert backup_dialogs.damaged_start_flow(data_dir, later, parent)
     question, info = shown
     assert question[1] == "数据库已损坏" and question[3:] == ("用这份备份恢复", "不恢复，退出")
-    assert "找到一份完好的备份：\n备份时间：2026年11月26日 08:15\n村名：红旗村\n其中有：人员 34 人" in question[2]
+    assert ("找到一份完好的备份（按其中的记录多少和最后改动时间选出，不按文件日期）：\n"
+            "备份时间：2026年11月26日 08:15（最后一次改动：2026年11月27日 10:00）\n村名：红旗村\n其中有：人员 34 人") in question[2]
     assert f"损坏的文件另存在：{data_dir.backups / '损坏的数据库-20261127-080000.db'}" in info[2]
     reopened = open_services(data_dir, later)
     assert reopened.members.count() == 34
@@ -194,3 +196,24 @@ def test_damaged_start_declined_leaves_the_file_alone(demo, data_dir, clock, par
     answer(monkeypatch, shown, False)
     assert not backup_dialogs.damaged_start_flow(data_dir, clock, parent)
     assert data_dir.database.read_bytes() == before
+
+
+def test_a_missing_database_beside_backups_offers_the_newest_backup(demo, data_dir, parent, shown, monkeypatch):
+    from app.services.common.datastore import MissingDatabaseError
+
+    auto_backup(data_dir, FixedClock(dt.datetime(2026, 11, 26, 8, 15)))
+    demo.close()
+    data_dir.database.unlink()
+    later = FixedClock(dt.datetime(2026, 11, 27, 8, 0))
+    with pytest.raises(MissingDatabaseError):
+        open_services(data_dir, later)
+    assert not data_dir.database.exists()  # no empty database made behind the question
+    answer(monkeypatch, shown, True)
+    assert backup_dialogs.damaged_start_flow(data_dir, later, parent, missing=True)
+    question, info = shown
+    assert question[1] == "找不到数据库"
+    assert question[2].startswith("数据库文件不见了（或是空的），但数据文件夹里有备份：这不是第一次使用，程序不会新建空白数据库")
+    assert "备份时间：2026年11月26日 08:15（最后一次改动：2026年11月27日 10:00）" in question[2]
+    reopened = open_services(data_dir, later)
+    assert reopened.members.count() == 34
+    reopened.close()
