@@ -22,7 +22,7 @@ from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from db.audit_head import ChainHead, write_head
-from db.models import AuditEntry, Base, Person
+from db.models import UNAUDITED_TABLES, AuditEntry, Base, Person
 from db.session import ChangeSet
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,6 @@ GENESIS = "0" * 64
 HIDDEN = "（已隐藏）"
 SECRET_COLUMNS = frozenset({"password_hash", "recovery_hash"})
 # Bookkeeping that says nothing about the records themselves.
-UNAUDITED_TABLES = frozenset({"audit_log", "meeting_gram"})  # the log itself; a derived index
 UNAUDITED_COLUMNS = frozenset({"failed_attempts", "locked_until", "updated_at", "created_at"})
 
 AREAS = {

@@ -8,6 +8,10 @@ from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, Unique
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
+# Not in the audit log: the log itself, and a derived index rebuilt on every save.
+UNAUDITED_TABLES = frozenset({"audit_log", "meeting_gram"})
+
+
 class Base(DeclarativeBase):
     pass
 

@@ -12,6 +12,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Mapper, Session, object_session, sessionmaker
 
 from db.engine import make_engine
+from db.models import UNAUDITED_TABLES
 
 # session.info key of the rows a write session's flush touched: (inserted, updated, deleted).
 _FLUSHED = "flushed_rows"
@@ -87,7 +88,10 @@ def _strip_control_characters(session: Session, _context, _instances) -> None:  
 
 
 def _refuse_bulk_writes(state) -> None:  # noqa: ANN001
-    if state.is_update or state.is_delete:
+    """Audited tables change only through objects; a derived index (UNAUDITED_TABLES) may be
+    rewritten in bulk."""
+    table = getattr(state.statement, "table", None)
+    if (state.is_update or state.is_delete) and getattr(table, "name", None) not in UNAUDITED_TABLES:
         raise RuntimeError("bulk UPDATE/DELETE would bypass the audit log: change objects instead")
 
 
