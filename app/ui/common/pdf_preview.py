@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -21,8 +20,14 @@ class PdfPreview(QDialog):
         self.pdf_path = pdf_path
         self.suggested_name = suggested_name
         self.setWindowTitle(f"打印预览 — {suggested_name}")
+        # Loaded from memory: QPdfDocument keeps a file it loaded open until it is destroyed,
+        # and Windows refuses to delete an open file. From memory the file can go at once.
+        self.pdf_bytes = pdf_path.read_bytes()
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(self.pdf_bytes))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
-        self.document.load(str(pdf_path))
+        self.document.load(self.buffer)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -50,7 +55,7 @@ class PdfPreview(QDialog):
         if not target:
             return
         try:
-            shutil.copyfile(self.pdf_path, target)
+            Path(target).write_bytes(self.pdf_bytes)
         except OSError as exc:
             dialogs.show_error(self, "保存失败", f"无法保存到 {target}：{exc.strerror}。请换个位置。")
             return

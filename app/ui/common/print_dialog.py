@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.common.context import Services
 from app.services.common.errors import UserError
+from app.services.common.file_ops import remove_file
 from app.ui.common import dialogs
 from app.ui.common.pdf_preview import PdfPreview
 
@@ -33,9 +34,7 @@ def print_roster_flow(services: Services, parent: QWidget | None) -> PdfPreview 
 def generate_and_preview(services: Services, name: str, write: Callable[[Path], object],
                          parent: QWidget | None) -> PdfPreview | None:
     """Write a PDF into the data dir's 打印 folder, then preview it; errors are explained."""
-    out_dir = services.data_dir.prints
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"{name}-{services.clock.now():%Y%m%d-%H%M%S}.pdf"
+    path = print_file(services, f"{name}-{services.clock.now():%Y%m%d-%H%M%S}.pdf")
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         write(path)
@@ -52,22 +51,29 @@ def print_recovery_sheet(services: Services, admin: str, code: str, parent: QWid
     from app.reports.safety.recovery_sheet import build_recovery_sheet
 
     profile = services.profile.get()
-    out_dir = services.data_dir.prints
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "管理员恢复码.pdf"
+    path = print_file(services, "管理员恢复码.pdf")
     build_recovery_sheet(path, village=profile.village_name if profile else "", admin=admin, code=code,
                          print_date=services.clock.today())
     return preview_then_delete(path, parent)
 
 
+def print_file(services: Services, name: str) -> Path:
+    """Where a print is written before its preview: the 打印 folder, emptied of earlier files
+    (internal copies and recovery codes must not pile up there; one that stays is logged)."""
+    folder = services.data_dir.prints
+    folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.glob("*.pdf"):
+        remove_file(leftover)
+    return folder / name
+
+
 def preview_then_delete(path: Path, parent: QWidget | None) -> PdfPreview:
-    """Preview a generated PDF; the file is removed when the preview closes (另存为 keeps a copy)."""
+    """Preview a generated PDF from memory and delete the file at once (另存为 keeps a copy).
+
+    A file that cannot be deleted (Windows: held by a scanner) is logged and left for the next
+    print to remove; the clerk never sees that.
+    """
     preview = PdfPreview(path, path.name, parent)
-
-    def forget() -> None:
-        preview.document.close()
-        path.unlink(missing_ok=True)
-
-    preview.finished.connect(forget)
+    remove_file(path)
     preview.open()
     return preview

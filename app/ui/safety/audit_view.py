@@ -135,12 +135,10 @@ class AuditLogDialog(QDialog):
         self.model.set_rows(self.log.entries(query))
 
     def print_log(self) -> None:
-        from app.ui.common.print_dialog import preview_then_delete
+        from app.ui.common.print_dialog import preview_then_delete, print_file
 
         profile = self.services.profile.get()
-        out = self.services.data_dir.prints
-        out.mkdir(parents=True, exist_ok=True)
-        path = out / f"操作日志-{self.services.clock.now():%Y%m%d-%H%M%S}.pdf"
+        path = print_file(self.services, f"操作日志-{self.services.clock.now():%Y%m%d-%H%M%S}.pdf")
         try:
             self.log.print_pdf(path, self.model.rows, profile.village_name if profile else "",
                                self.services.clock.today(), "操作日志")
