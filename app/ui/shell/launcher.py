@@ -40,6 +40,7 @@ def run_gui(data_dir: DataDir, log_path: Path, *, smoke_test: bool = False, larg
         else:
             dialogs.show_error(None, "程序已在运行", message)
         return 1
+    dialogs.remember_folders_in(data_dir.settings_file)
     from app.ui.shell.main_window import MainWindow
 
     window = MainWindow(data_dir, large=large or None)
