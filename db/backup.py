@@ -7,6 +7,8 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
+from db.sqlite_uri import sqlite_uri
+
 # progress(pages_done, pages_total); it may raise to cancel the copy.
 Progress = Callable[[int, int], None]
 
@@ -16,7 +18,7 @@ class BackupError(Exception):
 
 
 def read_only_uri(path: Path) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro"
+    return sqlite_uri(path, read_only=True)
 
 
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
