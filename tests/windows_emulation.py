@@ -30,14 +30,15 @@ def sharing_violation(path) -> PermissionError:
     return error
 
 
-def emulate_windows_files(monkeypatch, held: set[Path] | None = None) -> None:
-    """Patch os.remove/unlink/rename/replace: refuse open files (and any path in ``held``,
-    a file another program holds) and read-only files, as Windows does."""
+def emulate_windows_files(monkeypatch, held=None) -> None:
+    """Patch os.remove/unlink/rename/replace: refuse open files, read-only files and what
+    another program holds (``held``: a set of paths, or a function of the path), as Windows does."""
     held = held if held is not None else set()
+    is_held = held if callable(held) else (lambda path: Path(path) in held)
     real = {name: getattr(os, name) for name in ("remove", "unlink", "rename", "replace")}
 
     def refuse(path) -> None:
-        if Path(path) in held or open_handles(path):
+        if is_held(path) or open_handles(path):
             raise sharing_violation(path)
 
     def deleting(name):

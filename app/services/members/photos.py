@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from app.services.common.errors import UserError
+from app.services.common.file_ops import remove_file, replace_file
 
 MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp"}
@@ -32,8 +33,13 @@ class PhotoStore:
         target = self.folder / name
         if not target.exists():
             partial = target.with_name(name + ".partial")
-            shutil.copyfile(source, partial)
-            partial.replace(target)
+            try:
+                shutil.copyfile(source, partial)
+                replace_file(partial, target)
+            except OSError as exc:
+                remove_file(partial)
+                raise UserError(f"照片没有存进来（{exc.strerror or exc}）：照片文件可能正被其他程序"
+                                "（杀毒软件、网盘同步）占用，请稍后再选一次", "photo") from exc
         return name
 
     def path(self, name: str) -> Path | None:

@@ -28,7 +28,7 @@ def test_a_file_held_by_another_program_is_logged_and_removed_by_the_next_print(
                                                                                  caplog):
     held = set()
     emulate_windows_files(monkeypatch, held)
-    monkeypatch.setattr("app.services.common.file_ops.time.sleep", lambda _s: None)
+    monkeypatch.setattr("app.services.common.file_ops.pause", lambda _s: None)
     services.profile.save(Profile("红旗村"))
     held.add(services.data_dir.prints / "管理员恢复码.pdf")  # a scanner reads it right now
     with caplog.at_level(logging.WARNING):
