@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import os
@@ -13,7 +14,9 @@ LOG_NAME = "taizhang.log"
 # The command line (a scheduled backup, say) writes its own file: on Windows one process
 # cannot rename a log file the other holds open, so they must not share one.
 CLI_LOG_NAME = "taizhang-cli.log"
+FAULT_LOG_NAME = "crash-trace.log"
 _handler: logging.handlers.RotatingFileHandler | None = None
+_fault_file = None  # kept open: faulthandler writes to its descriptor when the process dies
 
 
 class SharedRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -65,4 +68,17 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, name: str = LOG_NAME
         _handler.addFilter(MaskingFilter())
         root.addHandler(_handler)
     root.setLevel(level)
+    return path
+
+
+def enable_fault_log(log_dir: Path) -> Path:
+    """A hard crash (in Qt, say) of the windowed program, which has no stderr, leaves the
+    Python stack of every thread in ``log_dir``/crash-trace.log."""
+    global _fault_file
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / FAULT_LOG_NAME
+    previous, _fault_file = _fault_file, open(path, "a", encoding="utf-8")  # noqa: SIM115 - lives on
+    faulthandler.enable(_fault_file, all_threads=True)
+    if previous is not None:
+        previous.close()
     return path
