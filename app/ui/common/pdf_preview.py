@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -55,7 +55,9 @@ class PdfPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.resize(1000, 760)
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        self.resize(preview_size(screen.availableGeometry()))
+
 
     def save_as(self) -> None:
         target = dialogs.ask_save_path(self, "另存为 PDF", self.suggested_name, dialogs.PDF_FILTER)
@@ -90,6 +92,12 @@ class PdfPreview(QDialog):
             render_to_printer(self.document, printer, progress=step)
         finally:
             progress.close()
+
+
+def preview_size(available: QRect) -> QSize:
+    """1000×760 where there is room; within the screen where there is not (1366×768 at 125 %
+    leaves 1093×582), with room for the title bar and frame."""
+    return QSize(min(1000, available.width() - 20), min(760, available.height() - 60))
 
 
 def print_sequence(printer: QPrinter, page_count: int) -> list[int]:

@@ -41,3 +41,18 @@ def test_a_file_held_by_another_program_is_logged_and_removed_by_the_next_print(
     qtbot.addWidget(second)
     second.reject()
     assert list(services.data_dir.prints.iterdir()) == []
+
+
+def test_the_preview_fits_a_1366x768_screen_at_125_percent(qtbot, services, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, 1093, 582))
+    services.profile.save(Profile("红旗村"))
+    services.members.save(person("张三", "党支部书记"))
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a, **k: False)
+    preview = print_roster_flow(services, None)
+    qtbot.addWidget(preview)
+    assert preview.width() <= 1093 - 20 and preview.height() <= 582 - 60
+    hint = preview.minimumSizeHint()
+    assert hint.width() <= preview.width() and hint.height() <= preview.height()
