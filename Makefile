@@ -33,13 +33,13 @@ $(DIST_STAMP): $(STAMP)
 	@touch $(DIST_STAMP)
 
 # The frozen program (PyInstaller onedir) in dist/CunZhiBuTaiZhang, built from scratch.
+# tools/build.py does the work, so that Windows can build from a plain cmd without make.
 dist: $(DIST_STAMP)
-	rm -rf build/pyinstaller dist/CunZhiBuTaiZhang
-	$(PY) -m PyInstaller --noconfirm --clean --workpath build/pyinstaller --distpath dist build.spec
+	$(PY) tools/build.py dist
 
 # Run the frozen program headless and read its PDF back.
 check-dist: $(DIST_STAMP)
-	$(PY) tools/check_frozen.py dist/CunZhiBuTaiZhang
+	$(PY) tools/build.py check-dist
 
 fonts: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[tools]"

@@ -30,9 +30,10 @@ def default_data_dir() -> Path:
 
 def resolve_data_dir(cli_value: str | None) -> Path:
     """--data-dir wins, then the TAIZHANG_DATA_DIR environment variable, then the default."""
+    # abspath, not resolve(): on Windows resolve() turns a mapped drive into \\server\share.
     if cli_value:
-        return Path(cli_value).expanduser().resolve()
+        return Path(os.path.abspath(Path(cli_value).expanduser()))
     env = os.environ.get(DATA_DIR_ENV)
     if env:
-        return Path(env).expanduser().resolve()
+        return Path(os.path.abspath(Path(env).expanduser()))
     return default_data_dir()

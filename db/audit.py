@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from db.audit_head import ChainHead, write_head
 from db.models import UNAUDITED_TABLES, AuditEntry, Base, Person
 from db.session import ChangeSet
+from db.sqlite_uri import sqlite_uri
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +190,7 @@ class AuditWriter:
 
 def chain_problems(db_path: Path) -> list[str]:
     """Where the hash chain is broken (empty when every entry is intact and in order)."""
-    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
+    with closing(sqlite3.connect(sqlite_uri(db_path, read_only=True), uri=True)) as conn:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_log'"
         ).fetchone()

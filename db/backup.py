@@ -35,9 +35,19 @@ def foreign_key_problems(path: Path) -> list[str]:
     return [f"数据库有 {len(broken)} 处关联记录缺失"] if broken else []
 
 
-def remove_with_sidecars(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal", HEAD_SUFFIX):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+def remove_with_sidecars(path: Path, remove: Callable[[Path], bool] | None = None) -> bool:
+    """Delete a database file with its -wal, -shm, -journal and log head; ``remove`` deletes one
+    file and says whether it went (default: unlink). True when the database file itself went."""
+    remove = remove or _unlink
+    gone = remove(path)
+    for suffix in ("-wal", "-shm", "-journal", HEAD_SUFFIX):
+        remove(Path(f"{path}{suffix}"))
+    return gone
+
+
+def _unlink(path: Path) -> bool:
+    path.unlink(missing_ok=True)
+    return True
 
 
 def copy_database(source: Path, target: Path, progress: Progress | None = None, *,

@@ -5,14 +5,16 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine
+
+from db.sqlite_uri import sqlite_uri
 
 BUSY_TIMEOUT_MS = 10_000
 
 
 def read_only_uri(path: Path) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro"
+    return sqlite_uri(path, read_only=True)
 
 
 def _apply_pragmas(dbapi_conn: sqlite3.Connection, foreign_keys: bool) -> None:
@@ -29,7 +31,7 @@ def _apply_pragmas(dbapi_conn: sqlite3.Connection, foreign_keys: bool) -> None:
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     """An engine for the database file at ``path`` with WAL, FULL sync and foreign keys."""
     engine = create_engine(
-        f"sqlite:///{path}",
+        URL.create("sqlite", database=str(path)),  # not parsed: a ? or # in a folder name stays
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
     )
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from db.backup import backup_to
 from db.engine import make_engine
+from db.sqlite_uri import sqlite_uri
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions. A test keeps it equal to Alembic's head; it
@@ -64,7 +65,7 @@ def current_revision(db_path: Path) -> str | None:
     """The schema revision stored in the file (None for a new, empty file)."""
     if not db_path.exists():
         return None
-    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
+    with closing(sqlite3.connect(sqlite_uri(db_path, read_only=True), uri=True)) as conn:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()

@@ -33,6 +33,17 @@ def run(args: list[str], env: dict[str, str]) -> str:
     return result.stdout
 
 
+def check_utf8_mode(program: Path) -> None:
+    """Each executable must start Python in UTF-8 mode (build.spec's ``X utf8`` option): a frozen
+    program ignores PYTHONIOENCODING, so its output would be in the ANSI code page otherwise."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    options = CArchiveReader(str(program)).options
+    if "X utf8" not in options:
+        raise SystemExit(f"FAILED: {program.name} is not built in UTF-8 mode (options: {options})")
+    print(f"ok: {program.name} runs Python in UTF-8 mode")
+
+
 def embedded_fonts(reader: PdfReader) -> list[tuple[str, bool]]:
     fonts = []
     for page in reader.pages:
@@ -60,7 +71,12 @@ def main() -> int:
     # Windows has a separate console program; elsewhere the one program serves both.
     cli = bundle / f"taizhang-cli{EXE_SUFFIX}" if sys.platform == "win32" else gui
     check_help(bundle)
+    for program in {gui, cli}:
+        check_utf8_mode(program)
+    # The programs print UTF-8 whatever the console's code page; nothing here may depend on
+    # the environment asking for it.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONIOENCODING", None)
     env.pop("TAIZHANG_DATA_DIR", None)
     with tempfile.TemporaryDirectory() as tmp:
         data = str(Path(tmp) / "data")

@@ -9,7 +9,7 @@ from app import APP_NAME
 from app.cli.exit_codes import EXIT_USER_ERROR
 from app.clock import SystemClock
 from app.data_dir import DataDir
-from app.logging_setup import setup_logging
+from app.logging_setup import CLI_LOG_NAME, LOG_NAME, setup_logging
 from app.paths import DATA_DIR_ENV, resolve_data_dir
 from app.services.common.errors import UserError
 
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{APP_NAME} {__version__}")
         return 0
     data_dir = DataDir(resolve_data_dir(args.data_dir))
-    log_path = setup_logging(data_dir.logs)
+    log_path = setup_logging(data_dir.logs, name=LOG_NAME if args.command is None else CLI_LOG_NAME)
     if args.command is None:
         from app.ui.shell.launcher import run_gui
 

@@ -7,6 +7,8 @@ from pathlib import Path
 from app.cli.exit_codes import EXIT_FAILED, EXIT_OK
 from app.clock import Clock
 from app.data_dir import DataDir
+from app.instance_lock import window_holds_lock
+from app.services.common.errors import UserError
 from app.services.safety.actor import command_line_actor
 from db.backup import foreign_key_problems, integrity_problems
 from db.migrate import current_revision, head_revision, known_revisions
@@ -70,6 +72,11 @@ def restore(data_dir: DataDir, clock: Clock, file: Path) -> int:
     from app.services.safety.audit_log import AuditLogService
     from app.services.safety.backups import restore_file
 
+    if window_holds_lock(data_dir.lock_file):
+        # Replacing the database under an open window would lose what it writes next (and on
+        # Windows the open file cannot be replaced at all).
+        raise UserError("村支部台账的窗口正开着：请先关闭程序窗口（包括其他用户名下打开的），再恢复备份。"
+                        "也可以在窗口里用 文件 → 从备份恢复…")
     result = restore_file(data_dir, clock, file)
     if result.saved_current is not None:
         kind = "已损坏的数据库另存在" if result.was_damaged else "恢复前的数据已备份到"

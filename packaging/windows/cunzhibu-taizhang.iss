@@ -1,4 +1,6 @@
-; Inno Setup 6 script: installs 村支部台账 for the current user (no administrator rights).
+﻿; Inno Setup 6 script: installs 村支部台账 for the current user (no administrator rights).
+; Saved as UTF-8 with a byte-order mark: Inno Setup before 6.3 reads a file without one as
+; ANSI and garbles every Chinese name (keep the BOM when editing; tests/test_packaging.py checks).
 ; Build on Windows after `make dist` (see README, 在 Windows 上制作安装包):
 ;   iscc /DAppVersion=0.1.0 packaging\windows\cunzhibu-taizhang.iss
 ; Output: dist\村支部台账-安装程序-<version>.exe
@@ -55,6 +57,11 @@ zh.DataKept=卸载只删除程序文件。您的数据（数据库、备份、�
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:DesktopIcon}"
+
+[InstallDelete]
+; An upgrade installs over the old folder: what an older version had under _internal (Python
+; modules, Qt plugins since renamed or dropped) would stay and could be loaded. Start clean.
+Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs

@@ -102,3 +102,69 @@ def test_restore_refuses_a_file_that_is_not_a_backup_or_is_newer(run, tmp_path):
     assert code == 2 and "由更新版本的村支部台账做成（版本标记 0999）" in out
     assert people(run.data / "taizhang.db") == 34
     assert not list((run.data / "backups").glob("恢复前备份-*"))
+
+
+def test_restore_refuses_while_the_window_is_open(run, tmp_path, qapp):
+    from app.data_dir import DataDir
+    from app.ui.shell.launcher import acquire_lock
+
+    run("demo")
+    run("backup", str(tmp_path))
+    backup = tmp_path / "村支部台账备份-红旗村-20261127-0930.db"
+    with closing(sqlite3.connect(run.data / "taizhang.db")) as conn:
+        conn.execute("DELETE FROM person WHERE id IN (SELECT id FROM person LIMIT 5)")
+        conn.commit()
+    window = acquire_lock(DataDir(run.data))  # the window's own single-instance lock
+    try:
+        code, out = run("restore", str(backup))
+    finally:
+        window.unlock()
+    assert code == 2
+    assert out == ("错误：村支部台账的窗口正开着：请先关闭程序窗口（包括其他用户名下打开的），再恢复备份。"
+                   "也可以在窗口里用 文件 → 从备份恢复…\n")
+    assert people(run.data / "taizhang.db") == 29  # untouched
+    # The window closed (or crashed and left its lock file behind): restore goes ahead.
+    (run.data / "taizhang.db.lock").write_text("999999\n村支部台账\nhost\n")
+    code, out = run("restore", str(backup))
+    assert code == 0, out
+    assert people(run.data / "taizhang.db") == 34
+
+
+def test_the_lock_is_read_the_windows_way_there(tmp_path, qapp, monkeypatch):
+    """On Windows QLockFile keeps its file open without write sharing: opening it to write fails."""
+    import os
+    import types
+
+    from windows_emulation import open_handles, sharing_violation
+
+    from app import instance_lock
+    from app.data_dir import DataDir
+    from app.ui.shell.launcher import acquire_lock
+
+    real_open = os.open
+
+    def windows_open(path, flags, *args):
+        if flags & (os.O_RDWR | os.O_WRONLY) and os.path.exists(path) and open_handles(path):
+            raise sharing_violation(path)
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(instance_lock, "sys", types.SimpleNamespace(platform="win32"))
+    monkeypatch.setattr(os, "open", windows_open)
+    data_dir = DataDir(tmp_path / "data")
+    assert not instance_lock.window_holds_lock(data_dir.lock_file)  # no file at all
+    window = acquire_lock(data_dir)
+    assert instance_lock.window_holds_lock(data_dir.lock_file)
+    window.unlock()
+    data_dir.lock_file.write_text("999999\n村支部台账\nhost\n")  # left by a crash: nobody holds it
+    assert not instance_lock.window_holds_lock(data_dir.lock_file)
+
+
+def test_the_command_line_loads_no_qt():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, app.cli.main, app.cli.dispatch, app.cli.safety; "
+            "sys.exit(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))")
+    root = Path(__file__).resolve().parents[2]
+    assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0

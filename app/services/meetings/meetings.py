@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.clock import Clock
 from app.services.common.errors import UserError, Verdict
+from app.services.common.file_ops import remove_file, replace_file
 from app.services.common.records import load_or_gone, row_to_save
 from app.services.meetings import meeting_rules
 from app.services.meetings.meeting_kinds import EXPECTED, Expected, Kind
@@ -257,7 +258,8 @@ class MeetingService:
             suffix = suffix if _SAFE_SUFFIX.fullmatch(suffix) else ""
             name, size = _copy_hashed(source, self.attachments_dir, suffix)
         except OSError as exc:
-            raise UserError(f"附件没能复制进数据文件夹（{exc.strerror or exc}）：请检查磁盘空间后重试",
+            raise UserError(f"附件没能复制进数据文件夹（{exc.strerror or exc}）：请检查磁盘空间，"
+                            "或稍等片刻（文件可能正被杀毒软件、网盘同步占用）后重试",
                             "attachments") from None
         title = source.name if len(source.name) <= 200 else source.stem[:190] + "…" + source.suffix[-9:]
         return AttachmentData(title, name, size)
@@ -290,12 +292,12 @@ def _copy_hashed(source: Path, folder: Path, suffix: str) -> tuple[str, int]:
         name = digest.hexdigest()[:24] + suffix
         target = folder / name
         if target.exists():
-            partial.unlink()
+            remove_file(partial)  # the same content is there already; a leftover is only logged
         else:
-            partial.replace(target)
+            replace_file(partial, target)  # retried: a scanner often holds a file just written
         return name, size
     except BaseException:
-        partial.unlink(missing_ok=True)
+        remove_file(partial)
         raise
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.services.common.errors import UserError
 from app.services.common.safe_files import write_file
+from app.services.common.file_ops import remove_file, replace_file
 
 MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp"}
@@ -32,7 +33,11 @@ class PhotoStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / name
         if not target.exists():
-            write_file(target, lambda temp: shutil.copyfile(source, temp))
+            try:
+                write_file(target, lambda temp: shutil.copyfile(source, temp))
+            except OSError as exc:
+                raise UserError(f"照片没有存进来（{exc.strerror or exc}）：照片文件可能正被其他程序"
+                                "（杀毒软件、网盘同步）占用，请稍后再选一次", "photo") from exc
         return name
 
     def path(self, name: str) -> Path | None:

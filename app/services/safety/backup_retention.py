@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.clock import Clock
 from app.data_dir import DataDir
+from app.services.common.file_ops import remove_file
 from app.services.safety.backups import AUTO_PREFIX, verified_copy
 from db.backup import remove_with_sidecars
 
@@ -49,13 +50,15 @@ def stamps_to_keep(stamps: list[dt.datetime], today: dt.date) -> set[dt.datetime
 
 
 def prune_auto_backups(folder: Path, today: dt.date) -> list[Path]:
-    """Delete the automatic backups the retention rule does not keep; returns what went."""
+    """Delete the automatic backups the retention rule does not keep; returns what went.
+
+    One that cannot go (read-only, or held by antivirus or a sync program) is logged and left
+    for the next start: pruning never stops the program.
+    """
     found = _auto_stamps(folder)
     keep = stamps_to_keep(list(found), today)
     removed = [path for stamp, path in sorted(found.items()) if stamp not in keep]
-    for path in removed:
-        remove_with_sidecars(path)  # with its log head
-    return removed
+    return [path for path in removed if remove_with_sidecars(path, remove_file)]  # with its log head
 
 
 def auto_backup(data_dir: DataDir, clock: Clock) -> Path | None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from app.clock import Clock
 from app.data_dir import DataDir
+from app.services.common.dates import format_date_cn
 from app.services.common.errors import UserError
 from app.services.safety.actor import Actor, Permission
 from db.backup import (
@@ -88,7 +89,9 @@ class BackupSummary:
         return "，".join(parts) or "没有记录"
 
     def taken_text(self) -> str:
-        return f"{self.taken:%Y年%m月%d日 %H:%M}" if self.taken else "不详"
+        # By hand: Python 3.11 on Windows encodes a strftime format with the locale's codec,
+        # and 年 fails under a non-Chinese region format.
+        return f"{format_date_cn(self.taken)} {self.taken:%H:%M}" if self.taken else "不详"
 
     def describe(self) -> str:
         village = self.village_name or "（未填写村名）"

@@ -4,10 +4,45 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 EXCEL_FILTER = "Excel 文件 (*.xlsx)"
 PDF_FILTER = "PDF 文件 (*.pdf)"
+LAST_FOLDER_KEY = "dialogs/last_folder"
+
+# File dialogs never start in the current directory: the Start-menu shortcut sets it to the
+# hidden install folder, where an exported roster would be lost (and uninstalled).
+_settings_file: Path | None = None
+
+
+def remember_folders_in(settings_file: Path) -> None:
+    """Keep the last folder a file dialog used in the program's settings (INI in the data dir)."""
+    global _settings_file
+    _settings_file = settings_file
+
+
+def start_folder() -> str:
+    """The last folder used if it still exists, else 文档, else 桌面, else the home folder."""
+    if _settings_file is not None:
+        last = QSettings(str(_settings_file), QSettings.Format.IniFormat).value(LAST_FOLDER_KEY, "", type=str)
+        if last and Path(last).is_dir():
+            return last
+    for location in (QStandardPaths.StandardLocation.DocumentsLocation,
+                     QStandardPaths.StandardLocation.DesktopLocation):
+        folder = QStandardPaths.writableLocation(location)
+        if folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
+
+
+def _remember(folder: str) -> None:
+    if _settings_file is not None:
+        settings = QSettings(str(_settings_file), QSettings.Format.IniFormat)
+        settings.setValue(LAST_FOLDER_KEY, folder)
+        settings.sync()
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str = "取消") -> bool:
@@ -49,12 +84,16 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(start_folder()) / suggested), file_filter)
+    if path:
+        _remember(str(Path(path).parent))
     return path or None
 
 
 def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    path, _ = QFileDialog.getOpenFileName(parent, title, start_folder(), file_filter)
+    if path:
+        _remember(str(Path(path).parent))
     return path or None
 
 
@@ -64,5 +103,7 @@ def ask_int(parent: QWidget | None, title: str, label: str, value: int, low: int
 
 
 def ask_folder(parent: QWidget | None, title: str) -> str | None:
-    path = QFileDialog.getExistingDirectory(parent, title, "")
+    path = QFileDialog.getExistingDirectory(parent, title, start_folder())
+    if path:
+        _remember(path)
     return path or None

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.services.common.context import Services
 from app.services.common.errors import UserError
 from app.services.common.file_names import safe_file_name
+from app.services.common.file_ops import remove_file
 from app.ui.common import dialogs
 from app.ui.common.pdf_preview import PdfPreview
-
 
 PUBLIC, INTERNAL = "公开版", "内部留存版"
 
@@ -50,10 +50,8 @@ def generate_and_preview(services: Services, name: str, write: Callable[[Path], 
     """Write a PDF into the data dir's 打印 folder, then preview it; errors are explained.
 
     ``name`` says what the PDF holds: 另存为 suggests it as the file name."""
-    out_dir = services.data_dir.prints
-    out_dir.mkdir(parents=True, exist_ok=True)
     name = safe_file_name(name)
-    path = out_dir / f"{name}-{services.clock.now():%Y%m%d-%H%M%S}.pdf"
+    path = print_file(services, f"{name}-{services.clock.now():%Y%m%d-%H%M%S}.pdf")
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         write(path)
@@ -88,15 +86,24 @@ def print_recovery_sheet(services: Services, admin: str, code: str, parent: QWid
     return preview
 
 
+def print_file(services: Services, name: str) -> Path:
+    """Where a print is written before its preview: the 打印 folder, emptied of earlier files
+    (internal copies and recovery codes must not pile up there; one that stays is logged)."""
+    folder = services.data_dir.prints
+    folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.glob("*.pdf"):
+        remove_file(leftover)
+    return folder / name
+
+
 def preview_then_delete(path: Path, parent: QWidget | None, save_name: str = "") -> PdfPreview:
-    """Preview a generated PDF; the file is removed when the preview closes (另存为 keeps a copy,
-    suggested as ``save_name``)."""
+    """Preview a generated PDF from memory and delete the file at once (另存为 keeps a copy,
+    suggested as ``save_name``).
+
+    A file that cannot be deleted (Windows: held by a scanner) is logged and left for the next
+    print to remove; the clerk never sees that.
+    """
     preview = PdfPreview(path, save_name or path.name, parent)
-
-    def forget() -> None:
-        preview.document.close()
-        path.unlink(missing_ok=True)
-
-    preview.finished.connect(forget)
+    remove_file(path)
     preview.open()
     return preview

@@ -137,15 +137,13 @@ class AuditLogDialog(QDialog):
         self.model.set_rows(self.log.entries(query))
 
     def print_log(self) -> None:
-        from app.ui.common.print_dialog import preview_then_delete
+        from app.ui.common.print_dialog import preview_then_delete, print_file
 
         profile = self.services.profile.get()
-        out = self.services.data_dir.prints
-        out.mkdir(parents=True, exist_ok=True)
         from app.services.common.file_names import safe_file_name
 
         name = safe_file_name(f"{profile.village_name if profile else ''}操作日志")
-        path = out / f"{name}-{self.services.clock.now():%Y%m%d-%H%M%S}.pdf"
+        path = print_file(self.services, f"{name}-{self.services.clock.now():%Y%m%d-%H%M%S}.pdf")
         try:
             self.log.print_pdf(path, self.model.rows, profile.village_name if profile else "",
                                self.services.clock.today(), "操作日志")

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLockFile
 
 from app.clock import SystemClock
 from app.data_dir import DataDir
+from app.logging_setup import enable_fault_log
 from app.services.common.errors import UserError
 from app.ui.common import dialogs
 from app.ui.shell.qt_app import create_application, install_crash_hook
@@ -29,6 +30,7 @@ def acquire_lock(data_dir: DataDir) -> QLockFile | None:
 
 
 def run_gui(data_dir: DataDir, log_path: Path, *, smoke_test: bool = False, large: bool = False) -> int:
+    enable_fault_log(log_path.parent)
     app = create_application(sys.argv[:1], large)
     if not smoke_test:
         install_crash_hook(log_path)
@@ -40,6 +42,7 @@ def run_gui(data_dir: DataDir, log_path: Path, *, smoke_test: bool = False, larg
         else:
             dialogs.show_error(None, "程序已在运行", message)
         return 1
+    dialogs.remember_folders_in(data_dir.settings_file)
     from app.ui.shell.main_window import MainWindow
 
     window = MainWindow(data_dir, large=large or None)

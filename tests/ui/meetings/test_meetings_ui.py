@@ -105,12 +105,14 @@ def test_compliance_view_marks_the_gap_and_a_click_creates_the_meeting(demo_wind
 def test_printing_a_meeting_record_previews_it(demo_window):
     page = demo_window.meetings_tab.meetings
     page.table.selectRow(0)
+    from io import BytesIO
+
     from pypdf import PdfReader
 
     from app.ui.meetings.meeting_prints import print_meeting_record
 
     preview = print_meeting_record(demo_window.services, page.model.rows[0].id, None)
-    text = PdfReader(preview.pdf_path).pages[0].extract_text()
+    text = PdfReader(BytesIO(preview.pdf_bytes)).pages[0].extract_text()  # the file itself is gone
     assert page.model.rows[0].topic in text and "主持人" in text
 
 

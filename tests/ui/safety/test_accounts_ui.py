@@ -165,12 +165,18 @@ def test_audit_view_prints(qtbot, services, monkeypatch):
     dialog = AuditLogDialog(services)
     qtbot.addWidget(dialog)
     dialog.print_log()
-    printed = list(services.data_dir.prints.glob("红旗村操作日志-*.pdf"))
-    assert len(printed) == 1
+    from io import BytesIO
+
     from pypdf import PdfReader
 
-    text = PdfReader(printed[0]).pages[0].extract_text()
+    from app.ui.common.pdf_preview import PdfPreview
+
+    preview = dialog.findChild(PdfPreview)
+    assert preview.pdf_path.name.startswith("红旗村操作日志-")
+    assert preview.suggested_name == "红旗村操作日志.pdf"
+    text = PdfReader(BytesIO(preview.pdf_bytes)).pages[0].extract_text()
     assert "张三" in text and "内部留存" in text
+    assert list(services.data_dir.prints.iterdir()) == []  # an internal copy stays nowhere
 
 
 def test_export_asks_before_writing_personal_data(qtbot, services, monkeypatch):

@@ -95,7 +95,7 @@ def test_save_as_copies_the_pdf(qtbot, services, monkeypatch, tmp_path):
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(target))
     monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, text: infos.append(text))
     preview.save_as()
-    assert target.read_bytes() == preview.pdf_path.read_bytes()
+    assert target.read_bytes() == preview.pdf_bytes and target.read_bytes().startswith(b"%PDF")
     assert infos == [f"已保存到：\n{target}"]
 
 
