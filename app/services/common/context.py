@@ -13,6 +13,7 @@ from app.services.meetings.matters import MatterService
 from app.services.meetings.meetings import MeetingService
 from app.services.members.members import MemberService
 from app.services.members.photos import PhotoStore
+from app.services.notices.notice_review import NoticeReviewSettings
 from app.services.notices.notices import NoticeService
 from app.services.notices.villager_questions import QuestionService
 from app.services.reminders.derived_reminders import DerivedReminders
@@ -41,6 +42,7 @@ class Services:
     reminders: ReminderService
     derived: DerivedReminders
     workbench: Workbench
+    notice_review: NoticeReviewSettings
 
     @property
     def actor(self) -> Actor:
@@ -76,4 +78,5 @@ def open_services(data_dir: DataDir, clock: Clock) -> Services:
         reminders,
         derived,
         Workbench(db, clock, reminders, derived, ledgers),
+        NoticeReviewSettings(db),
     )
