@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
-from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style
+from app.reports.common.fonts import BODY_FONT, HEADING_FONT, SIGNATURE_FONT, paragraph_style
 from app.reports.common.form_grid import FormBuilder
 from app.reports.common.page import MM, build_pdf, content_width
-from app.reports.meetings.meeting_record import kinds_text, ratio_text, title_paragraph, votes_text
+from app.reports.common.titles import title_paragraph
+from app.reports.meetings.meeting_record import kinds_text, ratio_text, votes_text
 from app.services.common.dates import format_date_cn
 from app.services.meetings.meeting_types import STEP_TITLES, AttendanceSummary, MatterData, MeetingData, StepData
 
@@ -102,7 +103,7 @@ def build_matter_book(
 
     heading = paragraph_style("matter-heading", HEADING_SIZE, HEADING_FONT, HEADING_SIZE * 1.5,
                               spaceBefore=6 * MM, spaceAfter=2.5 * MM, keepWithNext=1)
-    not_yet = paragraph_style("matter-not-yet", NOTE_SIZE, BODY_FONT, NOTE_SIZE * 1.6,
+    not_yet = paragraph_style("matter-not-yet", NOTE_SIZE, SIGNATURE_FONT, NOTE_SIZE * 1.6,
                               leftIndent=2 * NOTE_SIZE)
     recorded = {entry[0].step: entry for entry in steps}
     story = [title_paragraph(SHORT_TITLE), _header_form(matter)]

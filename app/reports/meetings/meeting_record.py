@@ -15,16 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
-from app.reports.common.fonts import HEADING_FONT, paragraph_style
 from app.reports.common.form_grid import FormBuilder, Verbatim
 from app.reports.common.page import MM, build_pdf, content_width
+from app.reports.common.titles import title_paragraph
 from app.services.common.dates import format_date_cn
 from app.services.meetings.meeting_types import ABSENT, LEAVE, AttendanceSummary, MeetingData
 
 SHORT_TITLE = "会议记录"
-TITLE_SIZE = 22
 NONE_TEXT = "无"
 SIGNATURE_HEIGHT = 18 * MM  # room for a handwritten signature (at least 15 mm)
 DATE_BLANK = Verbatim("　　　　年　　　月　　　日")
@@ -79,16 +77,6 @@ def absentees_text(meeting: MeetingData) -> str:
         elif person.status == ABSENT:
             parts.append(f"{person.name}（缺席）")
     return "；".join(parts)
-
-
-def title_paragraph(text: str):
-    """The big centred 黑体 title of a form."""
-    from reportlab.lib.enums import TA_CENTER
-    from reportlab.platypus import Paragraph
-
-    style = paragraph_style("form-title", TITLE_SIZE, HEADING_FONT, TITLE_SIZE * 1.35,
-                            alignment=TA_CENTER, spaceAfter=5 * MM, keepWithNext=1)
-    return Paragraph(escape(text), style)
 
 
 def build_meeting_record(

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style
 from app.reports.common.grid_table import GridStyle, GridTable
 from app.reports.common.page import MM, build_pdf, content_width
-from app.reports.meetings.meeting_record import title_paragraph
+from app.reports.common.titles import title_paragraph
 from app.services.common.dates import format_date_cn
 
 NONE_TEXT = "本年度没有记录"

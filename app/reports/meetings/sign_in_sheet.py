@@ -17,7 +17,8 @@ from xml.sax.saxutils import escape
 from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style
 from app.reports.common.grid_table import GridStyle, GridTable
 from app.reports.common.page import MM, build_pdf, content_width
-from app.reports.meetings.meeting_record import kinds_text, record_title, time_text, title_paragraph
+from app.reports.common.titles import title_paragraph
+from app.reports.meetings.meeting_record import kinds_text, record_title, time_text
 from app.services.meetings.meeting_types import LEAVE, AttendanceData, MeetingData
 
 SHORT_TITLE = "签到表"

@@ -24,6 +24,7 @@ from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style, r
 from app.reports.common.grid_table import GridStyle, GridTable
 from app.reports.common.linebreak import text_width
 from app.reports.common.page import MM, build_pdf, content_height, content_width
+from app.reports.common.titles import title_paragraph
 from app.services.common.dates import format_month_cn
 from app.services.common.errors import UserError
 from app.services.members.member_types import MemberRow
@@ -209,9 +210,7 @@ def build_roster(
             values = [texts[i][c.key] for c in columns]
             table.set_row(i, _shorten(values, columns, widths, style, max_row))
 
-    title_style = paragraph_style("roster-title", TITLE_SIZE, HEADING_FONT, TITLE_SIZE * 1.3,
-                                  alignment=TA_CENTER, spaceAfter=5 * MM)
-    story = [Paragraph(escape(big_title), title_style), table]
+    story = [title_paragraph(big_title, TITLE_SIZE), table]
     if not rows:
         story.append(Paragraph(EMPTY_TEXT, paragraph_style(
             "roster-empty", BODY_SIZE, BODY_FONT, alignment=TA_CENTER, spaceBefore=3 * MM)))

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style
 from app.reports.common.grid_table import GridStyle, GridTable
 from app.reports.common.page import MM, build_pdf, content_width
-from app.reports.meetings.meeting_record import title_paragraph
+from app.reports.common.titles import title_paragraph
 from app.services.common.dates import format_date_cn
 from app.services.reminders.reminder_types import DONE, Occurrence
 from app.services.workbench.workbench_figures import counts

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from app.reports.common.fonts import BODY_FONT, HEADING_FONT, SANS_FONT, paragraph_style
+from app.reports.common.fonts import BODY_FONT, SANS_FONT, TITLE_FONT, paragraph_style
 from app.reports.common.page import MM, build_pdf
 from app.services.common.dates import format_date_cn
 
@@ -21,7 +21,7 @@ STEPS = (
 def build_recovery_sheet(path: str | Path, *, village: str, admin: str, code: str, print_date: dt.date) -> int:
     from reportlab.platypus import Paragraph, Spacer
 
-    title = paragraph_style("recovery-title", 26, HEADING_FONT, 34, alignment=1)
+    title = paragraph_style("recovery-title", 26, TITLE_FONT, 34, alignment=1)
     body = paragraph_style("recovery-body", 14, BODY_FONT, 24)
     code_style = paragraph_style("recovery-code", 28, SANS_FONT, 40, alignment=1,
                                  borderWidth=1, borderPadding=8 * MM, borderColor="#000000")

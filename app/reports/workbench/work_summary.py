@@ -17,11 +17,11 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from app.reports.common.bar_chart import bar_chart, bar_rate, label_width
-from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style
+from app.reports.common.fonts import BODY_FONT, HEADING_FONT, SIGNATURE_FONT, paragraph_style
 from app.reports.common.form_grid import FormBuilder, Verbatim
 from app.reports.common.grid_table import GridStyle, GridTable
 from app.reports.common.page import MM, build_pdf, content_width
-from app.reports.meetings.meeting_record import title_paragraph
+from app.reports.common.titles import title_paragraph
 from app.services.common.dates import format_date_cn
 from app.services.workbench.workbench_types import Bar, Figures
 
@@ -128,7 +128,7 @@ def build_work_summary(
     body = paragraph_style("summary-body", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6)
     period = paragraph_style("summary-period", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6,
                              alignment=1)
-    small = paragraph_style("summary-note", TABLE_STYLE.size - 1, BODY_FONT, (TABLE_STYLE.size - 1) * 1.5)
+    small = paragraph_style("summary-note", TABLE_STYLE.size - 1, SIGNATURE_FONT, (TABLE_STYLE.size - 1) * 1.5)
     gap = paragraph_style("summary-gap", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6,
                           leftIndent=2 * BODY_SIZE, firstLineIndent=-2 * BODY_SIZE)
     title = summary_title(village, figures, term)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pdf_fonts import all_embedded
+from pdf_layout import decoded_lines
 from pypdf import PdfReader
 
 from app.reports.common import fonts
@@ -275,3 +276,19 @@ def test_ratio_of_an_empty_meeting(tmp_path):
                       print_date=PRINT_DATE)
     text = "".join(texts(path))
     assert "到会比例—" in text and text.count("尚未进行") == 5
+
+
+@pytest.mark.parametrize("which", ["record_pdf", "matter_pdf", "year_pdf"])
+def test_faces_by_role(which, request):
+    """Titles in the heavy serif, headings and labels in the bold sans, the rest in the serif."""
+    value = request.getfixturevalue(which)
+    page = PdfReader(value[0] if isinstance(value, tuple) else value).pages[0]
+    title = decoded_lines(page, "NotoSerifCJKsc-Black")
+    assert len(title) == 1 and title[0].startswith(("红旗村", "四议两公开")), title
+    assert decoded_lines(page, "NotoSansCJKsc-Bold")
+    assert decoded_lines(page, "NotoSerifCJKsc-Regular")
+
+
+def test_steps_not_yet_taken_are_noted_in_kai(matter_pdf):
+    notes = "".join("".join(decoded_lines(p, "LXGWWenKai")) for p in PdfReader(matter_pdf).pages)
+    assert "尚未进行" in notes
