@@ -61,6 +61,9 @@ class Margins:
 REPORT_MARGINS = Margins(MARGIN_TOP, MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_SIDE)
 # Bound ledgers are sewn or clipped on the left: ~28 mm there, the top near GB/T 9704's 37 mm.
 BOUND_MARGINS = Margins(37 * MM, 22 * MM, 28 * MM, 15 * MM)
+# A landscape sheet bound on its left edge with the portrait ones: the binding margin stays,
+# the top is the report's (37 mm would take a fifth of the short page).
+BOUND_LANDSCAPE_MARGINS = Margins(MARGIN_TOP, 20 * MM, 28 * MM, 12 * MM)
 NOTICE_MARGINS = Margins(20 * MM, 20 * MM, 20 * MM, 20 * MM)
 
 
@@ -69,7 +72,10 @@ def page_size(landscape: bool = False, size: tuple[float, float] = A4_SIZE) -> t
     return (height, width) if landscape else (width, height)
 
 
-def margins_for(bound: bool = False, notice: bool = False, size: tuple[float, float] = A4_SIZE) -> Margins:
+def margins_for(bound: bool = False, notice: bool = False, size: tuple[float, float] = A4_SIZE,
+                landscape: bool = False) -> Margins:
+    if bound and landscape:
+        return BOUND_LANDSCAPE_MARGINS
     if notice:
         grow = max(size) / max(A4_SIZE)  # A3 notices get margins in proportion
         m = NOTICE_MARGINS
@@ -80,13 +86,13 @@ def margins_for(bound: bool = False, notice: bool = False, size: tuple[float, fl
 def content_width(landscape: bool = False, size: tuple[float, float] = A4_SIZE, *,
                   bound: bool = False, notice: bool = False) -> float:
     """Width of the text frame in points (what a full-width table's columns must add up to)."""
-    m = margins_for(bound, notice, size)
+    m = margins_for(bound, notice, size, landscape)
     return page_size(landscape, size)[0] - m.left - m.right
 
 
 def content_height(landscape: bool = False, size: tuple[float, float] = A4_SIZE, *,
                    bound: bool = False, notice: bool = False) -> float:
-    m = margins_for(bound, notice, size)
+    m = margins_for(bound, notice, size, landscape)
     return page_size(landscape, size)[1] - m.top - m.bottom
 
 
@@ -267,7 +273,7 @@ def build_pdf(
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     width, height = page_size(landscape, size)
-    m = margins_for(bound, notice, size)
+    m = margins_for(bound, notice, size, landscape)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,

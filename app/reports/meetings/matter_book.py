@@ -47,7 +47,7 @@ def part_title(step: int) -> str:
 
 
 def _header_form(matter: MatterData):
-    form = FormBuilder(content_width())
+    form = FormBuilder(content_width(bound=True))
     form.fields(("事项名称", matter.name))
     form.fields(("事项类别", matter.category), ("动议来源", matter.source))
     form.fields(("涉及金额", amount_text(matter.amount_fen) or "无"))
@@ -57,7 +57,7 @@ def _header_form(matter: MatterData):
 
 def _deliberation_form(step: StepData, meeting: MeetingData | None,
                        summary: AttendanceSummary | None):
-    form = FormBuilder(content_width())
+    form = FormBuilder(content_width(bound=True))
     kinds = kinds_text(meeting.kinds) if meeting is not None else "未关联会议记录"
     form.fields(("日期", format_date_cn(step.date)), ("会议类型", kinds))
     if meeting is not None:
@@ -76,7 +76,7 @@ def _deliberation_form(step: StepData, meeting: MeetingData | None,
 
 
 def _public_form(step: StepData):
-    form = FormBuilder(content_width())
+    form = FormBuilder(content_width(bound=True))
     form.fields(("公开日期", format_date_cn(step.date)), ("公开地点", step.place or UNRECORDED))
     form.text("公开内容", step.posted_text or UNRECORDED, indent=True, min_lines=2)
     if step.outcome.strip():
@@ -117,4 +117,4 @@ def build_matter_book(
         else:
             story.append(_deliberation_form(*entry))
     return build_pdf(path, story, title=SHORT_TITLE, village=village, print_date=print_date,
-                     subject=f"{village}{SHORT_TITLE}：{matter.name}")
+                     subject=f"{village}{SHORT_TITLE}：{matter.name}", bound=True)

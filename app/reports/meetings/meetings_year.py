@@ -28,7 +28,7 @@ MeetingLine = tuple[dt.date, str, int, int]
 
 def _widths() -> list[float]:
     widths = [13 * MM, 34 * MM, 0.0, 15 * MM, 15 * MM]
-    widths[2] = content_width() - sum(widths)
+    widths[2] = content_width(bound=True) - sum(widths)
     return widths
 
 
@@ -65,4 +65,4 @@ def build_meetings_year(
                  for i, (day, topic, expected, present) in enumerate(meetings, 1)]
         story.append(GridTable(_widths(), HEADER, cells, aligns=ALIGNS, style=STYLE))
     return build_pdf(path, story, title=title, village=village, print_date=print_date,
-                     subject=f"{village}{title}")
+                     subject=f"{village}{title}", bound=True)

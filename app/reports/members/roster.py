@@ -184,7 +184,7 @@ def build_roster(
         short_title = f"{short_title}（内部）"
 
     landscape = True
-    frame_width = content_width(landscape)
+    frame_width = content_width(landscape, bound=True)
     columns = _columns(internal)
     texts = [row_cells(i, r, internal) for i, r in enumerate(rows, start=1)]
     widths = column_widths(columns, texts, frame_width)
@@ -204,7 +204,7 @@ def build_roster(
                       [[cells[c.key] for c in columns] for cells in texts],
                       aligns=[c.align for c in columns], style=style)
     # A row taller than a page (under the repeated header) could never be placed: cut it.
-    max_row = content_height(landscape) - table.header_height - 2 * MM
+    max_row = content_height(landscape, bound=True) - table.header_height - 2 * MM
     for i, height in enumerate(table.row_heights):
         if height > max_row:
             values = [texts[i][c.key] for c in columns]
@@ -219,7 +219,7 @@ def build_roster(
                                         SUMMARY_SIZE * 1.5, spaceBefore=4 * MM)
         story.append(Paragraph(escape(summary), summary_style))
     return build_pdf(path, story, title=short_title, village=village, print_date=print_date,
-                     landscape=landscape, internal=internal, subject=big_title)
+                     landscape=landscape, internal=internal, subject=big_title, bound=True)
 
 
 def _shorten(values: list[str], columns: list[Column], widths: list[float], style: GridStyle,

@@ -81,7 +81,7 @@ def _figures_table(bars: tuple[Bar, ...], header: list[str]):
     """Done, due (and, for meetings, the meetings actually held), then the rate, as the header says."""
     with_actual = len(header) == 5
     widths = [0.0] + [NUMBER_WIDTH] * (len(header) - 2) + [RATE_WIDTH]
-    widths[0] = content_width() - sum(widths)
+    widths[0] = content_width(bound=True) - sum(widths)
     rows = []
     for b in bars:
         actual = [NO_COUNT if b.actual is None else str(b.actual)] if with_actual else []
@@ -92,14 +92,14 @@ def _figures_table(bars: tuple[Bar, ...], header: list[str]):
 
 def _team_table(team: list[TeamLine]):
     widths = [13 * MM, 30 * MM, 0.0, 34 * MM]
-    widths[2] = content_width() - sum(widths)
+    widths[2] = content_width(bound=True) - sum(widths)
     rows = [[str(i), t.name, t.posts, t.note] for i, t in enumerate(team, 1)]
     return GridTable(widths, TEAM_HEADER, rows, aligns=["center", "center", "left", "center"],
                      style=TABLE_STYLE)
 
 
 def _review_form():
-    form = FormBuilder(content_width(), label_width=30 * MM)
+    form = FormBuilder(content_width(bound=True), label_width=30 * MM)
     form.text("乡镇（街道）\n审核意见", "", min_lines=5, keep_with_next=True)
     form.fields(("审核人签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT)
     return form.build()
@@ -132,7 +132,7 @@ def build_work_summary(
     gap = paragraph_style("summary-gap", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6,
                           leftIndent=2 * BODY_SIZE, firstLineIndent=-2 * BODY_SIZE)
     title = summary_title(village, figures, term)
-    width = content_width()
+    width = content_width(bound=True)
     story: list = [title_paragraph(title)]
     story += [Paragraph(escape(line), period) for line in period_lines(figures, term, print_date)]
     story.append(Spacer(1, 2 * MM))
@@ -170,4 +170,4 @@ def build_work_summary(
     story.append(_review_form())
     short = title[len(village):] if title.startswith(village) else title
     return build_pdf(path, story, title=short, village=village, print_date=print_date,
-                     subject=title)
+                     subject=title, bound=True)

@@ -26,9 +26,7 @@ def _village(services):  # noqa: ANN001, ANN202
     from app.reports.notices.notice import Issuers
 
     profile = services.profile.for_print()
-    defaults = Issuers.of_village(profile.village_name)
-    return profile.village_name, Issuers(profile.party_org_name or defaults.party_org,
-                                         profile.committee_name or defaults.committee)
+    return profile.village_name, Issuers(profile.party_org, profile.committee)
 
 
 def notice_pdf(services, notice_id: int, path: Path, *, internal: bool = False, a3: bool = False) -> int:  # noqa: ANN001

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from app.reports.common import fonts
 from app.reports.common.linebreak import break_lines, text_width
-from app.reports.common.page import MARGIN_SIDE
+from app.reports.common.page import margins_for
 from app.reports.members.roster import build_roster, public_phone
 from app.services.common.profile import Profile
 from app.services.members.member_types import MemberRow
@@ -202,10 +202,11 @@ def test_no_text_crosses_a_table_rule_or_the_margins(tmp_path):
         checked = 0
         for page in reader.pages:
             width = float(page.mediabox.width)
+            margins = margins_for(bound=True, landscape=width > float(page.mediabox.height))
             runs, rules = runs_and_rules(page)
             assert len(rules) >= 13  # the table's column rules, on every page
             for text, x0, x1, y, *_ in runs:
-                assert MARGIN_SIDE - 0.5 <= x0 and x1 <= width - MARGIN_SIDE + 0.5, text
+                assert margins.left - 0.5 <= x0 and x1 <= width - margins.right + 0.5, text
                 for x, low, high in rules:
                     if low <= y <= high:
                         assert not (x0 + 0.01 < x < x1 - 0.01), (text, x0, x1, x)
