@@ -20,11 +20,12 @@ from app.reports.common.fonts import BODY_FONT, HEADING_FONT, SIGNATURE_FONT, pa
 from app.reports.common.form_grid import FormBuilder
 from app.reports.common.page import MM, build_pdf, content_width
 from app.reports.common.titles import title_paragraph
-from app.reports.meetings.meeting_record import kinds_text, ratio_text, votes_text
+from app.reports.meetings.meeting_record import DATE_BLANK, SIGNATURE_HEIGHT, kinds_text, ratio_text, votes_text
 from app.services.common.dates import format_date_cn
 from app.services.meetings.meeting_types import STEP_TITLES, AttendanceSummary, MatterData, MeetingData, StepData
 
 SHORT_TITLE = "四议两公开记录"
+SIGN_OFF_HEADING = "七、签字与审核"
 NOT_YET = "尚未进行"
 NUMERALS = "一二三四五六"
 PUBLIC_STEPS = (5, 6)
@@ -86,6 +87,17 @@ def _public_form(step: StepData):
     return form.build()
 
 
+def _sign_off_form():
+    """Who kept the record signs it; the branch secretary signs it; the 监委会 reviews it."""
+    form = FormBuilder(content_width(bound=True))
+    form.fields(("记录人签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT, keep_with_next=True)
+    form.fields(("村党组织\n书记签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT,
+                keep_with_next=True)
+    form.text("村务监督委员会\n审核意见", "", min_lines=3, keep_with_next=True)
+    form.fields(("监委会主任签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT)
+    return form.build()
+
+
 def build_matter_book(
     path: str | Path | BinaryIO,
     *,
@@ -99,7 +111,7 @@ def build_matter_book(
     ``steps`` holds the recorded steps with their meeting and attendance (None for the two
     公开 steps, or a step recorded without a meeting); a step missing from it prints 尚未进行.
     """
-    from reportlab.platypus import Paragraph
+    from reportlab.platypus import KeepTogether, Paragraph
 
     heading = paragraph_style("matter-heading", HEADING_SIZE, HEADING_FONT, HEADING_SIZE * 1.5,
                               spaceBefore=6 * MM, spaceAfter=2.5 * MM, keepWithNext=1)
@@ -116,5 +128,6 @@ def build_matter_book(
             story.append(_public_form(entry[0]))
         else:
             story.append(_deliberation_form(*entry))
+    story.append(KeepTogether([Paragraph(SIGN_OFF_HEADING, heading), _sign_off_form()]))
     return build_pdf(path, story, title=SHORT_TITLE, village=village, print_date=print_date,
                      subject=f"{village}{SHORT_TITLE}：{matter.name}", bound=True)

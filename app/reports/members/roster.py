@@ -41,6 +41,7 @@ BODY_SIZE = 10.5
 BODY_LEADING = 14
 TITLE_SIZE = 24
 SUMMARY_SIZE = 11
+ROOMIEST_ROW = 8 * MM  # the most a row grows to fill a one-page roster
 PAD_X = 1.1 * MM
 PAD_Y = 1.3 * MM
 SLACK = 0.8 * MM  # breathing room so that text never touches the rules
@@ -198,6 +199,10 @@ def build_roster(
             if text_width(in_service, BODY_FONT, BODY_SIZE) > education_inner:
                 in_service = in_service[1:-1]  # 在职研究生 without its brackets
             cells["education"] = f"{full_time}\n{in_service}"
+    # 职务 breaks between posts (党支部书记、/村委会主任), never inside one.
+    posts_inner = widths[[c.key for c in columns].index("posts")] - 2 * PAD_X
+    for cells in texts:
+        cells["posts"] = whole_posts(cells["posts"], posts_inner)
 
     style = GridStyle(size=BODY_SIZE, leading=BODY_LEADING, pad_x=PAD_X, pad_y=PAD_Y)
     table = GridTable(widths, [c.header for c in columns],
@@ -214,12 +219,44 @@ def build_roster(
     if not rows:
         story.append(Paragraph(EMPTY_TEXT, paragraph_style(
             "roster-empty", BODY_SIZE, BODY_FONT, alignment=TA_CENTER, spaceBefore=3 * MM)))
+    line_style = paragraph_style("roster-summary", SUMMARY_SIZE, BODY_FONT, SUMMARY_SIZE * 1.5,
+                                 spaceBefore=4 * MM)
     if summary:
-        summary_style = paragraph_style("roster-summary", SUMMARY_SIZE, BODY_FONT,
-                                        SUMMARY_SIZE * 1.5, spaceBefore=4 * MM)
-        story.append(Paragraph(escape(summary), summary_style))
+        story.append(Paragraph(escape(summary), line_style))
+    story.append(Paragraph(escape(filled_in_line(profile)), line_style))
+    _fill_the_page(table, content_height(landscape, bound=True) - TITLE_SIZE * 1.35 - 5 * MM
+                   - (3 if summary else 2) * (SUMMARY_SIZE * 1.5 + 4 * MM))
     return build_pdf(path, story, title=short_title, village=village, print_date=print_date,
                      landscape=landscape, internal=internal, subject=big_title, bound=True)
+
+
+def whole_posts(text: str, width: float) -> str:
+    """Posts joined with 、, broken into lines only after a 、 (a post too long for a line of
+    its own is left to the usual breaking)."""
+    lines: list[str] = []
+    for post in [p for p in text.split("、") if p]:
+        piece = post if not lines else lines[-1] + "、" + post
+        if lines and text_width(piece, BODY_FONT, BODY_SIZE) <= width:
+            lines[-1] = piece
+        else:
+            if lines:
+                lines[-1] += "、"
+            lines.append(post)
+    return "\n".join(lines)
+
+
+def filled_in_line(profile: Profile) -> str:
+    return f"填报单位（盖章）：{profile.party_org}　　　　填报人：　　　　　　　　填报日期：　　　　年　　月　　日"
+
+
+def _fill_the_page(table, room: float) -> None:  # noqa: ANN001 - a GridTable
+    """A roster that fits one page gets taller rows, so the page is used rather than left
+    half empty (at most ROOMIEST_ROW tall)."""
+    used = table.header_height + sum(table.row_heights)
+    if not table.row_heights or used >= room:
+        return
+    extra = min((room - used) * 0.95 / len(table.row_heights), ROOMIEST_ROW)
+    table.row_heights[:] = [h + extra for h in table.row_heights]
 
 
 def _shorten(values: list[str], columns: list[Column], widths: list[float], style: GridStyle,
