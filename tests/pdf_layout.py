@@ -91,3 +91,21 @@ def decoded_lines(page, font_part: str = "") -> list[str]:
         lines.setdefault(y, []).append((x, text))
     return ["".join(t for _, t in sorted(parts)).replace("\n", "").strip()
             for _, parts in sorted(lines.items(), reverse=True)]
+
+
+def rectangles(page) -> list[tuple[float, float, float, float]]:
+    """Every rectangle drawn (re), as (x0, y0, x1, y1) in page coordinates."""
+    identity = (1, 0, 0, 1, 0, 0)
+    ctm, stack, found = identity, [], []
+    for operands, op in page.get_contents().operations:
+        if op == b"q":
+            stack.append(ctm)
+        elif op == b"Q":
+            ctm = stack.pop()
+        elif op == b"cm":
+            ctm = multiply(tuple(float(v) for v in operands), ctm)
+        elif op == b"re":
+            x, y, w, h = (float(v) for v in operands)
+            (x0, y0), (x1, y1) = multiply((1, 0, 0, 1, x, y), ctm)[4:], multiply((1, 0, 0, 1, x + w, y + h), ctm)[4:]
+            found.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    return found

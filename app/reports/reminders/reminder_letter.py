@@ -33,13 +33,13 @@ from app.reports.reminders.reminder_letter_text import (
     issuer,
     letter_title,
     opening,
+    receipt_promise,
     rule_paragraphs,
 )
 from app.services.common.dates import format_date_cn
-from app.services.reminders.reminder_types import LetterData
+from app.services.reminders.reminder_types import FAMILY_EVENT, LetterData
 
 RECEIPT_TITLE = "回　　执"
-RECEIPT_PROMISE = "本人已收到并认真阅读上述提醒，将严格遵守。"
 RECEIPT_HEADER = ["姓名", "签收日期", "本人签名"]
 BLANK_DATE = "　　　　年　　月　　日"
 SEAL_ROOM = 28 * MM  # the seal is stamped over the issuer and the date (at least 25 mm)
@@ -118,7 +118,7 @@ def _receipt_table(names: list[str], layout: _Layout):
     width = content_width()
     widths = [40 * MM, 50 * MM, 0.0]
     widths[2] = width - sum(widths)
-    size = 11 if layout is COMPACT else 12
+    size = layout.body  # one type scale: the receipt as the letter
     style = GridStyle(size=size, leading=size * 1.35, pad_x=1.5 * MM, pad_y=1 * MM)
     rows = [[name, BLANK_DATE, ""] for name in names] or [["", BLANK_DATE, ""]]
     table = GridTable(widths, RECEIPT_HEADER, rows, aligns=["center", "center", "left"],
@@ -144,15 +144,17 @@ def _story(letter: LetterData, layout: _Layout, print_date: dt.date) -> list:
     story: list = [Paragraph(escape(letter_title(letter)), title),
                    Paragraph(escape(addressee(names)), plain),
                    body_paragraph(escape(opening(letter)), indented)]
-    story += [body_paragraph(escape(p), indented) for p in rule_paragraphs(letter.detail)]
+    event = letter.event_kind if letter.kind == FAMILY_EVENT else ""
+    story += [body_paragraph(escape(p), indented) for p in rule_paragraphs(letter.detail, event)]
     if deadline(letter, print_date):
         story.append(body_paragraph(escape(deadline(letter, print_date)), indented))
     story.append(Paragraph(CLOSING, indented))
     date_text = format_date_cn(print_date)  # dated the day it is printed and handed out
     story.append(KeepTogether([Spacer(1, layout.gap / 2),
                                _issuer_block([issuer(letter), date_text], layout.body, width)]))
-    receipt = [_cut_line(width, layout.gap, layout.body + 2),
-               Paragraph(RECEIPT_PROMISE, indented_next), Spacer(1, 1.5 * MM),
+    receipt = [_cut_line(width, layout.gap, layout.body),
+               body_paragraph(escape(receipt_promise(letter, date_text)), indented_next),
+               Spacer(1, 1.5 * MM),
                _receipt_table(names, layout)]
     # A long list continues over pages (header repeated), so only a short one is kept whole.
     if len(names) <= FIT_NAMES:

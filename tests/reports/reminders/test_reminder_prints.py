@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from pdf_fonts import all_embedded, font_dicts
-from pdf_layout import decoded_lines
+from pdf_layout import decoded_lines, runs_and_rules
 from pypdf import PdfReader
 
 from app.reports.common import fonts
@@ -66,7 +66,8 @@ def test_a_letter_to_three_members_is_one_page_with_everything(tmp_path):
                      "春节将至，为严明节日纪律要求，确保节日期间风清气正，现将有关要求提醒如下：",
                      "一、认真学习贯彻中央八项规定", "六、节日期间安排好值班", "特此提醒。",
                      "中共红旗村支部委员会2026年11月27日", "回执",
-                     "本人已收到并认真阅读上述提醒，将严格遵守。", "姓名签收日期本人签名",
+                     "本人已收到中共红旗村支部委员会2026年11月27日《廉政提醒函》（2027年春节前廉政提醒），"
+                     "已认真阅读，将严格遵守。", "姓名签收日期本人签名",
                      "第1页共1页", "打印日期：2026年11月27日"):
         assert expected in text, expected
     assert text.index("特此提醒") < text.index("回执") < text.index("吴𠮷祥年月日")
@@ -163,7 +164,7 @@ def test_the_title_follows_the_kind(tmp_path):
     assert "红旗村学习提醒第1页共1页" in text  # the page header too
     assert "为严格落实学习制度，就两委干部每月集中学习，现将有关要求提醒如下：" in text
     assert "请于2026年12月10日前完成两委干部每月集中学习，并做好学习记录。" in text
-    assert "回执" in text and "本人已收到并认真阅读上述提醒，将严格遵守。" in text
+    assert "回执" in text and "本人已收到中共红旗村支部委员会2026年11月27日《学习提醒》（两委干部每月集中学习）" in text
     assert PdfReader(path).metadata.title == "红旗村学习提醒"
     other = tmp_path / "other.pdf"
     build_reminder_letter(other, letter=letter(1, kind="其他", holiday="", detail="按时上报",
@@ -459,3 +460,25 @@ def test_letter_title_in_the_heavy_serif(tmp_path):
     path = tmp_path / "letter.pdf"
     build_reminder_letter(path, letter=letter(3), print_date=PRINT_DATE)
     assert decoded_lines(PdfReader(path).pages[0], "NotoSerifCJKsc-Black") == ["廉政提醒函"]
+
+
+def test_a_wedding_letter_recalls_only_the_wedding_rules(tmp_path):
+    from app.services.reminders.reminder_types import FUNERAL, WEDDING
+
+    base = dict(kind="婚丧喜庆事项报告", holiday="", subject="陈喆本人结婚", detail=RULE_TEXTS["婚丧喜庆事项报告"],
+                due=dt.date(2026, 12, 20), event_date=dt.date(2027, 2, 1))
+    path = tmp_path / "wedding.pdf"
+    build_reminder_letter(path, letter=letter(1, event_kind=WEDDING, **base), print_date=PRINT_DATE)
+    [text] = texts(path)
+    assert "婚嫁等喜庆事宜" in text and "丧事从简" not in text
+    build_reminder_letter(path, letter=letter(1, event_kind=FUNERAL, **base), print_date=PRINT_DATE)
+    [text] = texts(path)
+    assert "丧事从简" in text and "婚嫁等喜庆事宜" not in text
+
+
+def test_one_type_scale_for_letter_and_receipt(tmp_path):
+    path = tmp_path / "letter.pdf"
+    build_reminder_letter(path, letter=letter(3), print_date=PRINT_DATE)
+    runs, _ = runs_and_rules(PdfReader(path).pages[0])
+    body_sizes = {round(r.size, 1) for r in runs if "Black" not in r.font and r.size > 9.5}
+    assert len(body_sizes) == 1, body_sizes
