@@ -20,7 +20,7 @@ from app.reports.common.fonts import BODY_FONT, HEADING_FONT, SIGNATURE_FONT, pa
 from app.reports.common.form_grid import FormBuilder
 from app.reports.common.page import MM, build_pdf, content_width
 from app.reports.common.titles import title_paragraph
-from app.reports.meetings.meeting_record import DATE_BLANK, SIGNATURE_HEIGHT, kinds_text, ratio_text, votes_text
+from app.reports.meetings.meeting_record import DATE_BLANK, kinds_text, ratio_text, votes_text
 from app.services.common.dates import format_date_cn
 from app.services.meetings.meeting_types import STEP_TITLES, AttendanceSummary, MatterData, MeetingData, StepData
 
@@ -89,12 +89,12 @@ def _public_form(step: StepData):
 
 def _sign_off_form():
     """Who kept the record signs it; the branch secretary signs it; the 监委会 reviews it."""
-    form = FormBuilder(content_width(bound=True))
-    form.fields(("记录人签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT, keep_with_next=True)
-    form.fields(("村党组织\n书记签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT,
-                keep_with_next=True)
-    form.text("村务监督委员会\n审核意见", "", min_lines=3, keep_with_next=True)
-    form.fields(("监委会主任签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT)
+    form = FormBuilder(content_width(bound=True), label_width=30 * MM)
+    row = 12 * MM  # room to sign, small enough that the block usually fits under part 六
+    form.fields(("记录人签字", ""), ("日期", DATE_BLANK), min_height=row, keep_with_next=True)
+    form.fields(("党组织书记签字", ""), ("日期", DATE_BLANK), min_height=row, keep_with_next=True)
+    form.text("监委会审核意见", "", min_lines=2, keep_with_next=True)
+    form.fields(("监委会主任签字", ""), ("日期", DATE_BLANK), min_height=row)
     return form.build()
 
 

@@ -36,7 +36,7 @@ STYLE = GridStyle(size=BODY_SIZE, leading=15, pad_x=1.2 * MM, pad_y=1.2 * MM)
 
 def _widths() -> list[float]:
     half = content_width(bound=True) / 2
-    side = [11 * MM, 30 * MM, 0.0]
+    side = [11 * MM, 34 * MM, 0.0]
     side[2] = half - sum(side)  # the signature takes the rest of each half
     return side + side
 

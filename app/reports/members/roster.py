@@ -223,7 +223,7 @@ def build_roster(
                                  spaceBefore=4 * MM)
     if summary:
         story.append(Paragraph(escape(summary), line_style))
-    story.append(Paragraph(escape(filled_in_line(profile)), line_style))
+    story.append(_filled_in_row(profile, frame_width))
     _fill_the_page(table, content_height(landscape, bound=True) - TITLE_SIZE * 1.35 - 5 * MM
                    - (3 if summary else 2) * (SUMMARY_SIZE * 1.5 + 4 * MM))
     return build_pdf(path, story, title=short_title, village=village, print_date=print_date,
@@ -245,8 +245,20 @@ def whole_posts(text: str, width: float) -> str:
     return "\n".join(lines)
 
 
-def filled_in_line(profile: Profile) -> str:
-    return f"填报单位（盖章）：{profile.party_org}　　　　填报人：　　　　　　　　填报日期：　　　　年　　月　　日"
+FILLED_IN = ("填报单位（盖章）：{org}", "填报人：", "填报日期：　　　　年　　月　　日")
+
+
+def _filled_in_row(profile: Profile, width: float):
+    """填报单位（盖章） / 填报人 / 填报日期 across the page, with room to sign and to stamp."""
+    from reportlab.platypus import Table, TableStyle
+
+    cells = [FILLED_IN[0].format(org=profile.party_org), *FILLED_IN[1:]]
+    table = Table([cells], colWidths=[width * 0.45, width * 0.25, width * 0.30], rowHeights=[14 * MM])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), BODY_FONT), ("FONTSIZE", (0, 0), (-1, -1), SUMMARY_SIZE),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
 
 
 def _fill_the_page(table, room: float) -> None:  # noqa: ANN001 - a GridTable

@@ -260,3 +260,22 @@ def test_thousand_rows_stay_small(tmp_path):
     pages = build_roster(path, profile=PROFILE, rows=many(1000), print_date=PRINT_DATE)
     assert pages > 20
     assert path.stat().st_size <= 800 * 1024
+
+
+def test_filled_in_line_whole_posts_and_the_page_used(public_pdf, tmp_path):
+    from pdf_layout import decoded_lines
+
+    from app.reports.members.roster import whole_posts
+
+    page = PdfReader(public_pdf).pages[0]
+    lines = decoded_lines(page)
+    assert any(line.startswith("填报单位（盖章）：中共红旗村支部委员会") and "填报人：" in line
+               and "填报日期：" in line for line in lines), lines
+    # 职务 breaks after a 、, never inside a post.
+    assert whole_posts("党支部书记、村委会主任", text_width("党支部书记、村", fonts.BODY_FONT, 10.5)) == \
+        "党支部书记、\n村委会主任"
+    assert "党支部书记、" in lines or any(line.endswith("党支部书记、") or "党支部书记、 " in line for line in lines)
+    # A short roster uses the page: its last row ends in the lower third.
+    runs, rules = runs_and_rules(page)
+    lowest_rule = min(low for _, low, _ in rules)
+    assert lowest_rule < float(page.mediabox.height) / 3
