@@ -31,11 +31,22 @@ DEFAULT_SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
 DEFAULT_OUTPUT_DIR = REPO_ROOT / "resources" / "fonts"
 DEFAULT_LICENSE_SOURCE = Path("/usr/share/doc/fonts-noto-cjk/copyright")
 
-# (source collection, family name of the wanted face, output file name)
+WENKAI = Path("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf")
+
+# (source collection or TrueType file, family name of the wanted face, output file name,
+#  repertoire). The body faces keep every Chinese character; the faces for titles, headings
+# and signatures keep GB 2312 plus the rare name characters (the prints fall back to the
+# body face for text they cannot set), which keeps the bundle small.
 JOBS = [
-    ("NotoSansCJK-Regular.ttc", "Noto Sans CJK SC", "NotoSansCJKsc-Regular.ttf"),
-    ("NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC", "NotoSerifCJKsc-Regular.ttf"),
+    ("NotoSansCJK-Regular.ttc", "Noto Sans CJK SC", "NotoSansCJKsc-Regular.ttf", "all"),
+    ("NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC", "NotoSerifCJKsc-Regular.ttf", "all"),
+    ("NotoSerifCJK-Black.ttc", "Noto Serif CJK SC", "NotoSerifCJKsc-Black.ttf", "common"),
+    ("NotoSansCJK-Bold.ttc", "Noto Sans CJK SC", "NotoSansCJKsc-Bold.ttf", "common"),
+    (str(WENKAI), None, "LXGWWenKai-Regular.ttf", "common"),
 ]
+
+# Characters of names that GB 2312 lacks but the village's records use (TECH-NOTES).
+RARE_NAME_CHARACTERS = "𠮷䶮堃喆昇淼犇赟燚镕玥"
 
 # Maximum distance (in font units, 1000 per em) between the cubic curve and
 # its quadratic approximation. 1.0 is invisible at any practical print size.
@@ -68,6 +79,19 @@ UPSTREAM_NOTICES = [
 ]
 
 
+def common_repertoire() -> set[int]:
+    """Latin, punctuation and symbols, the 6,763 hanzi of GB 2312 and the rare name characters."""
+    wanted = {u for lo, hi in KEEP_RANGES if hi < 0x3400 or lo >= 0xFF00 and hi < 0x20000
+              for u in range(lo, hi + 1)}
+    for row in range(0xB0, 0xF8):
+        for col in range(0xA1, 0xFF):
+            try:
+                wanted.add(ord(bytes([row, col]).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    return wanted | {ord(c) for c in RARE_NAME_CHARACTERS}
+
+
 def find_face_index(ttc_path: Path, family: str) -> int:
     """Return the index of the face whose family name (name ID 16, else 1) is `family`."""
     collection = TTCollection(str(ttc_path), lazy=True)
@@ -82,14 +106,21 @@ def find_face_index(ttc_path: Path, family: str) -> int:
     raise SystemExit(f"{ttc_path}: no face with family name {family!r}")
 
 
-def convert_face(ttc_path: Path, family: str, out_path: Path) -> tuple[str, float, int]:
-    """Convert one CFF face of a collection to a TrueType-outline font file."""
+def convert_face(ttc_path: Path, family: str | None, out_path: Path,
+                 repertoire: str = "all") -> tuple[str, float, int]:
+    """Convert one CFF face of a collection to a TrueType-outline font file (a TrueType
+    source, ``family`` None, is only subset)."""
     started = time.monotonic()
+    if family is None:
+        font = TTFont(str(ttc_path), lazy=False)
+        keep_chinese_glyphs(font, repertoire)
+        _save(font, out_path)
+        return out_path.name, time.monotonic() - started, 0
     index = find_face_index(ttc_path, family)
     font = TTFont(str(ttc_path), fontNumber=index, lazy=False)
     if "CFF " not in font:
         raise SystemExit(f"{ttc_path}#{index}: expected CFF outlines")
-    keep_chinese_glyphs(font)
+    keep_chinese_glyphs(font, repertoire)
 
     glyph_order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
@@ -152,17 +183,26 @@ def convert_face(ttc_path: Path, family: str, out_path: Path) -> tuple[str, floa
             text = record.toUnicode() + "; outlines converted to TrueType"
             name.setName(text, 5, record.platformID, record.platEncID, record.langID)
 
+    _save(font, out_path)
+    return out_path.name, time.monotonic() - started, index
+
+
+def _save(font: TTFont, out_path: Path) -> None:
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp_path = out_path.with_suffix(".tmp")
     font.save(str(tmp_path))
     font.close()
     os.replace(tmp_path, out_path)
-    return out_path.name, time.monotonic() - started, index
 
 
-def keep_chinese_glyphs(font: TTFont) -> None:
-    """Subset ``font`` in place to KEEP_RANGES; layout features are dropped (not used)."""
-    wanted = [u for u in font.getBestCmap() if any(lo <= u <= hi for lo, hi in KEEP_RANGES)]
+def keep_chinese_glyphs(font: TTFont, repertoire: str = "all") -> None:
+    """Subset ``font`` in place to KEEP_RANGES (or the common repertoire); layout features
+    are dropped (not used)."""
+    if repertoire == "common":
+        common = common_repertoire()
+        wanted = [u for u in font.getBestCmap() if u in common]
+    else:
+        wanted = [u for u in font.getBestCmap() if any(lo <= u <= hi for lo, hi in KEEP_RANGES)]
     options = subset.Options()
     options.layout_features = []
     options.name_IDs = ["*"]
@@ -199,7 +239,9 @@ def extract_ofl_text(copyright_file: Path) -> str:
 
 def write_license(output_dir: Path, source_dir: Path, license_source: Path) -> None:
     notices = []
-    for ttc_name, family, _ in JOBS:
+    for ttc_name, family, _, _ in JOBS:
+        if family is None:
+            continue  # LXGW WenKai: its own licence file, see write_wenkai_license
         ttc_path = source_dir / ttc_name
         collection = TTCollection(str(ttc_path), lazy=True)
         face_notice = collection.fonts[find_face_index(ttc_path, family)]["name"].getDebugName(0)
@@ -219,6 +261,17 @@ def write_license(output_dir: Path, source_dir: Path, license_source: Path) -> N
     (output_dir / "OFL.txt").write_text(text, encoding="utf-8")
 
 
+def write_wenkai_license(output_dir: Path, license_source: Path) -> None:
+    """LXGW WenKai's copyright lines (from the font's name table) and the OFL 1.1 text."""
+    font = TTFont(str(WENKAI), lazy=True)
+    notice = font["name"].getDebugName(0) or ""
+    font.close()
+    text = (f"LXGW WenKai: {notice.strip()}\n\nThis Font Software is licensed under the SIL Open "
+            f"Font License, Version 1.1.\nThis license is copied below, and is also available "
+            f"with a FAQ at:\nhttps://openfontlicense.org\n\n{extract_ofl_text(license_source)}\n")
+    (output_dir / "OFL-LXGWWenKai.txt").write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source-dir", type=Path, default=DEFAULT_SOURCE_DIR,
@@ -229,13 +282,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="Debian copyright file containing the OFL 1.1 text")
     parser.add_argument("--jobs", type=int, default=min(len(JOBS), os.cpu_count() or 1),
                         help="number of parallel conversion processes")
+    parser.add_argument("--only", nargs="*", default=None,
+                        help="output file names to make (default: all)")
     args = parser.parse_args(argv)
 
     args.output_dir.mkdir(parents=True, exist_ok=True)
     write_license(args.output_dir, args.source_dir, args.license_source)
+    write_wenkai_license(args.output_dir, args.license_source)
 
     started = time.monotonic()
-    tasks = [(args.source_dir / ttc, family, args.output_dir / out) for ttc, family, out in JOBS]
+    tasks = [(args.source_dir / ttc, family, args.output_dir / out, rep) for ttc, family, out, rep in JOBS
+             if args.only is None or out in args.only]
     if args.jobs <= 1:
         results = [convert_face(*task) for task in tasks]
     else:

@@ -29,14 +29,21 @@ from app.paths import resource_path
 FONT_DIR = resource_path("fonts")
 
 SANS_FONT = "CJKSans"
-# 黑体 in Chinese documents is a single, regular-weight sans face: headings use the sans.
-HEADING_FONT = SANS_FONT
 BODY_FONT = "CJKSerif"  # the 宋体-style face for body text
+TITLE_FONT = "CJKSerifBlack"  # the heavy serif nearest to the 小标宋 of official titles
+HEADING_FONT = "CJKSansBold"  # 黑体 for headings, labels and table heads
+SIGNATURE_FONT = "CJKKai"  # 楷体 for names at signatures and for notes
 
 FONT_FILES = {
     SANS_FONT: "NotoSansCJKsc-Regular.ttf",
     BODY_FONT: "NotoSerifCJKsc-Regular.ttf",
+    TITLE_FONT: "NotoSerifCJKsc-Black.ttf",
+    HEADING_FONT: "NotoSansCJKsc-Bold.ttf",
+    SIGNATURE_FONT: "LXGWWenKai-Regular.ttf",
 }
+# The title, heading and 楷 faces hold GB 2312 and the rare name characters only (size);
+# text with a character they lack is set in the face that has everything.
+FALLBACK = {TITLE_FONT: BODY_FONT, HEADING_FONT: SANS_FONT, SIGNATURE_FONT: BODY_FONT}
 
 # Chinese punctuation that must not begin a line (full-width closing marks,
 # pause/stop marks, closing quotes, ellipsis, dash, interpunct, per-cent signs).
@@ -49,7 +56,7 @@ _registered = False
 
 
 def register_fonts() -> None:
-    """Register CJKSans and CJKSerif with reportlab (once per process)."""
+    """Register the bundled faces (body, sans, title, heading, 楷) with reportlab, once per process."""
     global _registered
     with _lock:
         if _registered:
@@ -64,13 +71,25 @@ def register_fonts() -> None:
             if not path.is_file():
                 raise FileNotFoundError(f"字体文件缺失：{path}（请运行 tools/convert_fonts.py）")
             pdfmetrics.registerFont(TTFont(name, str(path)))
-        # <b> in a paragraph: there is no bold face, so emphasis is set in the sans (黑体),
-        # the usual 宋体 body / 黑体 emphasis pairing.
+        # <b> in a paragraph is set in the bold sans (黑体), the usual 宋体 body / 黑体
+        # emphasis pairing.
         for family in (SANS_FONT, BODY_FONT):
             pdfmetrics.registerFontFamily(
                 family, normal=family, bold=HEADING_FONT, italic=family, boldItalic=HEADING_FONT
             )
         _registered = True
+
+
+def face_for(text: str, font: str) -> str:
+    """``font``, or its fallback when ``font`` lacks a character of ``text``."""
+    fallback = FALLBACK.get(font)
+    if fallback is None:
+        return font
+    register_fonts()
+    from reportlab.pdfbase import pdfmetrics
+
+    cmap = pdfmetrics.getFont(font).face.charToGlyph
+    return font if all(ord(c) in cmap for c in str(text) if not c.isspace()) else fallback
 
 
 def paragraph_style(name: str, size: float, font: str = BODY_FONT, leading: float | None = None,

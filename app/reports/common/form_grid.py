@@ -86,6 +86,8 @@ class FormBuilder:
     label_width: float = LABEL_WIDTH
     style: GridStyle = FORM_STYLE
     bands: list[_Band] = field(default_factory=list)
+    # Printed above the grid on each continuation page: which record the page continues.
+    continued: str = ""
     groups: list[_Group] = field(default_factory=list)
 
     def fields(self, *pairs: tuple[str, str], min_height: float = 0.0,
@@ -163,13 +165,16 @@ def _form_grid_class():
         def _piece(self, start: int, end: int):
             return split_piece(self, start, end)
 
+        def _note_height(self) -> float:
+            return self.style.leading * 1.6 if self._start > 0 and self.builder.continued else 0.0
+
         def wrap(self, avail_width, avail_height):
             self.width = self.builder.width
-            self.height = self.tops[self._end] - self.tops[self._start]
+            self.height = self.tops[self._end] - self.tops[self._start] + self._note_height()
             return self.width, self.height
 
         def split(self, avail_width, avail_height):
-            limit = self.tops[self._start] + avail_height + 1e-6
+            limit = self.tops[self._start] + avail_height - self._note_height() + 1e-6
             end = bisect.bisect_right(self.tops, limit, self._start, self._end + 1) - 1
             if end >= self._end:
                 return [self]
@@ -197,9 +202,13 @@ def _form_grid_class():
         def draw(self):
             canvas, st = self.canv, self.style
             bands = self.bands[self._start:self._end]
-            top_of = [self.height - (self.tops[i] - self.tops[self._start])
+            note = self._note_height()
+            top_of = [self.height - note - (self.tops[i] - self.tops[self._start])
                       for i in range(self._start, self._end + 1)]
             canvas.saveState()
+            if note:
+                canvas.setFont(st.font, st.size)
+                canvas.drawString(0, self.height - st.leading, self.builder.continued)
             # Each band's cells left to right, a text row's label at its first band on this
             # page: that order is also the reading order when the text is copied out.
             drawn: list[tuple[_Cell, float, float, float | None]] = []
@@ -256,7 +265,7 @@ def _form_grid_class():
                     lines.append((0, top, self.width, top))
                 edges = {cell.x for cell in band.cells} | {0.0, self.width}
                 lines += [(x, top, x, bottom) for x in sorted(edges)]
-            lines.append((0, 0, self.width, 0))
+            lines.append((0, top_of[-1], self.width, top_of[-1]))
             canvas.lines(lines)
 
     return FormGrid

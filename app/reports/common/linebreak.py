@@ -103,3 +103,11 @@ def _break_paragraph(text: str, width: float, font: str, size: float) -> list[st
     if line:
         lines.append("".join(line).rstrip())
     return [ln for ln in lines if ln]
+
+
+def widest_run(text: str, font: str, size: float) -> float:
+    """Width of the widest piece break_lines keeps whole (a number, a masked ID): a column
+    narrower than this splits it."""
+    register_fonts()
+    runs = [unit for unit in _UNIT.findall(str(text)) if not unit.isspace()]
+    return max([text_width(run, font, size) for run in runs] + [0.0])

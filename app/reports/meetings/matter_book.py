@@ -16,14 +16,16 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
-from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style
+from app.reports.common.fonts import BODY_FONT, HEADING_FONT, SIGNATURE_FONT, paragraph_style
 from app.reports.common.form_grid import FormBuilder
 from app.reports.common.page import MM, build_pdf, content_width
-from app.reports.meetings.meeting_record import kinds_text, ratio_text, title_paragraph, votes_text
+from app.reports.common.titles import title_paragraph
+from app.reports.meetings.meeting_record import DATE_BLANK, kinds_text, ratio_text, votes_text
 from app.services.common.dates import format_date_cn
 from app.services.meetings.meeting_types import STEP_TITLES, AttendanceSummary, MatterData, MeetingData, StepData
 
 SHORT_TITLE = "四议两公开记录"
+SIGN_OFF_HEADING = "七、签字与审核"
 NOT_YET = "尚未进行"
 NUMERALS = "一二三四五六"
 PUBLIC_STEPS = (5, 6)
@@ -46,7 +48,7 @@ def part_title(step: int) -> str:
 
 
 def _header_form(matter: MatterData):
-    form = FormBuilder(content_width())
+    form = FormBuilder(content_width(bound=True))
     form.fields(("事项名称", matter.name))
     form.fields(("事项类别", matter.category), ("动议来源", matter.source))
     form.fields(("涉及金额", amount_text(matter.amount_fen) or "无"))
@@ -56,7 +58,7 @@ def _header_form(matter: MatterData):
 
 def _deliberation_form(step: StepData, meeting: MeetingData | None,
                        summary: AttendanceSummary | None):
-    form = FormBuilder(content_width())
+    form = FormBuilder(content_width(bound=True))
     kinds = kinds_text(meeting.kinds) if meeting is not None else "未关联会议记录"
     form.fields(("日期", format_date_cn(step.date)), ("会议类型", kinds))
     if meeting is not None:
@@ -75,13 +77,24 @@ def _deliberation_form(step: StepData, meeting: MeetingData | None,
 
 
 def _public_form(step: StepData):
-    form = FormBuilder(content_width())
+    form = FormBuilder(content_width(bound=True))
     form.fields(("公开日期", format_date_cn(step.date)), ("公开地点", step.place or UNRECORDED))
     form.text("公开内容", step.posted_text or UNRECORDED, indent=True, min_lines=2)
     if step.outcome.strip():
         form.text("结果", step.outcome)
     if step.note.strip():
         form.text("备注", step.note)
+    return form.build()
+
+
+def _sign_off_form():
+    """Who kept the record signs it; the branch secretary signs it; the 监委会 reviews it."""
+    form = FormBuilder(content_width(bound=True), label_width=30 * MM)
+    row = 12 * MM  # room to sign, small enough that the block usually fits under part 六
+    form.fields(("记录人签字", ""), ("日期", DATE_BLANK), min_height=row, keep_with_next=True)
+    form.fields(("党组织书记签字", ""), ("日期", DATE_BLANK), min_height=row, keep_with_next=True)
+    form.text("监委会审核意见", "", min_lines=2, keep_with_next=True)
+    form.fields(("监委会主任签字", ""), ("日期", DATE_BLANK), min_height=row)
     return form.build()
 
 
@@ -98,11 +111,11 @@ def build_matter_book(
     ``steps`` holds the recorded steps with their meeting and attendance (None for the two
     公开 steps, or a step recorded without a meeting); a step missing from it prints 尚未进行.
     """
-    from reportlab.platypus import Paragraph
+    from reportlab.platypus import KeepTogether, Paragraph
 
     heading = paragraph_style("matter-heading", HEADING_SIZE, HEADING_FONT, HEADING_SIZE * 1.5,
                               spaceBefore=6 * MM, spaceAfter=2.5 * MM, keepWithNext=1)
-    not_yet = paragraph_style("matter-not-yet", NOTE_SIZE, BODY_FONT, NOTE_SIZE * 1.6,
+    not_yet = paragraph_style("matter-not-yet", NOTE_SIZE, SIGNATURE_FONT, NOTE_SIZE * 1.6,
                               leftIndent=2 * NOTE_SIZE)
     recorded = {entry[0].step: entry for entry in steps}
     story = [title_paragraph(SHORT_TITLE), _header_form(matter)]
@@ -115,5 +128,6 @@ def build_matter_book(
             story.append(_public_form(entry[0]))
         else:
             story.append(_deliberation_form(*entry))
+    story.append(KeepTogether([Paragraph(SIGN_OFF_HEADING, heading), _sign_off_form()]))
     return build_pdf(path, story, title=SHORT_TITLE, village=village, print_date=print_date,
-                     subject=f"{village}{SHORT_TITLE}：{matter.name}")
+                     subject=f"{village}{SHORT_TITLE}：{matter.name}", bound=True)

@@ -15,20 +15,20 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
-from app.reports.common.fonts import HEADING_FONT, paragraph_style
 from app.reports.common.form_grid import FormBuilder, Verbatim
 from app.reports.common.page import MM, build_pdf, content_width
+from app.reports.common.titles import title_paragraph
 from app.services.common.dates import format_date_cn
 from app.services.meetings.meeting_types import ABSENT, LEAVE, AttendanceSummary, MeetingData
 
 SHORT_TITLE = "会议记录"
-TITLE_SIZE = 22
 NONE_TEXT = "无"
 SIGNATURE_HEIGHT = 18 * MM  # room for a handwritten signature (at least 15 mm)
 DATE_BLANK = Verbatim("　　　　年　　　月　　　日")
 GENERIC_KIND = "其他"
+TALK = "谈心谈话"
+TALK_TITLE = "谈心谈话记录"
 
 
 def kinds_text(kinds: list[str], joiner: str = "、") -> str:
@@ -36,12 +36,14 @@ def kinds_text(kinds: list[str], joiner: str = "、") -> str:
     return joiner.join(k for k in kinds if k)
 
 
-def record_title(village: str, kinds: list[str], suffix: str = "记录") -> str:
-    """红旗村支部委员会会议记录; 红旗村主题党日暨支部党员大会记录; 红旗村会议记录 for 其他."""
+def record_title(village: str, kinds: list[str], suffix: str = "记录", org: str = "") -> str:
+    """红旗村支部委员会会议记录; 红旗村主题党日暨支部党员大会记录; 红旗村会议记录 for 其他.
+
+    With the branch's name (``org``, as the profile names it) that name is the first line:
+    中共红旗村支部委员会 / 主题党日暨支部党员大会记录."""
     named = [k for k in kinds if k and k != GENERIC_KIND]
-    if not named:
-        return f"{village}会议{suffix}"
-    return f"{village}{kinds_text(named, '暨')}{suffix}"
+    what = f"{kinds_text(named, '暨')}{suffix}" if named else f"会议{suffix}"
+    return f"{org}\n{what}" if org else f"{village}{what}"
 
 
 def time_text(meeting: MeetingData) -> str:
@@ -70,25 +72,30 @@ def ratio_text(summary: AttendanceSummary) -> str:
 
 
 def absentees_text(meeting: MeetingData) -> str:
-    """张三（请假：外出务工）；李四（缺席） in the order of the attendance list."""
-    parts = []
+    """请假：张三（外出务工）、王五 / 缺席：李四（原因未说明）, each on its own line; empty
+    when everyone came."""
+    leave, absent = [], []
     for person in meeting.attendance:
+        reason = person.reason.strip()
         if person.status == LEAVE:
-            reason = person.reason.strip()
-            parts.append(f"{person.name}（请假：{reason}）" if reason else f"{person.name}（请假）")
+            leave.append(f"{person.name}（{reason}）" if reason else person.name)
         elif person.status == ABSENT:
-            parts.append(f"{person.name}（缺席）")
-    return "；".join(parts)
+            absent.append(f"{person.name}（{reason or '原因未说明'}）")
+    lines = [f"请假：{'、'.join(leave)}"] if leave else []
+    lines += [f"缺席：{'、'.join(absent)}"] if absent else []
+    return "\n".join(lines)
 
 
-def title_paragraph(text: str):
-    """The big centred 黑体 title of a form."""
-    from reportlab.lib.enums import TA_CENTER
-    from reportlab.platypus import Paragraph
-
-    style = paragraph_style("form-title", TITLE_SIZE, HEADING_FONT, TITLE_SIZE * 1.35,
-                            alignment=TA_CENTER, spaceAfter=5 * MM, keepWithNext=1)
-    return Paragraph(escape(text), style)
+def _talk_form(form: FormBuilder, meeting: MeetingData, host: str) -> None:
+    """谈心谈话 on its own form: the two people, when and where, what was said, two signatures."""
+    others = [p.name for p in meeting.attendance if p.name != host] or [""]
+    form.fields(("谈话人", host), ("谈话对象", "、".join(others)))
+    form.fields(("时间", time_text(meeting)), ("地点", meeting.place))
+    form.text("谈话主题", meeting.topic)
+    form.text("主要内容", meeting.minutes, indent=True, min_lines=14)
+    form.fields(("谈话人签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT,
+                keep_with_next=True)
+    form.fields(("谈话对象签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT)
 
 
 def build_meeting_record(
@@ -100,9 +107,18 @@ def build_meeting_record(
     recorder: str,
     summary: AttendanceSummary,
     print_date: dt.date,
+    org: str = "",
 ) -> int:
-    """Write the 会议记录 of one meeting to ``path``; return its page count."""
-    form = FormBuilder(content_width())
+    """Write the 会议记录 of one meeting to ``path``; return its page count. ``org`` is the
+    branch's name from the village profile (the title's first line)."""
+    title = record_title(village, meeting.kinds, org=org)
+    continued = f"（续）{title.replace(chr(10), '')}　{time_text(meeting)}　{meeting.topic}"
+    form = FormBuilder(content_width(bound=True), continued=continued)
+    if meeting.kinds == [TALK]:
+        _talk_form(form, meeting, host)
+        return build_pdf(path, [title_paragraph(title), form.build()], title=TALK_TITLE,
+                         village=village, print_date=print_date, subject=title.replace("\n", ""),
+                         bound=True)
     form.fields(("会议类型", kinds_text(meeting.kinds)), ("主题", meeting.topic))
     form.fields(("时间", time_text(meeting)), ("地点", meeting.place))
     form.fields(("主持人", host), ("记录人", recorder))
@@ -113,14 +129,13 @@ def build_meeting_record(
     form.text("列席人员", meeting.observers.strip() or NONE_TEXT)
     form.text("议程", meeting.agenda, min_lines=2)
     # An empty record (printed to be filled in by hand) keeps room for the minutes.
-    form.text("主要内容", meeting.minutes, indent=True, min_lines=12)
+    form.text("主要内容", meeting.minutes, indent=True, min_lines=6 if meeting.minutes.strip() else 12)
     resolution = "\n".join(t for t in (meeting.resolution.strip(), votes_text(meeting)) if t)
     form.text("决议", resolution, min_lines=2, keep_with_next=True)
     form.fields(("主持人签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT,
                 keep_with_next=True)
     form.fields(("记录人签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT)
 
-    title = record_title(village, meeting.kinds)
     story = [title_paragraph(title), form.build()]
     return build_pdf(path, story, title=SHORT_TITLE, village=village, print_date=print_date,
-                     subject=title)
+                     subject=title.replace("\n", ""), bound=True)

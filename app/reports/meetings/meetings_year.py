@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style
 from app.reports.common.grid_table import GridStyle, GridTable
 from app.reports.common.page import MM, build_pdf, content_width
-from app.reports.meetings.meeting_record import title_paragraph
+from app.reports.common.titles import title_paragraph
 from app.services.common.dates import format_date_cn
 
 NONE_TEXT = "本年度没有记录"
@@ -29,7 +29,7 @@ MeetingLine = tuple[dt.date, str, int, int]
 
 def _widths() -> list[float]:
     widths = [13 * MM, 34 * MM, 0.0, 15 * MM, 15 * MM]
-    widths[2] = content_width() - sum(widths)
+    widths[2] = content_width(bound=True) - sum(widths)
     return widths
 
 
@@ -71,4 +71,4 @@ def build_meetings_year(
         if lines:
             story.append(Paragraph(escape("缺：" + "；".join(lines)), none))
     return build_pdf(path, story, title=title, village=village, print_date=print_date,
-                     subject=f"{village}{title}")
+                     subject=f"{village}{title}", bound=True)

@@ -24,6 +24,7 @@ from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style, r
 from app.reports.common.grid_table import GridStyle, GridTable
 from app.reports.common.linebreak import text_width
 from app.reports.common.page import MM, build_pdf, content_height, content_width
+from app.reports.common.titles import title_paragraph
 from app.services.common.dates import format_month_cn
 from app.services.common.errors import UserError
 from app.services.members.member_types import MemberRow
@@ -40,6 +41,7 @@ BODY_SIZE = 10.5
 BODY_LEADING = 14
 TITLE_SIZE = 24
 SUMMARY_SIZE = 11
+ROOMIEST_ROW = 8 * MM  # the most a row grows to fill a one-page roster
 PAD_X = 1.1 * MM
 PAD_Y = 1.3 * MM
 SLACK = 0.8 * MM  # breathing room so that text never touches the rules
@@ -183,7 +185,7 @@ def build_roster(
         short_title = f"{short_title}（内部）"
 
     landscape = True
-    frame_width = content_width(landscape)
+    frame_width = content_width(landscape, bound=True)
     columns = _columns(internal)
     texts = [row_cells(i, r, internal) for i, r in enumerate(rows, start=1)]
     widths = column_widths(columns, texts, frame_width)
@@ -197,30 +199,76 @@ def build_roster(
             if text_width(in_service, BODY_FONT, BODY_SIZE) > education_inner:
                 in_service = in_service[1:-1]  # 在职研究生 without its brackets
             cells["education"] = f"{full_time}\n{in_service}"
+    # 职务 breaks between posts (党支部书记、/村委会主任), never inside one.
+    posts_inner = widths[[c.key for c in columns].index("posts")] - 2 * PAD_X
+    for cells in texts:
+        cells["posts"] = whole_posts(cells["posts"], posts_inner)
 
     style = GridStyle(size=BODY_SIZE, leading=BODY_LEADING, pad_x=PAD_X, pad_y=PAD_Y)
     table = GridTable(widths, [c.header for c in columns],
                       [[cells[c.key] for c in columns] for cells in texts],
                       aligns=[c.align for c in columns], style=style)
     # A row taller than a page (under the repeated header) could never be placed: cut it.
-    max_row = content_height(landscape) - table.header_height - 2 * MM
+    max_row = content_height(landscape, bound=True) - table.header_height - 2 * MM
     for i, height in enumerate(table.row_heights):
         if height > max_row:
             values = [texts[i][c.key] for c in columns]
             table.set_row(i, _shorten(values, columns, widths, style, max_row))
 
-    title_style = paragraph_style("roster-title", TITLE_SIZE, HEADING_FONT, TITLE_SIZE * 1.3,
-                                  alignment=TA_CENTER, spaceAfter=5 * MM)
-    story = [Paragraph(escape(big_title), title_style), table]
+    story = [title_paragraph(big_title, TITLE_SIZE), table]
     if not rows:
         story.append(Paragraph(EMPTY_TEXT, paragraph_style(
             "roster-empty", BODY_SIZE, BODY_FONT, alignment=TA_CENTER, spaceBefore=3 * MM)))
+    line_style = paragraph_style("roster-summary", SUMMARY_SIZE, BODY_FONT, SUMMARY_SIZE * 1.5,
+                                 spaceBefore=4 * MM)
     if summary:
-        summary_style = paragraph_style("roster-summary", SUMMARY_SIZE, BODY_FONT,
-                                        SUMMARY_SIZE * 1.5, spaceBefore=4 * MM)
-        story.append(Paragraph(escape(summary), summary_style))
+        story.append(Paragraph(escape(summary), line_style))
+    story.append(_filled_in_row(profile, frame_width))
+    _fill_the_page(table, content_height(landscape, bound=True) - TITLE_SIZE * 1.35 - 5 * MM
+                   - (3 if summary else 2) * (SUMMARY_SIZE * 1.5 + 4 * MM))
     return build_pdf(path, story, title=short_title, village=village, print_date=print_date,
-                     landscape=landscape, internal=internal, subject=big_title)
+                     landscape=landscape, internal=internal, subject=big_title, bound=True)
+
+
+def whole_posts(text: str, width: float) -> str:
+    """Posts joined with 、, broken into lines only after a 、 (a post too long for a line of
+    its own is left to the usual breaking)."""
+    lines: list[str] = []
+    for post in [p for p in text.split("、") if p]:
+        piece = post if not lines else lines[-1] + "、" + post
+        if lines and text_width(piece, BODY_FONT, BODY_SIZE) <= width:
+            lines[-1] = piece
+        else:
+            if lines:
+                lines[-1] += "、"
+            lines.append(post)
+    return "\n".join(lines)
+
+
+FILLED_IN = ("填报单位（盖章）：{org}", "填报人：", "填报日期：　　　　年　　月　　日")
+
+
+def _filled_in_row(profile: Profile, width: float):
+    """填报单位（盖章） / 填报人 / 填报日期 across the page, with room to sign and to stamp."""
+    from reportlab.platypus import Table, TableStyle
+
+    cells = [FILLED_IN[0].format(org=profile.party_org), *FILLED_IN[1:]]
+    table = Table([cells], colWidths=[width * 0.45, width * 0.25, width * 0.30], rowHeights=[14 * MM])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), BODY_FONT), ("FONTSIZE", (0, 0), (-1, -1), SUMMARY_SIZE),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
+
+
+def _fill_the_page(table, room: float) -> None:  # noqa: ANN001 - a GridTable
+    """A roster that fits one page gets taller rows, so the page is used rather than left
+    half empty (at most ROOMIEST_ROW tall)."""
+    used = table.header_height + sum(table.row_heights)
+    if not table.row_heights or used >= room:
+        return
+    extra = min((room - used) * 0.95 / len(table.row_heights), ROOMIEST_ROW)
+    table.row_heights[:] = [h + extra for h in table.row_heights]
 
 
 def _shorten(values: list[str], columns: list[Column], widths: list[float], style: GridStyle,

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style
 from app.reports.common.grid_table import GridStyle, GridTable
 from app.reports.common.page import MM, build_pdf, content_width
-from app.reports.meetings.meeting_record import title_paragraph
+from app.reports.common.titles import title_paragraph
 from app.services.common.dates import format_date_cn
 from app.services.reminders.reminder_types import DONE, Occurrence
 from app.services.common.due_rule import counts
@@ -52,7 +52,7 @@ def ledger_title(year: int) -> str:
 
 def _widths(fixed_mm: list[float], shares: dict[int, float]) -> list[float]:
     widths = [w * MM for w in fixed_mm]
-    rest = content_width(landscape=True) - sum(widths)
+    rest = content_width(landscape=True, bound=True) - sum(widths)
     for column, share in shares.items():
         widths[column] = rest * share
     return widths
@@ -115,7 +115,7 @@ def build_reminder_ledger(
 
     title = ledger_title(year)
     options = dict(title=title, village=village, print_date=print_date, landscape=True,
-                   subject=f"{village}{title}")
+                   subject=f"{village}{title}", bound=True)
     ordered = sorted(occurrences, key=lambda o: (o.due, o.kind, o.subject, o.reminder_id))
     settled = sorted(dispositions, key=lambda d: (d.decided_on, d.key))
     keep = 0

@@ -21,13 +21,8 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
-from app.reports.common.fonts import (
-    BODY_FONT,
-    CANNOT_END_EXTRA,
-    CANNOT_START_EXTRA,
-    HEADING_FONT,
-    paragraph_style,
-)
+from app.reports.common.body_paragraph import body_paragraph
+from app.reports.common.fonts import BODY_FONT, HEADING_FONT, TITLE_FONT, face_for, paragraph_style
 from app.reports.common.grid_table import GridStyle, GridTable
 from app.reports.common.linebreak import text_width
 from app.reports.common.page import MM, build_pdf, content_width
@@ -38,13 +33,13 @@ from app.reports.reminders.reminder_letter_text import (
     issuer,
     letter_title,
     opening,
+    receipt_promise,
     rule_paragraphs,
 )
 from app.services.common.dates import format_date_cn
-from app.services.reminders.reminder_types import LetterData
+from app.services.reminders.reminder_types import FAMILY_EVENT, LetterData
 
 RECEIPT_TITLE = "回　　执"
-RECEIPT_PROMISE = "本人已收到并认真阅读上述提醒，将严格遵守。"
 RECEIPT_HEADER = ["姓名", "签收日期", "本人签名"]
 BLANK_DATE = "　　　　年　　月　　日"
 SEAL_ROOM = 28 * MM  # the seal is stamped over the issuer and the date (at least 25 mm)
@@ -62,40 +57,6 @@ class _Layout:
 
 ROOMY = _Layout(title=26, body=14, leading=24, row=11 * MM, gap=6 * MM)
 COMPACT = _Layout(title=22, body=12, leading=18, row=7.5 * MM, gap=3 * MM)
-
-
-
-def _line_text(line) -> str:  # noqa: ANN001
-    """The text of one laid-out line of a Paragraph (plain or with fragments)."""
-    words = line[1] if isinstance(line, tuple) else getattr(line, "words", [])
-    return "".join(w if isinstance(w, str) else getattr(w, "text", "") for w in words)
-
-
-def body_paragraph(text: str, style, width: float):  # noqa: ANN001, ANN201
-    """A Paragraph of ``text`` whose last line is never a lone character (书。 alone).
-
-    When the last line would hold a single character (with its punctuation), a line break
-    is put a few characters earlier, so that they go down together: 廉洁承诺书。
-    """
-    from reportlab.lib import textsplit
-    from reportlab.platypus import Paragraph
-
-    paragraph = Paragraph(escape(text), style)
-    paragraph.wrap(width, 1e6)
-    lines = [_line_text(line) for line in paragraph.blPara.lines]
-    no_start = textsplit.ALL_CANNOT_START + CANNOT_START_EXTRA
-    no_end = textsplit.ALL_CANNOT_END + CANNOT_END_EXTRA
-    if len(lines) < 2 or len(lines[-1].strip().strip(no_start)) > 1:
-        return paragraph
-    start = text.rfind(lines[-1].strip())
-    cut = start - 2
-    while cut > 1 and start > 0 and (text[cut] in no_start or text[cut - 1] in no_end
-                       or (text[cut].isascii() and text[cut].isalnum()
-                           and text[cut - 1].isascii() and text[cut - 1].isalnum())):
-        cut -= 1
-    if start < 0 or cut <= start - 8 or not text[:cut].strip():
-        return paragraph  # nothing sensible to move: keep reportlab's lines
-    return Paragraph(f"{escape(text[:cut])}<br/>{escape(text[cut:])}", style)
 
 
 def _issuer_block(lines: list[str], size: float, frame_width: float):
@@ -157,7 +118,7 @@ def _receipt_table(names: list[str], layout: _Layout):
     width = content_width()
     widths = [40 * MM, 50 * MM, 0.0]
     widths[2] = width - sum(widths)
-    size = 11 if layout is COMPACT else 12
+    size = layout.body  # one type scale: the receipt as the letter
     style = GridStyle(size=size, leading=size * 1.35, pad_x=1.5 * MM, pad_y=1 * MM)
     rows = [[name, BLANK_DATE, ""] for name in names] or [["", BLANK_DATE, ""]]
     table = GridTable(widths, RECEIPT_HEADER, rows, aligns=["center", "center", "left"],
@@ -171,7 +132,8 @@ def _story(letter: LetterData, layout: _Layout, print_date: dt.date) -> list:
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     width = content_width()
-    title = paragraph_style("letter-title", layout.title, HEADING_FONT, layout.title * 1.35,
+    title = paragraph_style("letter-title", layout.title, face_for(letter_title(letter), TITLE_FONT),
+                            layout.title * 1.35,
                             alignment=TA_CENTER, spaceAfter=layout.gap)
     plain = paragraph_style("letter-plain", layout.body, BODY_FONT, layout.leading)
     indented = paragraph_style("letter-body", layout.body, BODY_FONT, layout.leading,
@@ -181,16 +143,18 @@ def _story(letter: LetterData, layout: _Layout, print_date: dt.date) -> list:
     names = [n.strip() for n in letter.names if n and n.strip()]
     story: list = [Paragraph(escape(letter_title(letter)), title),
                    Paragraph(escape(addressee(names)), plain),
-                   body_paragraph(opening(letter), indented, width)]
-    story += [body_paragraph(p, indented, width) for p in rule_paragraphs(letter.detail)]
+                   body_paragraph(escape(opening(letter)), indented)]
+    event = letter.event_kind if letter.kind == FAMILY_EVENT else ""
+    story += [body_paragraph(escape(p), indented) for p in rule_paragraphs(letter.detail, event)]
     if deadline(letter, print_date):
-        story.append(body_paragraph(deadline(letter, print_date), indented, width))
+        story.append(body_paragraph(escape(deadline(letter, print_date)), indented))
     story.append(Paragraph(CLOSING, indented))
     date_text = format_date_cn(print_date)  # dated the day it is printed and handed out
     story.append(KeepTogether([Spacer(1, layout.gap / 2),
                                _issuer_block([issuer(letter), date_text], layout.body, width)]))
-    receipt = [_cut_line(width, layout.gap, layout.body + 2),
-               Paragraph(RECEIPT_PROMISE, indented_next), Spacer(1, 1.5 * MM),
+    receipt = [_cut_line(width, layout.gap, layout.body),
+               body_paragraph(escape(receipt_promise(letter, date_text)), indented_next),
+               Spacer(1, 1.5 * MM),
                _receipt_table(names, layout)]
     # A long list continues over pages (header repeated), so only a short one is kept whole.
     if len(names) <= FIT_NAMES:

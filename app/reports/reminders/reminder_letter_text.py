@@ -107,13 +107,32 @@ def _deadline(letter: LetterData) -> str:
     return by + action
 
 
-def rule_paragraphs(detail: str) -> list[str]:
-    """One paragraph per line; numbered 一、二、… unless every line already carries a number."""
+def rule_paragraphs(detail: str, event_kind: str = "") -> list[str]:
+    """One paragraph per line; numbered 一、二、… unless every line already carries a number.
+
+    For a 婚丧喜庆 letter (``event_kind`` given) only the rules of that event are kept: a
+    wedding letter does not recall what to do after a funeral, nor the reverse."""
     lines = [ln.strip(" \t\u3000") for ln in str(detail).splitlines() if ln.strip(" \t\u3000")]
+    if event_kind:
+        lines = [ln for ln in lines if not _other_event(ln, event_kind)]
     if all(_NUMBERED.match(ln) for ln in lines) or len(lines) <= 1:
         return lines
     return [f"{NUMERALS[i]}、{ln}" if i < len(NUMERALS) else f"{i + 1}. {ln}"
             for i, ln in enumerate(lines)]
+
+
+def _other_event(line: str, event_kind: str) -> bool:
+    """A rule that speaks only of the other kind of family event."""
+    funeral_rule = "丧事" in line and "婚" not in line
+    celebration_rule = ("婚嫁" in line or "喜庆事宜" in line) and "丧" not in line
+    return funeral_rule if event_kind != FUNERAL else celebration_rule
+
+
+def receipt_promise(letter: LetterData, date_text: str) -> str:
+    """本人已收到中共红旗村支部委员会2026年11月27日《廉政提醒函》（事由），已认真阅读，将严格遵守。"""
+    subject = _subject(letter)
+    about = f"（{subject}）" if subject else ""
+    return f"本人已收到{issuer(letter)}{date_text}《{letter_title(letter)}》{about}，已认真阅读，将严格遵守。"
 
 
 def issuer(letter: LetterData) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from app.reports.common.fonts import HEADING_FONT, paragraph_style
+from app.reports.common.fonts import TITLE_FONT, paragraph_style
 from app.reports.common.grid_table import GridTable
 from app.reports.common.page import MM, build_pdf, content_width
 
@@ -22,7 +22,7 @@ def build_audit_report(path: str | Path, *, rows: list, village: str, print_date
         [str(i), row.at.strftime("%Y-%m-%d %H:%M"), row.actor, row.action, row.area, row.label, row.changes]
         for i, row in enumerate(rows, 1)
     ]
-    heading = paragraph_style("audit-title", 22, HEADING_FONT, 30, alignment=1)
+    heading = paragraph_style("audit-title", 22, TITLE_FONT, 30, alignment=1)
     story = [Paragraph(escape(title), heading), Spacer(1, 6 * MM)]
     if cells:
         story.append(GridTable(widths, HEADERS, cells, aligns=["center"] * 5 + ["left", "left"]))

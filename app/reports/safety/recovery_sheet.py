@@ -6,25 +6,28 @@ import datetime as dt
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from app.reports.common.fonts import BODY_FONT, HEADING_FONT, SANS_FONT, paragraph_style
+from app.reports.common.fonts import BODY_FONT, SANS_FONT, TITLE_FONT, paragraph_style
 from app.reports.common.page import MM, build_pdf
 from app.services.common.dates import format_date_cn
 
 TITLE = "管理员恢复码"
 STEPS = (
     "请把这一页打印出来，装进信封，放在村部保险柜里。不要拍照，不要存在电脑或手机里。",
-    "忘记管理员密码时：打开村支部台账，在登录窗口点“忘记密码”，输入用户名和下面的恢复码，再设置新密码。",
-    "恢复码只能用一次。用过以后程序会生成新的恢复码，请马上打印新的一页，把这一页销毁。",
+    "忘记管理员密码时：打开村支部台账，在登录窗口点“忘记密码…”，输入管理员用户名和上面的恢复码，再设置新密码。",
+    "恢复码只能用一次。用过以后程序会显示新的恢复码：请登录后在 设置 → 用户管理 中重新打印这一页，把旧的一页销毁。",
 )
 
 
 def build_recovery_sheet(path: str | Path, *, village: str, admin: str, code: str, print_date: dt.date) -> int:
     from reportlab.platypus import Paragraph, Spacer
 
-    title = paragraph_style("recovery-title", 26, HEADING_FONT, 34, alignment=1)
+    title = paragraph_style("recovery-title", 26, TITLE_FONT, 34, alignment=1)
     body = paragraph_style("recovery-body", 14, BODY_FONT, 24)
+    # The box is drawn borderPadding outside the text: indent the text as much, so the box
+    # stays inside the margins.
     code_style = paragraph_style("recovery-code", 28, SANS_FONT, 40, alignment=1,
-                                 borderWidth=1, borderPadding=8 * MM, borderColor="#000000")
+                                 borderWidth=1, borderPadding=8 * MM, borderColor="#000000",
+                                 leftIndent=8 * MM, rightIndent=8 * MM)
     story = [
         Paragraph(escape(f"村支部台账{TITLE}"), title),
         Spacer(1, 12 * MM),

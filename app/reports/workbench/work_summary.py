@@ -17,11 +17,11 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from app.reports.common.bar_chart import bar_chart, bar_rate, label_width
-from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style
+from app.reports.common.fonts import BODY_FONT, HEADING_FONT, SIGNATURE_FONT, paragraph_style
 from app.reports.common.form_grid import FormBuilder, Verbatim
 from app.reports.common.grid_table import GridStyle, GridTable
 from app.reports.common.page import MM, build_pdf, content_width
-from app.reports.meetings.meeting_record import title_paragraph
+from app.reports.common.titles import title_paragraph
 from app.services.common.dates import format_date_cn
 from app.services.workbench.workbench_types import Bar, Figures
 
@@ -37,7 +37,8 @@ TEAM_HEADER = ["序号", "姓名", "职务", "备注"]
 
 NUMBER_WIDTH = 27 * MM
 RATE_WIDTH = 20 * MM
-NO_COUNT = "—"  # a per-member bar has no count of sittings
+NO_COUNT = "—"
+REVIEW_HEADING = "七、填报与审核"  # a per-member bar has no count of sittings
 
 # (heading, Figures attribute, table header, note under the table): the four sections drawn
 # as bars. The header says exactly what each number is: the bars count a meeting period at
@@ -81,7 +82,7 @@ def _figures_table(bars: tuple[Bar, ...], header: list[str]):
     """Done, due (and, for meetings, the meetings actually held), then the rate, as the header says."""
     with_actual = len(header) == 5
     widths = [0.0] + [NUMBER_WIDTH] * (len(header) - 2) + [RATE_WIDTH]
-    widths[0] = content_width() - sum(widths)
+    widths[0] = content_width(bound=True) - sum(widths)
     rows = []
     for b in bars:
         actual = [NO_COUNT if b.actual is None else str(b.actual)] if with_actual else []
@@ -92,16 +93,22 @@ def _figures_table(bars: tuple[Bar, ...], header: list[str]):
 
 def _team_table(team: list[TeamLine]):
     widths = [13 * MM, 30 * MM, 0.0, 34 * MM]
-    widths[2] = content_width() - sum(widths)
+    widths[2] = content_width(bound=True) - sum(widths)
     rows = [[str(i), t.name, t.posts, t.note] for i, t in enumerate(team, 1)]
     return GridTable(widths, TEAM_HEADER, rows, aligns=["center", "center", "left", "center"],
                      style=TABLE_STYLE)
 
 
 def _review_form():
-    form = FormBuilder(content_width(), label_width=30 * MM)
-    form.text("乡镇（街道）\n审核意见", "", min_lines=5, keep_with_next=True)
-    form.fields(("审核人签字", ""), ("日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT)
+    """The village signs the summary off (seal, secretary, who filled it in, when) beside the
+    township's review of it."""
+    form = FormBuilder(content_width(bound=True), label_width=27 * MM)
+    form.fields(("村党组织\n（盖章）", ""), ("乡镇（街道）\n审核意见", ""), min_height=42 * MM,
+                keep_with_next=True)
+    form.fields(("书记签字", ""), ("审核人签字", ""), min_height=SIGNATURE_HEIGHT, keep_with_next=True)
+    form.fields(("填报人", ""), ("审核日期", DATE_BLANK), min_height=SIGNATURE_HEIGHT * 0.7,
+                keep_with_next=True)
+    form.fields(("填报日期", DATE_BLANK), ("", ""))
     return form.build()
 
 
@@ -128,11 +135,11 @@ def build_work_summary(
     body = paragraph_style("summary-body", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6)
     period = paragraph_style("summary-period", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6,
                              alignment=1)
-    small = paragraph_style("summary-note", TABLE_STYLE.size - 1, BODY_FONT, (TABLE_STYLE.size - 1) * 1.5)
+    small = paragraph_style("summary-note", TABLE_STYLE.size - 1, SIGNATURE_FONT, (TABLE_STYLE.size - 1) * 1.5)
     gap = paragraph_style("summary-gap", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6,
                           leftIndent=2 * BODY_SIZE, firstLineIndent=-2 * BODY_SIZE)
     title = summary_title(village, figures, term)
-    width = content_width()
+    width = content_width(bound=True)
     story: list = [title_paragraph(title)]
     story += [Paragraph(escape(line), period) for line in period_lines(figures, term, print_date)]
     story.append(Spacer(1, 2 * MM))
@@ -142,15 +149,13 @@ def build_work_summary(
         if not any(b.due or b.done for b in bars):  # nothing due, nothing done: no chart
             story.append(KeepTogether([Paragraph(escape(head), heading), Paragraph(EMPTY_SECTION, body)]))
             continue
-        # The heading never stays behind without its chart (keepWithNext does not hold a
-        # KeepTogether), and the table (with its note) follows the chart on the same page
-        # when it fits there, else it starts the next page: no half page left blank.
-        story.append(KeepTogether([Paragraph(escape(head), heading),
-                                   bar_chart(list(bars), width, labels_width)]))
-        table = [Spacer(1, 2 * MM), _figures_table(bars, header)]
-        if note:
-            table += [Spacer(1, 1 * MM), Paragraph(escape(note), small)]
-        story.append(KeepTogether(table))
+        # One picture per point, never split from its heading: the meetings as a table (it
+        # adds the meetings really held), the others as a chart (a table would repeat it).
+        if attribute == "meetings":
+            shown = [_figures_table(bars, header), Spacer(1, 1 * MM), Paragraph(escape(note), small)]
+        else:
+            shown = [bar_chart(list(bars), width, labels_width)]
+        story.append(KeepTogether([Paragraph(escape(head), heading), *shown]))
 
     story.append(Paragraph("五、存在的问题", heading))
     if figures.gaps:
@@ -165,9 +170,7 @@ def build_work_summary(
     story.append(Spacer(1, 2 * MM))
     story.append(_team_table(team) if team else Paragraph(NO_TEAM, body))
 
-    story.append(CondPageBreak(70 * MM))
-    story.append(Paragraph("七、乡镇（街道）审核", heading))
-    story.append(_review_form())
+    story.append(KeepTogether([Paragraph(REVIEW_HEADING, heading), _review_form()]))
     short = title[len(village):] if title.startswith(village) else title
     return build_pdf(path, story, title=short, village=village, print_date=print_date,
-                     subject=title)
+                     subject=title, bound=True)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # annotations only: each service's module is imported by its 
     from app.services.meetings.meetings import MeetingService
     from app.services.members.members import MemberService
     from app.services.members.photos import PhotoStore
+    from app.services.notices.notice_review import NoticeReviewSettings
     from app.services.notices.notices import NoticeService
     from app.services.notices.villager_questions import QuestionService
     from app.services.reminders.derived_reminders import DerivedReminders
@@ -84,6 +85,12 @@ class Services:
         from app.services.notices.notices import NoticeService
 
         return NoticeService(self.db, self.clock)
+
+    @cached_property
+    def notice_review(self) -> NoticeReviewSettings:
+        from app.services.notices.notice_review import NoticeReviewSettings
+
+        return NoticeReviewSettings(self.db)
 
     @cached_property
     def questions(self) -> QuestionService:

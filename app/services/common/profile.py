@@ -21,6 +21,15 @@ class Profile:
     committee_name: str = ""
     supervision_phone: str = ""
 
+    @property
+    def party_org(self) -> str:
+        """The branch as every print names it (中共红旗村支部委员会 unless the profile says otherwise)."""
+        return self.party_org_name.strip() or f"中共{self.village_name}支部委员会"
+
+    @property
+    def committee(self) -> str:
+        return self.committee_name.strip() or f"{self.village_name}村民委员会"
+
 
 class ProfileService:
     def __init__(self, db: Database):
@@ -60,10 +69,7 @@ class ProfileService:
             problems["supervision_phone"] = exc.message
         if problems:
             raise ValidationFailed(problems)
-        if not clean.party_org_name:
-            clean.party_org_name = f"中共{clean.village_name}支部委员会"
-        if not clean.committee_name:
-            clean.committee_name = f"{clean.village_name}村民委员会"
+        clean.party_org_name, clean.committee_name = clean.party_org, clean.committee
         with self.db.write() as s:
             row = s.scalar(select(VillageProfile))
             if row is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.services.meetings.meeting_kinds import Kind
+from app.services.members.surname_strokes import stroke_key
 
 
 def _names(services) -> dict[int, str]:  # noqa: ANN001
@@ -16,10 +17,12 @@ def meeting_record_pdf(services, meeting_id: int, path: Path) -> None:  # noqa: 
 
     meeting = services.meetings.get(meeting_id)
     names = _names(services)
+    profile = services.profile.for_print()
     build_meeting_record(
-        path, village=services.profile.for_print().village_name, meeting=meeting,
+        path, village=profile.village_name, meeting=meeting,
         host=names.get(meeting.host_id, ""), recorder=names.get(meeting.recorder_id, ""),
         summary=services.meetings.summary(meeting_id), print_date=services.clock.today(),
+        org=profile.party_org,
     )
 
 
@@ -30,8 +33,11 @@ def sign_in_pdf(services, meeting_id: int, path: Path) -> None:  # noqa: ANN001
     expected = meeting.attendance or services.meetings.expected_attendees(
         meeting.kinds, meeting.date, meeting.party_group
     )
-    build_sign_in_sheet(path, village=services.profile.for_print().village_name, meeting=meeting, expected=expected,
-                        print_date=services.clock.today())
+    # 姓氏笔画 order, the customary order of an official name list.
+    expected = sorted(expected, key=lambda person: stroke_key(person.name))
+    profile = services.profile.for_print()
+    build_sign_in_sheet(path, village=profile.village_name, meeting=meeting, expected=expected,
+                        print_date=services.clock.today(), org=profile.party_org)
 
 
 def matter_book_pdf(services, matter_id: int, path: Path) -> None:  # noqa: ANN001

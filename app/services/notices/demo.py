@@ -57,13 +57,22 @@ def fill_demo_notices(db: Database, clock: Clock, village: str, reviewer_id: int
             data.post_from, data.post_to = notices.default_posting(posted_on)
             notice_id = notices.save(data, confirmed=True)
             notices.submit(notice_id)
-            if reviewer_id is not None:
-                notices.review(notice_id, reviewer_id, "内容真实，程序合规，同意公开。", posted_on, True)
+            signer = _reviewer(notices, category, posted_on, reviewer_id)
+            if signer is not None:
+                notices.review(notice_id, signer, "内容真实，程序合规，同意公开。", posted_on, True)
                 notices.post(notice_id, posted_on)
             made += 1
             if category == "财务公开" and n == 1 and reviewer_id is not None:
                 made += _correction(notices, notice_id, reviewer_id, posted_on + dt.timedelta(days=3), today)
     return made
+
+
+def _reviewer(notices: NoticeService, category: str, day: dt.date, supervision_id: int | None) -> int | None:
+    """The 监委会 member given, or the first member of the body that reviews ``category``."""
+    if supervision_id is None:
+        return None
+    choices = [person_id for person_id, _ in notices.reviewers(day, category)]
+    return supervision_id if supervision_id in choices else next(iter(choices), None)
 
 
 def _correction(notices: NoticeService, original: int, reviewer_id: int, day: dt.date, today: dt.date) -> int:

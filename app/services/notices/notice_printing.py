@@ -21,12 +21,22 @@ def _parts(services, notice_id: int, names: dict[int, str]):  # noqa: ANN001, AN
     return notice, totals, names.get(notice.reviewer_id, ""), original
 
 
+def _village(services):  # noqa: ANN001, ANN202
+    """The village's name and its issuing bodies as the profile names them."""
+    from app.reports.notices.notice import Issuers
+
+    profile = services.profile.for_print()
+    return profile.village_name, Issuers(profile.party_org, profile.committee)
+
+
 def notice_pdf(services, notice_id: int, path: Path, *, internal: bool = False, a3: bool = False) -> int:  # noqa: ANN001
     from app.reports.notices.notice import build_notice
 
+    village, issuers = _village(services)
     notice, totals, reviewer, original = _parts(services, notice_id, services.members.names())
-    return build_notice(path, village=services.profile.for_print().village_name, notice=notice, totals=totals, reviewer=reviewer,
-                        print_date=services.clock.today(), internal=internal, a3=a3, correction_of=original)
+    return build_notice(path, village=village, notice=notice, totals=totals, reviewer=reviewer,
+                        print_date=services.clock.today(), internal=internal, a3=a3, correction_of=original,
+                        issuers=issuers, review=services.notice_review.body_for(notice.category))
 
 
 def period_ids(services, period: Period) -> list[int]:  # noqa: ANN001
@@ -42,8 +52,9 @@ def period_pdf(services, period: Period, path: Path, *, internal: bool = False, 
         raise UserError(f"{period.label}还没有公告：请先新建公告")
     names = services.members.names()  # once for the whole batch
     notices = [_parts(services, notice_id, names) for notice_id in sorted(ids)]
-    return build_notices(path, village=services.profile.for_print().village_name, notices=notices,
-                         print_date=services.clock.today(), internal=internal, a3=a3)
+    village, issuers = _village(services)
+    return build_notices(path, village=village, notices=notices, print_date=services.clock.today(),
+                         internal=internal, a3=a3, issuers=issuers, reviews=services.notice_review.all())
 
 
 def parse_period(text: str) -> Period:

@@ -22,6 +22,7 @@ from app.services.meetings.matters import MatterService
 from app.services.meetings.meeting_types import StepData
 from app.services.members.posts import Body
 from app.services.notices import notice_rules as rules
+from app.services.notices.notice_review import NoticeReviewSettings
 from app.services.notices.notice_types import (
     DRAFT,
     EXPIRED,
@@ -55,9 +56,9 @@ _FIELDS = ("category", "subtype", "title", "post_from", "post_to", "body", "supe
 _WORKFLOW = ("status", "reviewer_id", "review_opinion", "review_date", "posted_date", "photo")
 
 
-def _supervision_post_on(day: dt.date) -> tuple:
-    """SQL conditions: a 村务监督委员会 post held on ``day``."""
-    return (Post.body == Body.SUPERVISION.value,
+def _body_post_on(body: Body, day: dt.date) -> tuple:
+    """SQL conditions: a post on ``body`` (the reviewing committee) held on ``day``."""
+    return (Post.body == body.value,
             or_(Post.start_date.is_(None), Post.start_date <= day),
             or_(Post.end_date.is_(None), Post.end_date >= day))
 
@@ -198,7 +199,8 @@ class NoticeService:
 
     def review(self, notice_id: int, reviewer_id: int | None, opinion: str, day: dt.date,
                approve: bool) -> None:
-        """The 监委会 reviews: approve -> 已审核; reject -> back to 草稿, the opinion kept."""
+        """The reviewing body (监委会, or 支委会 for 党务 by default) reviews: approve -> 已审核;
+        reject -> back to 草稿, the opinion kept."""
         require(self.db, Permission.EDIT)
         day = self._day(day, "审核", "review_date")
         opinion = (opinion or "").strip()
@@ -210,20 +212,22 @@ class NoticeService:
             n = self._load(s, notice_id)
             if n.status != PENDING:
                 raise UserError(f"这份公告{self._status(n)}，只有待审核的公告才能审核：请先提交审核")
-            if reviewer_id is None or not self._on_supervision(s, reviewer_id, day):
-                raise UserError("审核人必须是村务监督委员会成员：请从监委会成员中选择", "reviewer_id")
+            body = NoticeReviewSettings(self.db).body_for(n.category)
+            if reviewer_id is None or not self._on_body(s, body.body, reviewer_id, day):
+                raise UserError(f"审核人必须是{body.full}成员：请从{body.short}成员中选择", "reviewer_id")
             n.reviewer_id, n.review_opinion, n.review_date = reviewer_id, opinion, day
             n.status, n.updated_at = (REVIEWED if approve else DRAFT), self.clock.now()
 
     @staticmethod
-    def _on_supervision(s: Session, person_id: int, day: dt.date) -> bool:
-        query = select(Post.id).where(Post.person_id == person_id, *_supervision_post_on(day))
+    def _on_body(s: Session, body: Body, person_id: int, day: dt.date) -> bool:
+        query = select(Post.id).where(Post.person_id == person_id, *_body_post_on(body, day))
         return s.scalar(query.limit(1)) is not None
 
-    def reviewers(self, day: dt.date) -> list[tuple[int, str]]:
-        """监委会 members on ``day``: the reviewer choices."""
+    def reviewers(self, day: dt.date, category: str = FINANCE) -> list[tuple[int, str]]:
+        """Members of the body that reviews ``category`` on ``day``: the reviewer choices."""
+        body = NoticeReviewSettings(self.db).body_for(category).body
         query = (select(Person.id, Person.name).join(Post, Post.person_id == Person.id)
-                 .where(*_supervision_post_on(day)).distinct().order_by(Person.id))
+                 .where(*_body_post_on(body, day)).distinct().order_by(Person.id))
         with self.db.read() as s:
             return [(pid, name) for pid, name in s.execute(query)]
 

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.services.common.errors import ValidationFailed
+from app.services.common.errors import UserError, ValidationFailed
 from app.services.common.profile import Profile, ProfileService
+from app.services.notices.notice_review import REVIEW_BODIES, NoticeReviewSettings
 from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard
 from app.ui.common.screen_fit import fit_to_screen
 
@@ -21,9 +31,10 @@ FIELDS = (
 
 
 class ProfileDialog(UnsavedChangesGuard, QDialog):
-    def __init__(self, service: ProfileService, first_start: bool = False, parent: QWidget | None = None):
+    def __init__(self, service: ProfileService, first_start: bool = False, parent: QWidget | None = None,
+                 review: NoticeReviewSettings | None = None):
         super().__init__(parent)
-        self.service = service
+        self.service, self.review = service, review
         self.setWindowTitle("村庄信息")
         self.inputs: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -38,6 +49,17 @@ class ProfileDialog(UnsavedChangesGuard, QDialog):
         if current:
             for key, value in asdict(current).items():
                 self.inputs[key].setText(value)
+        # Who reviews each kind of notice: it prints on the notice (审核意见, where to ask).
+        self.review_boxes: dict[str, QComboBox] = {}
+        if review is not None:
+            for category, body in review.all().items():
+                box = QComboBox()
+                for short, choice in REVIEW_BODIES.items():
+                    box.addItem(f"{short}（{choice.full}）", short)
+                box.setCurrentIndex(box.findData(body.short))
+                box.setObjectName(f"review_{category}")
+                self.review_boxes[category] = box
+                self.errors.add_row(f"review_{category}", f"{category}审核", box, False)
         buttons = QDialogButtonBox()
         buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
         buttons.addButton("退出程序" if first_start else "取消", QDialogButtonBox.ButtonRole.RejectRole)
@@ -60,4 +82,10 @@ class ProfileDialog(UnsavedChangesGuard, QDialog):
         except ValidationFailed as exc:
             self.errors.show(exc.problems)
             return
+        for category, box in self.review_boxes.items():
+            try:
+                self.review.set_body(category, box.currentData())
+            except UserError as exc:
+                self.errors.show({f"review_{category}": exc.message})
+                return
         self.accept()

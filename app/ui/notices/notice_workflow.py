@@ -52,20 +52,22 @@ class _Form(UnsavedChangesGuard, QDialog):
 
 
 class ReviewDialog(_Form):
-    """村务监督委员会审核: a 监委会 member approves (or sends back) with an opinion."""
+    """审核: a member of the reviewing body (监委会, or 支委会 for 党务) approves or sends back."""
 
     def __init__(self, services, notice_id: int, parent: QWidget | None = None):  # noqa: ANN001
-        super().__init__("监委会审核", parent)
+        category = services.notices.get(notice_id).category
+        body = services.notice_review.body_for(category)
+        super().__init__(f"{body.short}审核", parent)
         self.services, self.notice_id = services, notice_id
         today = services.clock.today()
         self.reviewer = QComboBox()
-        for person_id, name in services.notices.reviewers(today):
+        for person_id, name in services.notices.reviewers(today, category):
             self.reviewer.addItem(name, person_id)
         self.opinion = QPlainTextEdit("内容真实，程序合规，同意公开。")
         self.opinion.setMaximumHeight(90)
         self.day = DateField()
         self.day.set_value(today)
-        self.errors.add_row("reviewer_id", "审核人（监委会成员）", self.reviewer, True)
+        self.errors.add_row("reviewer_id", f"审核人（{body.short}成员）", self.reviewer, True)
         self.errors.add_row("opinion", "审核意见", self.opinion, True)
         self.errors.add_row("day", "审核日期", self.day, True)
         approve = self.buttons.addButton("审核通过", QDialogButtonBox.ButtonRole.AcceptRole)

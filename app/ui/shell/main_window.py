@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         from app.ui.common.profile_dialog import ProfileDialog
 
-        if ProfileDialog(self.services.profile, parent=self).exec():
+        if ProfileDialog(self.services.profile, parent=self, review=self.services.notice_review).exec():
             self.update_title()
 
     def edit_terms(self) -> None:

@@ -30,8 +30,8 @@ def _draw_samples(path: Path) -> None:
     # reportlab lists the canvas's initial font (Helvetica, never embedded) in every
     # page's resources unless told otherwise.
     canvas = Canvas(str(path), pagesize=A4, initialFontName=fonts.SANS_FONT)
-    y = 780
-    for font_name in (fonts.SANS_FONT, fonts.BODY_FONT):
+    y = 800
+    for font_name in fonts.FONT_FILES:
         canvas.setFont(font_name, 14)
         canvas.drawString(72, y, "𠮷 䶮 堃 喆")
         canvas.drawString(72, y - 20, RARE_NAME_CHARS + " 0123456789 AZaz " + PUNCTUATION)
@@ -51,10 +51,11 @@ def test_every_character_of_the_test_names_has_a_glyph():
 def test_all_fonts_are_embedded(tmp_path):
     pdf = tmp_path / "embedded.pdf"
     _draw_samples(pdf)
-    fonts = font_dicts(pdf)
-    base_fonts = {str(f["/BaseFont"]).split("+", 1)[-1] for f in fonts}
-    assert base_fonts == {"NotoSansCJKsc-Regular", "NotoSerifCJKsc-Regular"}
-    for font in fonts:
+    found = font_dicts(pdf)
+    base_fonts = {str(f["/BaseFont"]).split("+", 1)[-1] for f in found}
+    assert base_fonts == {name.removesuffix(".ttf") for name in fonts.FONT_FILES.values()}
+    assert base_fonts >= {"NotoSerifCJKsc-Black", "NotoSansCJKsc-Bold", "LXGWWenKai-Regular"}
+    for font in found:
         assert font_file(font) is not None, font["/BaseFont"]
 
 
@@ -67,6 +68,18 @@ def test_non_bmp_text_extracts_correctly(tmp_path):
     assert "₻" not in text
     for char in RARE_NAME_CHARS:
         assert text.count(char) == len(fonts.FONT_FILES) * ("𠮷䶮堃喆".count(char) + 1)
+
+
+def test_text_a_role_face_lacks_falls_back_to_a_face_that_has_it():
+    # The title, heading and 楷 faces keep GB 2312 and the rare name characters only.
+    assert fonts.face_for("红旗村吴𠮷祥", fonts.TITLE_FONT) == fonts.TITLE_FONT
+    assert fonts.face_for("李䶮", fonts.SIGNATURE_FONT) == fonts.SIGNATURE_FONT
+    rare = "\u3400"  # 㐀, CJK Extension A, outside GB 2312
+    assert fonts.face_for(f"红旗村{rare}", fonts.TITLE_FONT) == fonts.BODY_FONT
+    assert fonts.face_for(rare, fonts.HEADING_FONT) == fonts.SANS_FONT
+    assert fonts.face_for(rare, fonts.SIGNATURE_FONT) == fonts.BODY_FONT
+    assert fonts.face_for(rare, fonts.BODY_FONT) == fonts.BODY_FONT
+    assert pdfmetrics.getFont(fonts.BODY_FONT).face.charToGlyph.get(0x3400)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pdf_fonts import all_embedded
+from pdf_layout import decoded_lines
 from pypdf import PdfReader
 
 from app.reports.common import fonts
@@ -145,7 +146,7 @@ def test_meeting_record_holds_the_whole_grid(record_pdf):
     assert text.startswith("红旗村") and "红旗村主题党日暨支部党员大会记录" in text
     for expected in ("会议类型", "主题", "审议村集体资产发包方案", "2026年11月5日09:00—11:30",
                      "村党群服务中心会议室", "主持人吴𠮷祥", "记录人李䶮", "应到人数30人",
-                     "实到人数22人", "请假5人，缺席3人", "李䶮（请假：外出务工）", "张堃（缺席）",
+                     "实到人数22人", "请假5人，缺席3人", "请假：李䶮（外出务工）缺席：张堃（原因未说明）",
                      "列席人员王淼（驻村第一书记）", "议程", "主要内容", SENTENCE,
                      "表决：赞成20票，反对1票，弃权1票", "主持人签字", "记录人签字", "年月日"):
         assert expected in text, expected
@@ -178,6 +179,10 @@ def test_long_minutes_continue_over_pages_without_loss(long_record_pdf):
     # The signatures stay with the end of the form, on the last page.
     assert "主持人签字" in page_texts[-1] and "记录人签字" in page_texts[-1]
     assert "第1页共" in page_texts[0].replace(" ", "")
+    # Each continuation page says which meeting it continues.
+    for page in page_texts[1:]:
+        assert "（续）红旗村主题党日暨支部党员大会记录2026年11月5日09:00—11:30审议村集体资产发包方案" in page
+    assert "（续）" not in page_texts[0].replace("主要内容（续）", "")
 
 
 def test_helpers():
@@ -198,7 +203,7 @@ def test_sign_in_sheet_lists_everyone_and_repeats_its_header(sign_in_pdf):
                      "应到60人（其中预备党员1人）", "吴𠮷祥", "李䶮（预备）", "党员60", "列席人员签到"):
         assert expected in whole, expected
     for page in page_texts[:2]:
-        assert "序号姓名签到备注" in page
+        assert "序号姓名签到序号姓名签到" in page
     assert "吴𠮷祥（预备）" not in whole
 
 
@@ -206,7 +211,7 @@ def test_sign_in_rows_leave_room_to_sign(tmp_path):
     from app.reports.common.page import MM
     from app.reports.meetings.sign_in_sheet import ROW_HEIGHT
 
-    assert ROW_HEIGHT >= 12 * MM
+    assert ROW_HEIGHT >= 10 * MM
     path = tmp_path / "short.pdf"
     pages = build_sign_in_sheet(path, village=VILLAGE, meeting=meeting(),
                                 expected=expected_people(3), print_date=PRINT_DATE)
@@ -275,3 +280,59 @@ def test_ratio_of_an_empty_meeting(tmp_path):
                       print_date=PRINT_DATE)
     text = "".join(texts(path))
     assert "到会比例—" in text and text.count("尚未进行") == 5
+
+
+@pytest.mark.parametrize("which", ["record_pdf", "matter_pdf", "year_pdf"])
+def test_faces_by_role(which, request):
+    """Titles in the heavy serif, headings and labels in the bold sans, the rest in the serif."""
+    value = request.getfixturevalue(which)
+    page = PdfReader(value[0] if isinstance(value, tuple) else value).pages[0]
+    title = decoded_lines(page, "NotoSerifCJKsc-Black")
+    assert len(title) == 1 and title[0].startswith(("红旗村", "四议两公开")), title
+    assert decoded_lines(page, "NotoSansCJKsc-Bold")
+    assert decoded_lines(page, "NotoSerifCJKsc-Regular")
+
+
+def test_steps_not_yet_taken_are_noted_in_kai(matter_pdf):
+    notes = "".join("".join(decoded_lines(p, "LXGWWenKai")) for p in PdfReader(matter_pdf).pages)
+    assert "尚未进行" in notes
+
+
+def test_a_branch_of_33_signs_in_on_one_page_in_two_columns(tmp_path):
+    path = tmp_path / "33.pdf"
+    build_sign_in_sheet(path, village=VILLAGE, meeting=meeting(), expected=expected_people(33),
+                        print_date=PRINT_DATE, org="中共红旗村支部委员会")
+    first = texts(path)[0]
+    names = [p.name for p in expected_people(33)]
+    assert all(name in first for name in names)
+    assert first.startswith("中共红旗村支部委员会主题党日暨支部党员大会签到表")
+    # Two columns: the 18th name sits on the first row's line, beside the first.
+    lines = decoded_lines(PdfReader(path).pages[0])
+    assert any(f"1 {names[0]}" in line and f"18 {names[17]}" in line for line in lines), lines
+
+
+def test_absentees_and_leave_listed_apart(tmp_path):
+    from app.reports.meetings.meeting_record import absentees_text
+
+    people = [AttendanceData(1, "吴𠮷祥"), AttendanceData(2, "李䶮", LEAVE, "外出务工"),
+              AttendanceData(3, "张堃", ABSENT, "联系不上"), AttendanceData(4, "陈喆", LEAVE),
+              AttendanceData(5, "王淼", ABSENT)]
+    assert absentees_text(meeting(attendance=people)) == (
+        "请假：李䶮（外出务工）、陈喆\n缺席：张堃（联系不上）、王淼（原因未说明）")
+    assert absentees_text(meeting(attendance=people[:1])) == ""
+
+
+def test_heart_talk_prints_on_its_own_form(tmp_path):
+    path = tmp_path / "talk.pdf"
+    talk = meeting(kinds=["谈心谈话"], topic="与李䶮谈心谈话", place="书记办公室", minutes="谈了工作和家庭情况。",
+                   attendance=[AttendanceData(1, "吴𠮷祥"), AttendanceData(2, "李䶮")], observers="")
+    assert build_meeting_record(path, village=VILLAGE, meeting=talk, host="吴𠮷祥", recorder="",
+                                summary=AttendanceSummary(2, 2, 0, 0, 2, 2), print_date=PRINT_DATE,
+                                org="中共红旗村支部委员会") == 1
+    text = texts(path)[0]
+    for expected in ("中共红旗村支部委员会谈心谈话记录", "谈话人吴𠮷祥", "谈话对象李䶮",
+                     "时间2026年11月5日09:00—11:30", "地点书记办公室", "主要内容", "谈了工作和家庭情况。",
+                     "谈话人签字", "谈话对象签字"):
+        assert expected in text, expected
+    for grid_only in ("应到人数", "决议", "列席人员", "主持人"):
+        assert grid_only not in text

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from pdf_fonts import font_dicts, font_file
+from pdf_layout import runs_and_rules
 from pypdf import PdfReader
 
 from app.reports.common import fonts
 from app.reports.common.linebreak import break_lines, text_width
-from app.reports.common.page import MARGIN_SIDE
+from app.reports.common.page import margins_for
 from app.reports.members.roster import build_roster, public_phone
 from app.services.common.profile import Profile
 from app.services.members.member_types import MemberRow
@@ -189,65 +190,6 @@ def test_rows_are_never_split_across_pages(long_pdf):
             assert squeeze(LONG_DUTY[: i % 81]) in flat, i
 
 
-def _multiply(m, n):
-    """The PDF matrix product m × n (each as a, b, c, d, e, f)."""
-    a, b, c, d, e, f = m
-    a2, b2, c2, d2, e2, f2 = n
-    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
-            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
-
-
-def _runs_and_rules(page):
-    """Text runs as (text, x0, x1, y) and vertical rules as (x, y_low, y_high), page coordinates.
-
-    Reads the content stream directly: run widths come from each font's /Widths, so a run
-    that crosses a table rule (text overflowing its cell) is caught.
-    """
-    fonts_by_name = page["/Resources"]["/Font"]
-    identity = (1, 0, 0, 1, 0, 0)
-    ctm, stack, tm = identity, [], identity
-    font = size = None
-    leading = 0.0
-    runs, rules, start = [], [], None
-    for operands, op in page.get_contents().operations:
-        values = [float(v) for v in operands] if op in (b"cm", b"Tm", b"Td", b"m", b"l") else None
-        if op == b"q":
-            stack.append(ctm)
-        elif op == b"Q":
-            ctm = stack.pop()
-        elif op == b"cm":
-            ctm = _multiply(tuple(values), ctm)
-        elif op == b"BT":
-            tm = identity
-        elif op == b"Tm":
-            tm = tuple(values)
-        elif op == b"Td":
-            tm = _multiply((1, 0, 0, 1, *values), tm)
-        elif op == b"TL":
-            leading = float(operands[0])
-        elif op == b"T*":
-            tm = _multiply((1, 0, 0, 1, 0, -leading), tm)
-        elif op == b"Tf":
-            font, size = fonts_by_name[operands[0]].get_object(), float(operands[1])
-        elif op == b"Tj":
-            raw = operands[0]
-            codes = getattr(raw, "original_bytes", None) or bytes(raw)
-            first, widths = int(font["/FirstChar"]), font["/Widths"]
-            advance = sum(float(widths[c - first]) for c in codes) * size / 1000
-            x0, y = _multiply(tm, ctm)[4:]
-            x1 = _multiply(_multiply((1, 0, 0, 1, advance, 0), tm), ctm)[4]
-            runs.append((str(raw), x0, x1, y))
-            tm = _multiply((1, 0, 0, 1, advance, 0), tm)
-        elif op == b"m":
-            start = _multiply((1, 0, 0, 1, *values), ctm)[4:]
-        elif op == b"l":
-            end = _multiply((1, 0, 0, 1, *values), ctm)[4:]
-            if start and abs(start[0] - end[0]) < 0.01:
-                rules.append((start[0], min(start[1], end[1]), max(start[1], end[1])))
-            start = end
-    return runs, rules
-
-
 def test_no_text_crosses_a_table_rule_or_the_margins(tmp_path):
     path = tmp_path / "overflow.pdf"
     rows = team() + [member(5, "欧阳建国", inservice="研究生",
@@ -260,10 +202,11 @@ def test_no_text_crosses_a_table_rule_or_the_margins(tmp_path):
         checked = 0
         for page in reader.pages:
             width = float(page.mediabox.width)
-            runs, rules = _runs_and_rules(page)
+            margins = margins_for(bound=True, landscape=width > float(page.mediabox.height))
+            runs, rules = runs_and_rules(page)
             assert len(rules) >= 13  # the table's column rules, on every page
-            for text, x0, x1, y in runs:
-                assert MARGIN_SIDE - 0.5 <= x0 and x1 <= width - MARGIN_SIDE + 0.5, text
+            for text, x0, x1, y, *_ in runs:
+                assert margins.left - 0.5 <= x0 and x1 <= width - margins.right + 0.5, text
                 for x, low, high in rules:
                     if low <= y <= high:
                         assert not (x0 + 0.01 < x < x1 - 0.01), (text, x0, x1, x)
@@ -317,3 +260,22 @@ def test_thousand_rows_stay_small(tmp_path):
     pages = build_roster(path, profile=PROFILE, rows=many(1000), print_date=PRINT_DATE)
     assert pages > 20
     assert path.stat().st_size <= 800 * 1024
+
+
+def test_filled_in_line_whole_posts_and_the_page_used(public_pdf, tmp_path):
+    from pdf_layout import decoded_lines
+
+    from app.reports.members.roster import whole_posts
+
+    page = PdfReader(public_pdf).pages[0]
+    lines = decoded_lines(page)
+    assert any(line.startswith("填报单位（盖章）：中共红旗村支部委员会") and "填报人：" in line
+               and "填报日期：" in line for line in lines), lines
+    # 职务 breaks after a 、, never inside a post.
+    assert whole_posts("党支部书记、村委会主任", text_width("党支部书记、村", fonts.BODY_FONT, 10.5)) == \
+        "党支部书记、\n村委会主任"
+    assert "党支部书记、" in lines or any(line.endswith("党支部书记、") or "党支部书记、 " in line for line in lines)
+    # A short roster uses the page: its last row ends in the lower third.
+    runs, rules = runs_and_rules(page)
+    lowest_rule = min(low for _, low, _ in rules)
+    assert lowest_rule < float(page.mediabox.height) / 3

@@ -12,8 +12,9 @@ from pypdf import PdfReader
 
 from app.reports.common import fonts
 from app.reports.common.page import MM
-from app.reports.notices.notice import _notice_story, build_notice, build_notices
+from app.reports.notices.notice import Issuers, _Job, _notice_story, build_notice, build_notices
 from app.reports.notices.notice_parts import A3_SCALE, SEAL_HEIGHT, SEAL_WIDTH, _Scale, correction_text
+from app.services.notices.notice_review import REVIEW_BODIES
 from app.services.notices.notice_types import EXPENSE, INCOME, POSTED, ItemData, NoticeData, Period, Totals
 
 VILLAGE = "红旗村"
@@ -72,7 +73,7 @@ def registered():
 def public_pdf(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("notice") / "public.pdf"
     build_notice(path, village=VILLAGE, notice=notice(), totals=TOTALS, reviewer="赵德明",
-                 print_date=PRINT_DATE)
+                 print_date=PRINT_DATE, issuers=Issuers("中共红旗村支部委员会", "红旗村村民委员会"))
     return path
 
 
@@ -97,11 +98,16 @@ def test_title_period_and_posting_lines(public_pdf):
     assert "更正" not in text
 
 
-def test_a4_portrait_page_numbers(public_pdf):
+def test_a4_portrait_one_page_without_report_furniture(public_pdf):
     reader = PdfReader(public_pdf)
     box = reader.pages[0].mediabox
     assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (210, 297)
-    assert f"第1页共{len(reader.pages)}页" in texts(public_pdf)[0]
+    assert len(reader.pages) == 1
+    text = texts(public_pdf)[0]
+    # A notice is not a report: no page number on a single page, no print date, no running header.
+    assert "第1页" not in text
+    assert "打印日期" not in text
+    assert text.startswith(TITLE)
 
 
 def test_item_table_totals_and_capitals(public_pdf):
@@ -139,7 +145,8 @@ def test_review_issuer_and_contact_lines(public_pdf):
     text = whole(public_pdf)
     assert "村务监督委员会审核意见：经审核，情况属实，同意公开。" in text
     assert "赵德明" in text and "2026年10月6日" in text
-    assert "红旗村党支部红旗村村民委员会" in text
+    assert "中共红旗村支部委员会红旗村村民委员会" in text
+    assert text.count("如有疑问") == 1
     assert "如有疑问，请在公开期内向村务监督委员会反映" in text
 
 
@@ -158,13 +165,15 @@ def test_rare_characters_extract(public_pdf):
     assert "李䶮" in text
 
 
-def test_seal_box_is_real_on_a4_and_a3():
+def test_seal_space_is_real_on_a4_and_a3():
     assert SEAL_WIDTH >= 40 * MM and SEAL_HEIGHT >= 30 * MM
-    for scale in (_Scale(), _Scale(A3_SCALE)):
-        story = _notice_story(village=VILLAGE, notice=notice(), totals=TOTALS, reviewer="赵德明",
-                              internal=False, scale=scale, correction_of=None)
-        closing = [f for group in story[-2:] for f in group._content]
-        blocks = [f for f in closing if hasattr(f, "seal_size")]
+    for scale in (_Scale(), _Scale(A3_SCALE, a3=True)):
+        job = _Job(notice(), TOTALS, "赵德明", None, REVIEW_BODIES["监委会"])
+        story = _notice_story(village=VILLAGE, job=job, issuers=Issuers.of_village(VILLAGE),
+                              internal=False, scale=scale)
+        closing = story[-1]._content
+        blocks = [cell for f in closing if hasattr(f, "_cellvalues")
+                  for cell in f._cellvalues[0] if hasattr(cell, "seal_size")]
         assert len(blocks) == 1
         width, height = blocks[0].seal_size
         assert width >= 40 * MM * scale.factor - 0.01 and height >= 30 * MM * scale.factor - 0.01
@@ -180,6 +189,9 @@ def test_long_table_spans_pages_with_header_repeated(tmp_path):
     page_texts = texts(path)
     assert pages == len(page_texts) > 3
     assert f"第1页共{pages}页" in page_texts[0]
+    # The totals, review and seal close the notice together on its last page.
+    for block in ("收支合计", "审核意见", "（盖章）", "监督电话"):
+        assert block in page_texts[-1] and all(block not in t for t in page_texts[:-1])
     table_pages = [t for t in page_texts if "第" in t and "笔日常开支" in t]
     assert len(table_pages) >= 3
     for text in table_pages:
@@ -198,7 +210,7 @@ def test_a3_page_size(tmp_path):
     assert "壹万贰仟叁佰肆拾伍元陆角柒分" in whole(path)
 
 
-def test_batch_counts_pages_across_the_file(tmp_path):
+def test_batch_numbers_pages_per_notice(tmp_path):
     first = notice(items=[ItemData(f"第{i}笔开支", EXPENSE, 10_000, dt.date(2026, 7, 1))
                           for i in range(60)])
     second = notice(category="村务公开", title="红旗村2026年第三季度村务公开", items=[],
@@ -211,8 +223,6 @@ def test_batch_counts_pages_across_the_file(tmp_path):
         (third, None, "赵德明", None)])
     page_texts = texts(path)
     assert pages == len(page_texts) >= 4
-    for n, text in enumerate(page_texts, 1):
-        assert f"第{n}页共{pages}页" in text
     starts = [next(i for i, t in enumerate(page_texts) if title in t)
               for title in (first.title, second.title, third.title)]
     assert starts[0] == 0 and starts[0] < starts[1] < starts[2]
@@ -220,6 +230,12 @@ def test_batch_counts_pages_across_the_file(tmp_path):
     assert "监督电话" in page_texts[starts[1] - 1]
     assert "第59笔开支" not in page_texts[starts[1]] and "收支合计" not in page_texts[starts[1]]
     assert "本季度完成" not in page_texts[starts[2]]
+    # The long first notice is numbered on its own; the one-page notices carry no number.
+    first_pages = starts[1]
+    for n in range(first_pages):
+        assert f"第{n + 1}页共{first_pages}页" in page_texts[n]
+    assert starts[2] == starts[1] + 1 == pages - 1
+    assert "页共" not in page_texts[starts[1]] and "页共" not in page_texts[starts[2]]
 
 
 def test_correction_mark_and_reference(tmp_path):
@@ -229,5 +245,9 @@ def test_correction_mark_and_reference(tmp_path):
                                                       title=f"关于{TITLE}的更正"),
                  totals=TOTALS, reviewer="赵德明", print_date=PRINT_DATE, correction_of=original)
     text = whole(path)
-    assert text.index("【更正】") < text.index(f"关于{TITLE}的更正")
+    assert f"关于{TITLE}的更正" in text
+    assert "【更正】" not in text  # the title says 更正 already: once is enough
     assert f"本公告更正{TITLE}（原公开期2026年10月8日至2026年10月14日）" in text
+    build_notice(path, village=VILLAGE, notice=notice(corrects_id=7), totals=TOTALS, reviewer="赵德明",
+                 print_date=PRINT_DATE, correction_of=original)
+    assert whole(path).startswith(f"【更正】{TITLE}")

@@ -14,7 +14,8 @@ from app.reports.common import fonts
 from app.reports.common.bar_chart import bar_chart
 from app.reports.common.page import MM, content_width
 from app.reports.reminders.reminder_ledger import build_reminder_ledger
-from app.reports.reminders.reminder_letter import body_paragraph, build_reminder_letter
+from app.reports.common.body_paragraph import body_paragraph, last_line_chars
+from app.reports.reminders.reminder_letter import build_reminder_letter
 from app.reports.reminders.reminder_letter_text import addressee, letter_title, rule_paragraphs
 from app.reports.workbench.work_summary import TeamLine, build_work_summary
 from app.services.reminders.reminder_rules import RULE_TEXTS
@@ -64,7 +65,8 @@ def test_a_letter_to_three_members_is_one_page_with_everything(tmp_path):
                      "春节将至，为严明节日纪律要求，确保节日期间风清气正，现将有关要求提醒如下：",
                      "一、认真学习贯彻中央八项规定", "六、节日期间安排好值班", "特此提醒。",
                      "中共红旗村支部委员会2026年11月27日", "回执",
-                     "本人已收到并认真阅读上述提醒，将严格遵守。", "姓名签收日期本人签名",
+                     "本人已收到中共红旗村支部委员会2026年11月27日《廉政提醒函》（2027年春节前廉政提醒），"
+                     "已认真阅读，将严格遵守。", "姓名签收日期本人签名",
                      "第1页共1页", "打印日期：2026年11月27日"):
         assert expected in text, expected
     assert text.index("特此提醒") < text.index("回执") < text.index("吴𠮷祥年月日")
@@ -161,7 +163,7 @@ def test_the_title_follows_the_kind(tmp_path):
     assert "红旗村学习提醒第1页共1页" in text  # the page header too
     assert "为严格落实学习制度，就两委干部每月集中学习，现将有关要求提醒如下：" in text
     assert "请于2026年12月10日前完成两委干部每月集中学习，并做好学习记录。" in text
-    assert "回执" in text and "本人已收到并认真阅读上述提醒，将严格遵守。" in text
+    assert "回执" in text and "本人已收到中共红旗村支部委员会2026年11月27日《学习提醒》（两委干部每月集中学习）" in text
     assert PdfReader(path).metadata.title == "红旗村学习提醒"
     other = tmp_path / "other.pdf"
     build_reminder_letter(other, letter=letter(1, kind="其他", holiday="", detail="按时上报",
@@ -182,12 +184,10 @@ def test_no_paragraph_ends_with_a_lone_character():
     plain = Paragraph(text, style)
     plain.wrap(width, 1e6)
     assert plain.blPara.lines[-1][1] == ["书。"]
-    guarded = body_paragraph(text, style, width)
+    guarded = body_paragraph(text, style)
     guarded.wrap(width, 1e6)
-    last = guarded.blPara.lines[-1]
-    words = last[1] if isinstance(last, tuple) else last.words
-    assert "".join(w if isinstance(w, str) else w.text for w in words) == "承诺书。"
-    short = body_paragraph("特此提醒。", style, width)
+    assert last_line_chars(guarded) >= 2
+    short = body_paragraph("特此提醒。", style)
     short.wrap(width, 1e6)
     assert len(short.blPara.lines) == 1
 
@@ -221,7 +221,7 @@ def test_ledger_lists_every_occurrence_with_the_header_on_every_page(tmp_path):
     whole = "".join(pages_text)
     assert "红旗村2026年纪律提醒台账" in whole and "本年度应办37次，已完成36次。" in whole
     header = "序号类型事由对象应办日期状态办理日期方式办理人备注"
-    assert all(header in page for page in pages_text if "学习" in page)
+    assert all(header in page for page in pages_text if "学习党章" in page)
     assert "提醒谈话鱼塘承包费收缴不及时张堃、陈喆2026年11月15日已逾期" in whole
     assert "2026年12月10日已完成2026年12月10日会议吴𠮷祥学习党章" in whole
     assert "由其他台账生成的提醒处理情况" in whole
@@ -331,19 +331,22 @@ def test_year_summary_has_the_bars_as_text_the_gaps_and_the_team(tmp_path):
     assert "红旗村2026年度工作台账汇总" in whole
     assert "统计期间：2026年1月1日至2026年12月31日（统计截至2026年11月27日）" in whole
     headings = ["一、会议召开情况", "二、三公开情况", "三、纪律提醒办理情况", "四、“四议两公开”事项进展",
-                "五、存在的问题", "六、“两委”班子", "审核意见", "审核人签字"]
+                "五、存在的问题", "六、“两委”班子", "七、填报与审核"]
     positions = [whole.index(h) for h in headings]
     assert positions == sorted(positions)
-    for value in ("10/11（91%）", "11/11（100%）", "2/3（67%）", "1/2（50%）", "4/4（100%）", "3/4（75%）",
-                  "1/1（100%）", "0/0（未到期）"):
+    for value in ("3/4（75%）", "1/1（100%）", "1/2（50%）"):
         assert value in whole, value
+    # One picture per point: the meetings as a table, the rest as charts (no table repeating them).
+    assert "10/11（91%）" not in whole
+    assert "按时公开期数" not in whole and "已办理次数" not in whole and "事项总数" not in whole
+    # The village signs the summary off beside the township's review.
+    for part in ("村党组织（盖章）", "乡镇（街道）审核意见", "书记签字", "审核人签字", "填报人", "填报日期"):
+        assert part in whole, part
     # The tables say what each number counts: the meetings held beside the capped figure.
     assert "会议类型达标次数应开次数实际召开次数完成率" in whole
     assert "支部委员会会议10111291%" in whole and "党小组会111113100%" in whole
     assert "谈心谈话（每名委员）12—50%" in whole  # members, not sittings
     assert "多开的会议不抵其他周期" in whole
-    assert "公开类别按时公开期数应公开期数按时率党务公开44100%财务公开3475%" in whole
-    assert "提醒类型已办理次数应办理次数办理率一岗双责责任清单11100%值班00—" in whole
     assert "已召开（次）" not in whole
     assert LONG_KIND in whole  # wrapped onto two lines, never clipped
     assert "1.2026年8月支部委员会会议未召开（应1次，已0次）2.2026年第三季度村务公开未发布" in whole
@@ -402,7 +405,7 @@ def test_no_page_of_the_summary_ends_with_a_section_heading(tmp_path):
     demo = tmp_path / "demo.pdf"  # the demo's term: 二 and 四 were left alone at page bottoms
     assert build_work_summary(demo, village=VILLAGE, figures=term_figures(8, 6), team=team,
                               team_summary="党组织委员 5 人", team_day=PRINT_DATE,
-                              print_date=PRINT_DATE, term=True) == 3
+                              print_date=PRINT_DATE, term=True) >= 3
     assert pages_ending_with_a_heading(demo) == []
     for bars in range(1, 10):  # each section's heading reaches the page bottom in some layout
         for gaps in (0, 14):
@@ -412,7 +415,7 @@ def test_no_page_of_the_summary_ends_with_a_section_heading(tmp_path):
                                print_date=PRINT_DATE, term=True)
             assert pages_ending_with_a_heading(path) == [], (bars, gaps)
             whole = "".join(texts(path))
-            assert "实施结果公开1250%" in whole and "七、乡镇（街道）审核" in whole
+            assert "实施结果公开1/2（50%）" in whole and "七、填报与审核" in whole
 
 
 def test_the_printed_summary_states_the_gaps_as_the_start_page_does(services, tmp_path):
@@ -450,3 +453,4 @@ def test_bar_chart_stays_inside_the_frame_and_wraps_long_labels():
             assert -0.01 <= x <= width + 0.01
             if hasattr(shape, "width"):
                 assert x + shape.width <= width - 1 * MM
+

@@ -17,6 +17,7 @@ from app.services.notices.notice_types import (
     Period,
     QuestionData,
 )
+from app.services.notices.notice_review import NoticeReviewSettings
 from app.services.notices.notices import NoticeService
 from app.services.safety.actor import Actor, PermissionDenied, Role
 from db.models import Matter, MatterStep
@@ -205,10 +206,10 @@ def test_correction_and_carry_over_across_quarters(notices, reviewer):
     assert rows[fix].is_correction and not rows[q2].is_correction
 
 
-def test_missing_notices_and_pending_lines(notices, reviewer):
+def test_missing_notices_and_pending_lines(notices, reviewer, members):
     party = NoticeData(category="党务公开", title="红旗村2026年第三季度党务公开", period=Q3, issuer="党支部",
                        post_from=DAY, post_to=DAY + dt.timedelta(days=6))
-    publish(notices, reviewer, notices.save(party))
+    publish(notices, members.save(person("王支委", "党支部委员")), notices.save(party))
     for q in (1, 2):
         done = notices.save(finance(Period("quarter", 2026, q), title=f"财务{q}"))
         publish(notices, reviewer, done, dt.date(2026, 7, 5))
@@ -281,3 +282,28 @@ def test_questions_overdue_after_seven_days(notices, db, clock):
     assert questions.questions(nid)[0].answer == "按合同价结算"
     assert len(questions.questions()) == 2
 
+
+
+def test_party_notices_are_reviewed_by_the_branch_unless_the_settings_say_otherwise(notices, reviewer, members, db):
+    branch = members.save(person("王支委", "党支部委员"))
+    party = NoticeData(category="党务公开", title="红旗村2026年第三季度党务公开", period=Q3, issuer="党支部",
+                       post_from=DAY, post_to=DAY + dt.timedelta(days=6))
+    first = notices.save(party)
+    notices.submit(first)
+    assert [name for _, name in notices.reviewers(DAY, "党务公开")] == ["王支委"]
+    assert [name for _, name in notices.reviewers(DAY, "财务公开")] == ["李监督"]
+    with pytest.raises(UserError) as exc:
+        notices.review(first, reviewer, "同意公开", DAY, approve=True)
+    assert exc.value.message == "审核人必须是党支部委员会成员：请从支委会成员中选择"
+    notices.review(first, branch, "同意公开", DAY, approve=True)
+
+    settings = NoticeReviewSettings(db)
+    assert settings.body_for("党务公开").full == "党支部委员会"
+    assert settings.body_for("村务公开").full == settings.body_for("财务公开").full == "村务监督委员会"
+    settings.set_body("党务公开", "监委会")
+    assert NoticeReviewSettings(db).body_for("党务公开").questions_line == "如有疑问，请在公开期内向村务监督委员会反映"
+    second = notices.save(party)
+    notices.submit(second)
+    notices.review(second, reviewer, "同意公开", DAY, approve=True)
+    with pytest.raises(UserError):
+        settings.set_body("党务公开", "村委会")

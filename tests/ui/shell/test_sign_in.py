@@ -47,3 +47,21 @@ def test_later_starts_ask_for_login_and_quit_means_no_session(qtbot, services, m
     services.accounts.create_first_admin("王文书", "hongqi2026", "hongqi2026")
     monkeypatch.setattr(account_dialogs.LoginDialog, "exec", lambda self: 0)
     assert sign_in(services, None) is None
+
+
+def test_profile_dialog_sets_who_reviews_each_kind_of_notice(qtbot, services):
+    from app.services.common.profile import Profile
+    from app.services.safety.actor import Actor, Role
+
+    services.profile.save(Profile("红旗村"))
+    services.act_as(Actor("王文书", Role.ADMIN))
+    dialog = profile_dialog.ProfileDialog(services.profile, review=services.notice_review)
+    qtbot.addWidget(dialog)
+    party = dialog.review_boxes["党务公开"]
+    assert party.currentText() == "支委会（党支部委员会）"
+    assert dialog.review_boxes["财务公开"].currentText() == "监委会（村务监督委员会）"
+    party.setCurrentIndex(party.findData("监委会"))
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert services.notice_review.body_for("党务公开").full == "村务监督委员会"
+    assert services.notice_review.body_for("村务公开").full == "村务监督委员会"
