@@ -8,11 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def replace_atomically(target: Path, write: Callable[[Path], object]) -> None:
+def replace_atomically(target: Path, write: Callable[[Path], object],
+                       rename: Callable[[Path, Path], object] = os.replace) -> None:
     """Let ``write`` fill a temporary file beside ``target``, then rename it over ``target``.
 
     The temporary file is in the same folder (a rename across drives is a copy, and not
-    atomic); it is flushed to disk before the rename, and removed if anything fails.
+    atomic); it is flushed to disk before the rename, and removed if anything fails. ``rename``
+    may retry while Windows holds a file for a moment (app/services/common/file_ops.py).
     """
     target = Path(target)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -22,7 +24,7 @@ def replace_atomically(target: Path, write: Callable[[Path], object]) -> None:
         write(temp)
         with temp.open("rb+") as f:
             os.fsync(f.fileno())
-        os.replace(temp, target)
+        rename(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
-from app.reports.common.fonts import BODY_FONT, HEADING_FONT, SIGNATURE_FONT, paragraph_style
+from app.reports.common.fonts import HEADING_FONT, SIGNATURE_FONT, paragraph_style
 from app.reports.common.form_grid import FormBuilder
 from app.reports.common.page import MM, build_pdf, content_width
 from app.reports.common.titles import title_paragraph

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.reports.common.fonts import BODY_FONT, HEADING_FONT
-from app.reports.common.linebreak import text_width
 from app.reports.common.page import A4_SIZE, MM
 from app.services.common.dates import format_date_cn
 from app.services.notices.money import format_yuan, in_capitals

@@ -116,6 +116,11 @@ def format_date_cn(d: dt.date | None) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if d else ""
 
 
+def format_moment_cn(moment: dt.datetime) -> str:
+    """2026年11月27日 09:30, written by hand: strftime with 年 fails on Windows outside a Chinese locale."""
+    return f"{format_date_cn(moment.date())} {moment.hour:02d}:{moment.minute:02d}"
+
+
 def format_month_cn(d: dt.date | None) -> str:
     """1975.03, as the 出生年月 column of a roster shows it; empty text for no date."""
     return f"{d.year}.{d.month:02d}" if d else ""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app.data_dir import DataDir
 from app.services.common.errors import UserError
+from app.services.common.file_ops import replace_file
 from db.atomic_file import replace_atomically
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ def write_file(target: Path, write: Callable[[Path], object]) -> Path:
     if reason:
         raise UserError(reason)
     try:
-        replace_atomically(target, write)
+        replace_atomically(target, write, replace_file)
     except PermissionError:
         raise UserError(f"无法保存“{target.name}”：文件可能正被其他程序（Excel、WPS、PDF 阅读器）打开，"
                         "或这个位置没有写入权限。请关闭该文件后重试，或换一个位置保存") from None

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from app.services.common.errors import UserError
 from app.services.common.safe_files import write_file
-from app.services.common.file_ops import remove_file, replace_file
 
 MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp"}
@@ -35,8 +34,9 @@ class PhotoStore:
         if not target.exists():
             try:
                 write_file(target, lambda temp: shutil.copyfile(source, temp))
-            except OSError as exc:
-                raise UserError(f"照片没有存进来（{exc.strerror or exc}）：照片文件可能正被其他程序"
+            except (OSError, UserError) as exc:  # held by antivirus or a sync program, or no room
+                reason = exc.message if isinstance(exc, UserError) else (exc.strerror or str(exc))
+                raise UserError(f"照片没有存进来（{reason}）：照片文件可能正被其他程序"
                                 "（杀毒软件、网盘同步）占用，请稍后再选一次", "photo") from exc
         return name
 

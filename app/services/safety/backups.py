@@ -20,7 +20,7 @@ from pathlib import Path
 
 from app.clock import Clock
 from app.data_dir import DataDir
-from app.services.common.dates import format_date_cn
+from app.services.common.dates import format_date_cn, format_moment_cn
 from app.services.common.errors import UserError
 from app.services.safety.actor import Actor, Permission
 from db.backup import (
@@ -96,7 +96,7 @@ class BackupSummary:
     def describe(self) -> str:
         village = self.village_name or "（未填写村名）"
         changed = last_change(self.path)
-        changed_text = f"{changed:%Y年%m月%d日 %H:%M}" if changed else "不详"
+        changed_text = format_moment_cn(changed) if changed else "不详"
         return (f"备份时间：{self.taken_text()}（最后一次改动：{changed_text}）\n村名：{village}\n"
                 f"其中有：{self.counts_text()}")
 
@@ -309,5 +309,5 @@ def clock_warning(data_dir: DataDir, now: dt.datetime) -> str | None:
     changed = last_change(data_dir.database) if data_dir.database.is_file() else None
     if changed is None or now >= changed:
         return None
-    return (f"电脑的时钟（{now:%Y年%m月%d日 %H:%M}）早于数据最后一次改动的时间（{changed:%Y年%m月%d日 %H:%M}）："
+    return (f"电脑的时钟（{format_moment_cn(now)}）早于数据最后一次改动的时间（{format_moment_cn(changed)}）："
             "电脑的日期或时间可能不对。请先校正电脑的日期和时间，否则新记录的时间会错乱")

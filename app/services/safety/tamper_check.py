@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services.safety.audit_log import FIELD_LABELS
+from app.services.safety.audit_labels import column_label
 from db.audit import chain_problems
 from db.audit_head import head_problems
 from db.audit_replay import MAX_LISTED, RowDifference, differences
@@ -22,23 +22,10 @@ RECORD_NAMES = {
     "reminder": "纪律提醒", "reminder_target": "提醒对象", "reminder_occurrence": "提醒办理记录",
     "derived_disposition": "提醒处理标记",
 }
-# Where a column means something else in another table than in the member form.
-COLUMN_NAMES = {
-    "notice": {"body": "正文", "title": "标题", "status": "状态"},
-    "notice_item": {"item": "项目", "amount_fen": "金额", "direction": "收支", "seq": "序号", "date": "日期"},
-    "meeting": {"topic": "主题", "minutes": "记录", "date": "日期"},
-    "attendance": {"status": "出席情况"},
-}
-
-
-def _column(table: str, column: str) -> str:
-    return COLUMN_NAMES.get(table, {}).get(column) or FIELD_LABELS.get(column, column)
-
-
 def describe(diff: RowDifference) -> str:
     record = f"{RECORD_NAMES.get(diff.table, diff.table)}“{diff.label or diff.record_id}”（编号 {diff.record_id}）"
     if diff.kind == "改动":
-        return f"{record}在程序之外被改动：{'、'.join(_column(diff.table, c) for c in diff.columns)}"
+        return f"{record}在程序之外被改动：{'、'.join(column_label(diff.table, c) for c in diff.columns)}"
     if diff.kind == "新增":
         return f"{record}不在操作日志中：是在程序之外加进来的"
     return f"{record}被删除了，操作日志中没有这次删除"

@@ -45,7 +45,7 @@ def test_pruning_deletes_a_read_only_backup_and_skips_a_held_one(tmp_path, monke
 
 
 def test_a_photo_briefly_held_by_a_scanner_is_still_stored(tmp_path, monkeypatch, waits):
-    emulate_windows_files(monkeypatch, lambda path: str(path).endswith(".partial") and len(waits) < 2)
+    emulate_windows_files(monkeypatch, lambda path: str(path).endswith(".tmp") and len(waits) < 2)
     source = tmp_path / "张三.jpg"
     source.write_bytes(b"photo")
     store = PhotoStore(tmp_path / "photos")
@@ -55,13 +55,13 @@ def test_a_photo_briefly_held_by_a_scanner_is_still_stored(tmp_path, monkeypatch
 
 
 def test_a_photo_held_for_good_is_refused_with_a_message(tmp_path, monkeypatch, waits):
-    emulate_windows_files(monkeypatch, lambda path: str(path).endswith(".partial"))
+    emulate_windows_files(monkeypatch, lambda path: str(path).endswith(".tmp"))
     source = tmp_path / "张三.jpg"
     source.write_bytes(b"photo")
     store = PhotoStore(tmp_path / "photos")
     with pytest.raises(UserError, match="照片文件可能正被其他程序（杀毒软件、网盘同步）占用，请稍后再选一次"):
         store.add(source)
-    assert [p.suffix for p in store.folder.iterdir()] == [".partial"]  # never under the photo's own name
+    assert [p.suffix for p in store.folder.iterdir()] == [".tmp"]  # never under the photo's own name
 
 
 def test_an_attachment_briefly_held_by_a_scanner_is_still_stored(db, clock, tmp_path, monkeypatch, waits):

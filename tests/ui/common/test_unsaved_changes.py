@@ -89,9 +89,13 @@ def _users(services):
 
 
 def _review(services):
+    from app.services.notices.notice_types import NoticeData, Period
     from app.ui.notices.notice_workflow import ReviewDialog
 
-    return ReviewDialog(services, 1), lambda d: d.opinion.setPlainText("金额有误，退回"), lambda d: d.opinion
+    notice_id = services.notices.save(NoticeData(category="村务公开", title="测试公告", period=Period("quarter", 2026, 4),
+                                                 post_from=dt.date(2026, 11, 20), post_to=dt.date(2026, 11, 26)),
+                                      confirmed=True)
+    return ReviewDialog(services, notice_id), lambda d: d.opinion.setPlainText("金额有误，退回"), lambda d: d.opinion
 
 
 def _post(services):

@@ -110,7 +110,9 @@ def test_ctrl_p_prints_the_selected_meeting_matter_or_notice(window, monkeypatch
     go(window, window.notices_tab)
     window.notices_tab.table.selectRow(0)
     press(window, Qt.Key.Key_P)
-    assert printed == ["四议两公开记录", "会议记录", f"公告{window.notices_tab.rows[0].id}"]
+    matter, meeting, notice = printed  # named from their content (另存为 suggests it)
+    assert matter == f"四议两公开记录-{tab.matters.rows[0].name}"
+    assert meeting.startswith("会议记录-") and notice == f"公告{window.notices_tab.rows[0].id}"
 
 
 def test_menus_open_with_alt_and_a_letter(window):
