@@ -4,25 +4,16 @@ import datetime as dt
 import sqlite3
 
 import pytest
+from command_line import command_runner
 from conftest import ID_FEMALE_1980, ID_MALE_1975
 from xlsx_helpers import write_sheet
 
-from app.cli.main import main
 from app.clock import FixedClock
 
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
-    data = tmp_path / "data"
-    monkeypatch.setattr("app.cli.main.SystemClock", lambda: FixedClock(dt.datetime(2026, 11, 27, 9, 30)))
-
-    def _run(*args):
-        code = main(["--data-dir", str(data), *args])
-        out = capsys.readouterr()
-        return code, out.out + out.err
-
-    _run.data = data
-    return _run
+    return command_runner(tmp_path, capsys, monkeypatch)
 
 
 def test_demo_fills_once_and_refuses_a_second_time(run):
@@ -149,9 +140,7 @@ def test_finance_items_import_from_the_command_line(run, tmp_path):
 
 
 def _draft_finance_notice(run) -> int:
-    import datetime as dt
 
-    from app.clock import FixedClock
     from app.data_dir import DataDir
     from app.services.common.context import open_services
     from app.services.notices.notice_types import NoticeData, Period

@@ -3,10 +3,10 @@
 import datetime as dt
 
 import pytest
+from command_line import command_runner
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from app.cli.main import main
 from app.clock import FixedClock
 from app.data_dir import DataDir
 from app.services.common.context import open_services
@@ -14,16 +14,7 @@ from app.services.common.context import open_services
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
-    data = tmp_path / "data"
-    monkeypatch.setattr("app.cli.main.SystemClock", lambda: FixedClock(dt.datetime(2026, 11, 27, 9, 30)))
-
-    def _run(*args):
-        code = main(["--data-dir", str(data), *args])
-        out = capsys.readouterr()
-        return code, out.out + out.err
-
-    _run.data = data
-    return _run
+    return command_runner(tmp_path, capsys, monkeypatch)
 
 
 def _text(path) -> str:

@@ -1,13 +1,11 @@
 """No file the program writes can take the place of the database or a backup, or be left half-written."""
 
-import datetime as dt
 import errno
 import hashlib
 
 import pytest
+from command_line import command_runner
 
-from app.cli.main import main
-from app.clock import FixedClock
 from app.data_dir import DataDir
 from app.services.common.errors import UserError
 from app.services.common.safe_files import protect, write_file
@@ -16,15 +14,7 @@ from db.backup import integrity_problems
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
-    data = tmp_path / "data"
-    monkeypatch.setattr("app.cli.main.SystemClock", lambda: FixedClock(dt.datetime(2026, 11, 27, 9, 30)))
-
-    def _run(*args):
-        code = main(["--data-dir", str(data), *args])
-        out = capsys.readouterr()
-        return code, out.out + out.err
-
-    _run.data = data
+    _run = command_runner(tmp_path, capsys, monkeypatch)
     assert _run("demo")[0] == 0
     return _run
 

@@ -102,4 +102,4 @@ def test_backups_are_ordered_by_what_they_hold_not_by_the_clock(village, clock, 
 def test_a_clock_earlier_than_the_last_change_is_warned_about(village):
     assert clock_warning(village, dt.datetime(2026, 11, 27, 10, 0)) is None
     warning = clock_warning(village, dt.datetime(2025, 1, 1, 8, 0))
-    assert warning.startswith("电脑的时钟（2025年01月01日 08:00）早于数据最后一次改动的时间（2026年11月27日 10:00）")
+    assert warning.startswith("电脑的时钟（2025年1月1日 08:00）早于数据最后一次改动的时间（2026年11月27日 10:00）")
