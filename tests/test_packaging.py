@@ -32,10 +32,10 @@ def constants(tree: ast.Module) -> dict[str, str]:
 
 def test_each_executable_names_its_own_file_in_its_version_resource(monkeypatch):
     """The resource is built only on Windows (PyInstaller's versioninfo needs pefile there): run
-    the spec's function with a stand-in that records what it is given."""
+    the spec's function with a stand-in that records what it is given (PyInstaller itself is
+    installed only for `make dist`, so the stand-in takes its module's place too)."""
+    import sys
     import types
-
-    import PyInstaller.utils.win32
 
     tree = spec_tree()
     names = constants(tree)
@@ -44,7 +44,11 @@ def test_each_executable_names_its_own_file_in_its_version_resource(monkeypatch)
         VSVersionInfo=lambda ffi, kids: kids, FixedFileInfo=lambda **_k: None,
         StringFileInfo=lambda tables: tables, VarFileInfo=lambda items: items, VarStruct=lambda *_a: None,
     )
-    monkeypatch.setattr(PyInstaller.utils.win32, "versioninfo", recorder, raising=False)
+    for name in ("PyInstaller", "PyInstaller.utils", "PyInstaller.utils.win32"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    sys.modules["PyInstaller.utils.win32"].versioninfo = recorder
+    sys.modules["PyInstaller.utils"].win32 = sys.modules["PyInstaller.utils.win32"]
+    sys.modules["PyInstaller"].utils = sys.modules["PyInstaller.utils"]
     function = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "version_resource")
     scope = {"sys": types.SimpleNamespace(platform="win32"), "VERSION": "1.2.3", "APP_NAME": names["APP_NAME"]}
     exec(compile(ast.Module([function], []), "build.spec", "exec"), scope)
