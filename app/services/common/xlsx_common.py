@@ -212,6 +212,18 @@ def pick_sheet(workbook, file_name: str, sheet: str | None, contents: str, short
                     f"{short}所在的工作表后再导入")
 
 
+def open_grid(path: Path, too_big: str, sheet: str | None, contents: str, short: str, limit: int,
+              unit: str, document: str):  # noqa: ANN201 - (openpyxl worksheet, its cells as rows)
+    """The checks every import makes before reading its rows: the file (size, format), the sheet,
+    at most ``limit`` rows, and not empty; returns the worksheet and its cells."""
+    ws = pick_sheet(open_workbook(path, too_big), path.name, sheet, contents, short)
+    refuse_too_many_rows(ws, limit, unit)
+    grid = read_grid(ws)
+    if not any(cell_text(cell) for cells in grid for cell in cells):
+        raise UserError(f"工作表“{ws.title}”是空的：请确认选对了文件，{document}应在第一个工作表中")
+    return ws, grid
+
+
 def read_grid(ws) -> list[list[object]]:
     """The cell values of a worksheet, row by row. Excel stores characters such as \\x01 or
     \\r in text as _x0001_; openpyxl leaves them so, and they are decoded here."""

@@ -24,11 +24,8 @@ from app.services.common.xlsx_common import (
     ignored_headers,
     load_workbook,
     normalize_header,
-    open_workbook,
-    pick_sheet,
-    read_grid,
+    open_grid,
     refuse_excel_serial,
-    refuse_too_many_rows,
     refuse_multi_row_header,
 )
 from app.services.members.member_fields import GENDERS, POLITICAL_STATUSES, POLITICAL_SYNONYMS
@@ -96,12 +93,8 @@ def read_roster(path: str | Path, sheet: str | None = None) -> ParsedSheet:
     sees first when opening the file.
     """
     path = Path(path)  # file checks and header search shared with item_excel: see xlsx_common
-    workbook = open_workbook(path, "花名册文件一般不超过 1 MB")
-    ws = pick_sheet(workbook, path.name, sheet, "人员名单", "名单")
-    refuse_too_many_rows(ws, MAX_PEOPLE, "人")
-    grid = read_grid(ws)
-    if not any(cell_text(cell) for cells in grid for cell in cells):
-        raise UserError(f"工作表“{ws.title}”是空的：请确认选对了文件，花名册应在第一个工作表中")
+    ws, grid = open_grid(path, "花名册文件一般不超过 1 MB", sheet, "人员名单", "名单", MAX_PEOPLE, "人",
+                         "花名册")
     header_index, mapping = _find_header(grid)
     refuse_multi_row_header(ws, header_index + 1)
     ignored = ignored_headers(grid[header_index], mapping)

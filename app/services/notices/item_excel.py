@@ -23,11 +23,8 @@ from app.services.common.xlsx_common import (
     clip,
     ignored_headers,
     normalize_header,
-    open_workbook,
-    pick_sheet,
-    read_grid,
+    open_grid,
     refuse_excel_serial,
-    refuse_too_many_rows,
     refuse_multi_row_header,
     save_workbook,
 )
@@ -128,12 +125,8 @@ def read_item_sheet(path: str | Path, sheet: str | None = None) -> ItemSheet:
     """Read the items on the first visible worksheet (or the one named ``sheet``), each row
     with its problems, for a preview; skipped total and footer rows are listed too."""
     path = Path(path)
-    workbook = open_workbook(path, "收支明细文件一般不超过 1 MB")
-    ws = pick_sheet(workbook, path.name, sheet, "收支明细", "明细")
-    refuse_too_many_rows(ws, MAX_ITEMS, "笔收支")
-    grid = read_grid(ws)
-    if not any(cell_text(cell) for cells in grid for cell in cells):
-        raise UserError(f"工作表“{ws.title}”是空的：请确认选对了文件，收支明细应在第一个工作表中")
+    ws, grid = open_grid(path, "收支明细文件一般不超过 1 MB", sheet, "收支明细", "明细", MAX_ITEMS, "笔收支",
+                         "收支明细")
     header_index, mapping = _find_header(grid)
     refuse_multi_row_header(ws, header_index + 1)
     keys = set(mapping.values())
