@@ -9,6 +9,7 @@ from app import APP_NAME
 from app.cli.exit_codes import EXIT_USER_ERROR
 from app.clock import SystemClock
 from app.data_dir import DataDir
+from app.data_dir_check import data_dir_problem
 from app.logging_setup import CLI_LOG_NAME, LOG_NAME, setup_logging
 from app.paths import DATA_DIR_ENV, resolve_data_dir
 from app.services.common.errors import UserError
@@ -67,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{APP_NAME} {__version__}")
         return 0
     data_dir = DataDir(resolve_data_dir(args.data_dir))
+    problem = data_dir_problem(data_dir)
+    if problem:
+        return report_start_problem(problem, window=args.command is None and not args.smoke_test)
     log_path = setup_logging(data_dir.logs, name=LOG_NAME if args.command is None else CLI_LOG_NAME)
     if args.command is None:
         from app.ui.shell.launcher import run_gui
@@ -79,3 +83,14 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
+
+
+def report_start_problem(message: str, *, window: bool) -> int:
+    """Nothing could be logged yet: a message box for the windowed build, stderr otherwise."""
+    if window:
+        from app.ui.shell.launcher import show_start_problem
+
+        show_start_problem(message)
+    else:
+        print(f"错误：{message}", file=sys.stderr)
+    return EXIT_USER_ERROR

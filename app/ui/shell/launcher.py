@@ -80,6 +80,12 @@ def run_gui(data_dir: DataDir, log_path: Path, *, smoke_test: bool = False, larg
         lock.unlock()
 
 
+def show_start_problem(message: str) -> None:
+    """The data folder cannot be used: say so in a box (the windowed build has no console)."""
+    create_application(sys.argv[:1], False)
+    dialogs.show_error(None, "无法打开数据", message)
+
+
 def preload_festivals(year: int) -> threading.Thread:
     """The festival library takes ~0.4 s to load; it loads while the clerk signs in, so the start
     page (which dates the 节前 reminders) does not wait for it."""
