@@ -158,7 +158,14 @@ def form_state(root: QWidget) -> tuple:
 
     Read-only tables (lists the dialog fills itself) are left out; a widget with a
     ``form_value()`` (the photo box) adds what it holds."""
-    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLineEdit, QListWidget, QPlainTextEdit, QTableWidget
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+        QTableWidget,
+    )
 
     state: list[object] = []
     for widget in root.findChildren(QWidget):
@@ -197,6 +204,39 @@ def lock_inputs(root: QWidget) -> None:
             widget.setEnabled(False)
         elif isinstance(widget, QAbstractItemView):
             widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+
+VIEWER_NOTE = "您用“查阅”账户登录，只能查看，不能修改。"
+
+
+def show_as_read_only(dialog: QDialog, content: QWidget, buttons: QDialogButtonBox, save_button: QPushButton,
+                      title: str, note: str) -> None:
+    """Lock every field of an editor, hide 保存, turn 取消 into 关闭 and say why above the form.
+
+    Called on a filled form; what is shown then counts as unchanged, so 关闭 never asks."""
+    dialog.setWindowTitle(title)
+    lock_inputs(content)
+    save_button.setEnabled(False)
+    save_button.hide()
+    for button in buttons.buttons():
+        if buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.RejectRole:
+            button.setText("关闭")
+            button.setDefault(True)
+    label = QLabel(note)
+    label.setObjectName("read_only_note")
+    label.setWordWrap(True)
+    dialog.layout().insertWidget(0, label)
+    mark = getattr(dialog, "mark_unchanged", None)
+    if callable(mark):
+        mark()
+
+
+def viewer_only(services) -> bool:  # noqa: ANN001
+    """True for the 查阅 role: it may open every record but change none."""
+    from app.services.safety.actor import Permission
+
+    actor = services.actor
+    return actor is not None and not actor.can(Permission.EDIT)
 
 
 class UnsavedChangesGuard:

@@ -29,11 +29,14 @@ from app.services.meetings.meeting_types import MeetingData
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
 from app.ui.common.form_helpers import (
+    VIEWER_NOTE,
     FieldErrors,
     UnsavedChangesGuard,
     boxed_with_error,
     collect_and_save,
     scrolled_form,
+    show_as_read_only,
+    viewer_only,
 )
 from app.ui.common.screen_fit import fit_to_screen
 from app.ui.meetings.attendance_editor import AttendanceEditor
@@ -147,6 +150,8 @@ class MeetingDialog(UnsavedChangesGuard, QDialog):
         fit_to_screen(self, 1000, 760)
         self._load(preset_kind, preset_date)
         self.mark_unchanged()
+        if viewer_only(services):
+            show_as_read_only(self, content, buttons, self.save_button, "查看会议记录（只读）", VIEWER_NOTE)
 
     # ----- data in and out ----------------------------------------------------------------
     def _load(self, preset_kind: str | None, preset_date: dt.date | None) -> None:

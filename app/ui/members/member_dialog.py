@@ -21,11 +21,13 @@ from app.services.members.members import MemberService
 from app.services.members.photos import PhotoStore
 from app.ui.common.date_field import DateField
 from app.ui.common.form_helpers import (
+    VIEWER_NOTE,
     FieldErrors,
     UnsavedChangesGuard,
     boxed_with_error,
     collect_and_save,
     scrolled_form,
+    show_as_read_only,
 )
 from app.ui.common.screen_fit import fit_to_screen
 from app.ui.members.photo_box import PhotoBox
@@ -82,7 +84,7 @@ class MemberDialog(UnsavedChangesGuard, QDialog):
         duty_form.addRow("分工：", self.duties_edit)
         duty_form.addRow("履职承诺：", self.commitment_edit)
 
-        content = QWidget()
+        self.content = content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(columns)
         body.addWidget(posts_box, 1)  # the table grows with the dialog
@@ -186,9 +188,7 @@ class MemberDialog(UnsavedChangesGuard, QDialog):
     def set_read_only(self, read_only: bool) -> None:
         """For the 查阅 role: the record can be read but not saved."""
         if read_only:
-            self.setWindowTitle("查看人员（只读）")
-            self.save_button.setEnabled(False)
-            self.save_button.setToolTip("“查阅”账户不能修改记录")
+            show_as_read_only(self, self.content, self.buttons, self.save_button, "查看人员（只读）", VIEWER_NOTE)
 
     # ----- actions ------------------------------------------------------------------------
     def show_problems(self, problems: dict[str, str]) -> None:

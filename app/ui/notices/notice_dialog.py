@@ -23,7 +23,13 @@ from app.services.common.errors import UserError, ValidationFailed
 from app.services.notices.notice_types import CATEGORIES, ISSUERS, SUBTYPES, NoticeData, Period
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
-from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, collect_and_save, lock_inputs, scrolled_form
+from app.ui.common.form_helpers import (
+    FieldErrors,
+    UnsavedChangesGuard,
+    collect_and_save,
+    scrolled_form,
+    show_as_read_only,
+)
 from app.ui.common.screen_fit import fit_to_screen
 from app.ui.notices.items_editor import ItemsEditor
 
@@ -265,21 +271,10 @@ class NoticeDialog(UnsavedChangesGuard, QDialog):
         """A reviewed or posted notice: every field locked, no 保存, but 打印… (its record stays as posted)."""
         from PySide6.QtWidgets import QDialogButtonBox
 
-        self.setWindowTitle("查看公告（只读）")
-        lock_inputs(self.content)
-        self.save_button.setEnabled(False)
-        self.save_button.hide()
-        for button in self.buttons.buttons():
-            if self.buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.RejectRole:
-                button.setText("关闭")
+        show_as_read_only(self, self.content, self.buttons, self.save_button, "查看公告（只读）", reason)
         self.print_button = self.buttons.addButton("打印…", QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.print_notice)
         self.print_button.setDefault(True)
-        note = QLabel(reason)
-        note.setObjectName("read_only_note")
-        note.setWordWrap(True)
-        self.layout().insertWidget(0, note)
-        self.mark_unchanged()
 
     def print_notice(self) -> None:
         from app.ui.notices.notice_prints import print_notice

@@ -25,7 +25,15 @@ from app.services.reminders.reminder_rules import DEFAULTS, RULE_TEXTS, KindDefa
 from app.services.reminders.reminder_types import EVENT_KINDS, FAMILY_EVENT, HOLIDAYS, KINDS, Recurrence, ReminderData
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
-from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard, collect_and_save, scrolled_form
+from app.ui.common.form_helpers import (
+    VIEWER_NOTE,
+    FieldErrors,
+    UnsavedChangesGuard,
+    collect_and_save,
+    scrolled_form,
+    show_as_read_only,
+    viewer_only,
+)
 from app.ui.common.screen_fit import fit_to_screen
 from app.ui.reminders.reminder_targets import TargetPicker
 
@@ -131,6 +139,8 @@ class ReminderDialog(UnsavedChangesGuard, QDialog):
                        self.until.changed, self.holiday.currentIndexChanged, self.days_before.valueChanged):
             signal.connect(self.update_due_text)
         self.mark_unchanged()
+        if viewer_only(services):
+            show_as_read_only(self, content, buttons, self.save_button, "查看提醒（只读）", VIEWER_NOTE)
 
     def chosen_recurrence(self) -> Recurrence:
         return Recurrence(self.recurrence.currentData())
