@@ -307,14 +307,22 @@ def save_confirmed(parent: QWidget, save: Callable[[bool], T], show_problems: Ca
     return None
 
 
+LIST_COLUMN_CHARS = 22  # the widest a list column grows, in characters
+
+
 def configure_list_table(table: QTableView) -> None:
     """The read-only, whole-row-selecting list every tab shows."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    # A long topic or warning would widen its column past the window and the list would scroll
+    # sideways; capped, it is cut with … and shown whole in its tooltip and its record.
+    header.setMaximumSectionSize(table.fontMetrics().horizontalAdvance("字") * LIST_COLUMN_CHARS)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
 def page_keys(page: QWidget, add: Callable[[], object] | None, search: QLineEdit | None,

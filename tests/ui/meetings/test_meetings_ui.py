@@ -172,3 +172,28 @@ def test_other_tabs_load_only_when_shown_and_reload_on_return(qtbot, services, c
     fill_demo_meetings(services.db, clock, services.data_dir.attachments)
     window.tabs.setCurrentWidget(window.meetings_tab)
     assert window.meetings_tab.meetings.model.rowCount() > 50
+
+
+def test_a_long_topic_never_makes_the_list_scroll_sideways(demo_window, qtbot):
+    """At 1366×768 every column of 会议记录 is in view; a long topic is cut, whole in its tooltip."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.meetings.meetings_page import MeetingsPage
+
+    services = demo_window.services
+    meeting_id = demo_window.meetings_tab.meetings.model.rows[0].id
+    data = services.meetings.get(meeting_id)
+    long_topic = ("学习贯彻党的二十届四中全会精神暨推进乡村全面振兴和基层治理能力现代化专题组织生活会" * 3)[:200]
+    data.topic = long_topic
+    services.meetings.save(data, meeting_id, confirmed=True)
+    page = MeetingsPage(services)  # the tab's page as the window lays it out on a 1366 px screen
+    qtbot.addWidget(page)
+    page.resize(1340, 560)
+    page.show()
+    page.refresh()
+    QApplication.processEvents()
+    assert not page.table.horizontalScrollBar().isVisible()
+    row = next(r for r in range(page.sorter.rowCount()) if page.sorter.index(r, 2).data() == long_topic)
+    assert page.sorter.index(row, 2).data(Qt.ItemDataRole.ToolTipRole) == long_topic
+    header = page.table.horizontalHeader()
+    assert header.sectionViewportPosition(7) + header.sectionSize(7) <= page.table.viewport().width() + 1
