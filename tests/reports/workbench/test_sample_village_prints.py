@@ -1,4 +1,4 @@
-"""The sample village's 汇总 and 四议两公开记录本 read back: talks counted as held, sign-off blocks
+"""The sample village's 汇总, 四议两公开记录本 and 花名册 read back: talks counted as held, sign-off blocks
 never alone on a page, the audit chain's head at the end, talks printed with their content."""
 
 from __future__ import annotations
@@ -114,3 +114,17 @@ def test_the_sample_talks_print_their_content(sample, tmp_path):
         content = text[text.index("主要内容") + len("主要内容"):text.index("谈话人签字")]
         assert len(content) > 60 and "谈话人" in content, content
         assert "15:00" in text and "书记办公室" in text
+
+
+@pytest.mark.parametrize("internal", [False, True])
+def test_the_roster_filled_in_line_never_stands_alone(sample, tmp_path, internal):
+    from app.services.members.roster_printing import print_roster
+
+    path = tmp_path / "roster.pdf"
+    print_roster(sample, path, internal=internal)
+    pages = [[line for line in page if not line.startswith(("两委班子成员花名册", "内部留存"))]
+             for page in page_lines(path)]
+    last = pages[-1]
+    assert any(line.startswith("填报单位（盖章）") for line in last)
+    # Rows of the table (a 序号 and a name) stand on the same page as the 填报 line.
+    assert any(re.match(r"^\d+[\u4e00-\u9fff]{2,3}(男|女)", line) for line in last), last
