@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import child_env
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7
 
@@ -78,7 +80,7 @@ app.exec()
 def first_paint_seconds(mode: str, data_dir: str) -> tuple[float, float, float]:
     """Seconds from spawn to first paint, to the start page (工作台) painted with data, and from
     the tabs' construction (what a submitted login starts) to the start page painted."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env = child_env()
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, data_dir],

@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import child_env
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 5
 FONT = ROOT / "resources" / "fonts" / "NotoSerifCJKsc-Regular.ttf"
@@ -102,7 +104,7 @@ wb.save(sys.argv[1])
 
 def run(args: list[str]) -> tuple[float, float]:
     """(wall seconds, peak MB) of one process."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env = child_env()
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
