@@ -4,7 +4,8 @@ Sections: 一、会议召开情况 二、三公开情况 三、纪律提醒办�
 bar chart (bar_chart.py) and a small table of the same figures whose headers say what each
 number counts (the meetings table adds the meetings actually held); 五、存在的问题 (the gaps,
 numbered, or 无); 六、“两委”班子 (the team on the last day, with 一肩挑 / 交叉任职); 七、the
-township's review block (审核意见, 审核人 and date, with room to write and sign).
+village's sign-off beside the township's review, kept on one page with 六; then, small, the
+audit log's head (entries and last hash) at print time.
 A section with nothing due and nothing done prints 本期没有相关记录 instead of empty bars.
 """
 
