@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import child_env
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7
 
@@ -30,7 +32,7 @@ class Painted(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
-            print(self.label, flush=True)
+            print(self.label_of() if hasattr(self, "label_of") else self.label, flush=True)
             QTimer.singleShot(0, self.then)
         return False
 
@@ -58,9 +60,13 @@ else:
     def load():
         from app.clock import SystemClock
         from app.services.common.context import open_services
+        import time
         services = open_services(DataDir(Path(data_dir)), SystemClock())
+        # What follows a submitted login: the services are open (the login needs them).
+        window._signed_in = time.perf_counter()
         window.attach(services)
         ready = Painted("ready", quit_app)
+        ready.label_of = lambda: "ready %.1f" % ((time.perf_counter() - window._signed_in) * 1000)
         window.workbench_tab.table.viewport().installEventFilter(ready)
         window._keep = (services, ready)
 
@@ -71,9 +77,10 @@ app.exec()
 """
 
 
-def first_paint_seconds(mode: str, data_dir: str) -> tuple[float, float]:
-    """Seconds from spawn to first paint, and to the start page (工作台) painted with data."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+def first_paint_seconds(mode: str, data_dir: str) -> tuple[float, float, float]:
+    """Seconds from spawn to first paint, to the start page (工作台) painted with data, and from
+    the tabs' construction (what a submitted login starts) to the start page painted."""
+    env = child_env()
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, data_dir],
@@ -85,13 +92,14 @@ def first_paint_seconds(mode: str, data_dir: str) -> tuple[float, float]:
     line = proc.stdout.readline()
     painted = time.perf_counter() - start
     assert line.strip() == "painted", line
-    ready = painted
+    ready, login = painted, 0.0
     if mode == "app":
         line = proc.stdout.readline()
         ready = time.perf_counter() - start
-        assert line.strip() == "ready", line
+        assert line.startswith("ready "), line
+        login = float(line.split()[1]) / 1000
     proc.wait(timeout=30)
-    return painted, ready
+    return painted, ready, login
 
 
 def main() -> dict[str, str]:
@@ -105,7 +113,9 @@ def main() -> dict[str, str]:
         runs = [first_paint_seconds("app", tmp) for _ in range(RUNS)]
     app = statistics.median(r[0] for r in runs)
     ready = statistics.median(r[1] for r in runs)
+    login = statistics.median(r[2] for r in runs)
     return {
+        "登录后到工作台显示数据（建各标签页 + 首次绘制；目标 ≤ 150 ms）": f"{login * 1000:.0f} ms",
         "启动到窗口首次绘制：本程序": f"{app * 1000:.0f} ms（{app / bare:.2f}× 基线，预算 ≤ 2×）",
         "启动到工作台显示数据（示例村）": f"{ready * 1000:.0f} ms（{ready / bare:.2f}× 基线）",
         "基线：空白 QMainWindow 首次绘制": f"{bare * 1000:.0f} ms",

@@ -120,14 +120,17 @@ def build_matter_book(
     recorded = {entry[0].step: entry for entry in steps}
     story = [title_paragraph(SHORT_TITLE), _header_form(matter)]
     for number in range(1, 7):
-        story.append(Paragraph(escape(part_title(number)), heading))
+        part = [Paragraph(escape(part_title(number)), heading)]
         entry = recorded.get(number)
         if entry is None:
-            story.append(Paragraph(NOT_YET, not_yet))
+            part.append(Paragraph(NOT_YET, not_yet))
         elif number in PUBLIC_STEPS:
-            story.append(_public_form(entry[0]))
+            part.append(_public_form(entry[0]))
         else:
-            story.append(_deliberation_form(*entry))
-    story.append(KeepTogether([Paragraph(SIGN_OFF_HEADING, heading), _sign_off_form()]))
+            part.append(_deliberation_form(*entry))
+        if number < 6:
+            story += part
+    # The sign-off goes over with the last part, so no page holds the signatures alone.
+    story.append(KeepTogether([*part, Paragraph(SIGN_OFF_HEADING, heading), _sign_off_form()]))
     return build_pdf(path, story, title=SHORT_TITLE, village=village, print_date=print_date,
                      subject=f"{village}{SHORT_TITLE}：{matter.name}", bound=True)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from xml.sax.saxutils import escape
 
 from app.reports.common.fonts import BODY_FONT, HEADING_FONT, paragraph_style, register_fonts
-from app.reports.common.grid_table import GridStyle, GridTable
+from app.reports.common.grid_table import GridStyle, GridTable, split_piece
 from app.reports.common.linebreak import text_width
 from app.reports.common.page import MM, build_pdf, content_height, content_width
 from app.reports.common.titles import title_paragraph
@@ -42,6 +42,7 @@ BODY_LEADING = 14
 TITLE_SIZE = 24
 SUMMARY_SIZE = 11
 ROOMIEST_ROW = 8 * MM  # the most a row grows to fill a one-page roster
+TAIL_ROWS = 2  # rows that go over to a page with the 填报 line
 PAD_X = 1.1 * MM
 PAD_Y = 1.3 * MM
 SLACK = 0.8 * MM  # breathing room so that text never touches the rules
@@ -224,8 +225,24 @@ def build_roster(
     if summary:
         story.append(Paragraph(escape(summary), line_style))
     story.append(_filled_in_row(profile, frame_width))
-    _fill_the_page(table, content_height(landscape, bound=True) - TITLE_SIZE * 1.35 - 5 * MM
-                   - (3 if summary else 2) * (SUMMARY_SIZE * 1.5 + 4 * MM))
+    # The room the rows may grow into: the page less what really stands around the table (the
+    # 填报 line must stay on the table's page, never alone on a second one).
+    around = sum(f.wrap(frame_width, content_height(landscape, bound=True))[1] + f.getSpaceBefore()
+                 + f.getSpaceAfter() for f in story if f is not table)
+    page = content_height(landscape, bound=True)
+    _fill_the_page(table, page - around - 3 * MM)
+    title_height = around - sum(f.wrap(frame_width, page)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                                for f in story[2:])
+    if rows and not _room_after_table(table, page - title_height, page, around - title_height):
+        # The 填报 line would stand alone on a page: the last rows go over with it (their page
+        # starts with the repeated header).
+        from reportlab.platypus import CondPageBreak
+
+        cut = max(len(rows) - TAIL_ROWS, 1)
+        tail = split_piece(table, cut, len(rows))
+        story[1:2] = [split_piece(table, 0, cut),
+                      CondPageBreak(tail.wrap(frame_width, page)[1] + around - title_height)]
+        story.insert(3, tail)
     return build_pdf(path, story, title=short_title, village=village, print_date=print_date,
                      landscape=landscape, internal=internal, subject=big_title, bound=True)
 
@@ -259,6 +276,20 @@ def _filled_in_row(profile: Profile, width: float):
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ]))
     return table
+
+
+def _room_after_table(table, first_room: float, page: float, after: float) -> bool:  # noqa: ANN001
+    """Whether ``after`` points fit under the table's last row on its last page (the table
+    starts with ``first_room`` left on its first page, ``page`` on each later one)."""
+    heights, start, room = table.row_heights, 0, first_room
+    while True:
+        used, end = table.header_height, start
+        while end < len(heights) and used + heights[end] <= room:
+            used += heights[end]
+            end += 1
+        if end >= len(heights):
+            return used + after <= room
+        start, room = max(end, start + 1), page
 
 
 def _fill_the_page(table, room: float) -> None:  # noqa: ANN001 - a GridTable

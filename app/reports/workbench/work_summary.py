@@ -4,7 +4,8 @@ Sections: 一、会议召开情况 二、三公开情况 三、纪律提醒办�
 bar chart (bar_chart.py) and a small table of the same figures whose headers say what each
 number counts (the meetings table adds the meetings actually held); 五、存在的问题 (the gaps,
 numbered, or 无); 六、“两委”班子 (the team on the last day, with 一肩挑 / 交叉任职); 七、the
-township's review block (审核意见, 审核人 and date, with room to write and sign).
+village's sign-off beside the township's review, kept on one page with 六; then, small, the
+audit log's head (entries and last hash) at print time.
 A section with nothing due and nothing done prints 本期没有相关记录 instead of empty bars.
 """
 
@@ -38,7 +39,8 @@ TEAM_HEADER = ["序号", "姓名", "职务", "备注"]
 NUMBER_WIDTH = 27 * MM
 RATE_WIDTH = 20 * MM
 NO_COUNT = "—"
-REVIEW_HEADING = "七、填报与审核"  # a per-member bar has no count of sittings
+PEOPLE, SITTINGS = "人", "次"
+REVIEW_HEADING = "七、填报与审核"
 
 # (heading, Figures attribute, table header, note under the table): the four sections drawn
 # as bars. The header says exactly what each number is: the bars count a meeting period at
@@ -46,7 +48,8 @@ REVIEW_HEADING = "七、填报与审核"  # a per-member bar has no count of sit
 SECTIONS = (
     ("一、会议召开情况", "meetings", ["会议类型", "达标次数", "应开次数", "实际召开次数", "完成率"],
      "注：只计已到期或已达标的周期（未到期的当月、当季不计）；达标次数每个周期最多计应开次数，"
-     "多开的会议不抵其他周期；实际召开次数为这些周期内召开的会议数；谈心谈话按委员人数计。"),
+     "多开的会议不抵其他周期；实际召开次数为这些周期内召开的会议数；谈心谈话的达标和应开按委员人数计"
+     "（一次谈话的双方都算谈过），实际召开次数为谈话次数。"),
     ("二、三公开情况", "notices", ["公开类别", "按时公开期数", "应公开期数", "按时率"], ""),
     ("三、纪律提醒办理情况", "reminders", ["提醒类型", "已办理次数", "应办理次数", "办理率"], ""),
     ("四、“四议两公开”事项进展", "matters", ["所处步骤", "事项数", "事项总数", "占比"], ""),
@@ -85,8 +88,11 @@ def _figures_table(bars: tuple[Bar, ...], header: list[str]):
     widths[0] = content_width(bound=True) - sum(widths)
     rows = []
     for b in bars:
-        actual = [NO_COUNT if b.actual is None else str(b.actual)] if with_actual else []
-        rows.append([b.label, str(b.done), str(b.due), *actual, bar_rate(b)])
+        # A per-member row counts members (both sides of a talk) beside the talks held: units say so.
+        people = PEOPLE if b.per_member else ""
+        actual = [NO_COUNT if b.actual is None else f"{b.actual}{SITTINGS if b.per_member else ''}"] \
+            if with_actual else []
+        rows.append([b.label, f"{b.done}{people}", f"{b.due}{people}", *actual, bar_rate(b)])
     return GridTable(widths, header, rows, aligns=["left"] + ["right"] * (len(header) - 1),
                      style=TABLE_STYLE)
 
@@ -112,6 +118,18 @@ def _review_form():
     return form.build()
 
 
+def chain_head_lines(chain_head: tuple[int, str] | None, style) -> list:  # noqa: ANN001
+    """The audit log's head as it stood at print time: a later check of the log against this
+    sheet shows whether entries were removed or rewritten since."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    if chain_head is None:
+        return []
+    entries, last_hash = chain_head
+    text = f"操作日志：打印时共 {entries} 条" + (f"，末条哈希 {last_hash}" if last_hash else "")
+    return [Spacer(1, 2 * MM), Paragraph(escape(text), style)]
+
+
 def build_work_summary(
     path: str | Path | BinaryIO,
     *,
@@ -122,13 +140,15 @@ def build_work_summary(
     team_day: dt.date,
     print_date: dt.date,
     term: bool = False,
+    chain_head: tuple[int, str] | None = None,
 ) -> int:
     """Write the 工作台账汇总 of ``figures`` to ``path``; return its page count.
 
     ``team`` is the 两委 team on ``team_day`` in print order; ``team_summary`` the one-line
-    一肩挑 / 交叉任职 summary (team.describe). ``term`` prints the 届中 title.
+    一肩挑 / 交叉任职 summary (team.describe). ``term`` prints the 届中 title. ``chain_head``
+    (entries, last hash) of the audit log prints small at the end (chain_head_lines).
     """
-    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     heading = paragraph_style("summary-heading", HEADING_SIZE, HEADING_FONT, HEADING_SIZE * 1.5,
                               spaceBefore=5 * MM, spaceAfter=2 * MM, keepWithNext=1)
@@ -136,6 +156,7 @@ def build_work_summary(
     period = paragraph_style("summary-period", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6,
                              alignment=1)
     small = paragraph_style("summary-note", TABLE_STYLE.size - 1, SIGNATURE_FONT, (TABLE_STYLE.size - 1) * 1.5)
+    head_style = paragraph_style("summary-chain-head", 8, BODY_FONT, 11, spaceBefore=0)
     gap = paragraph_style("summary-gap", BODY_SIZE, BODY_FONT, BODY_SIZE * 1.6,
                           leftIndent=2 * BODY_SIZE, firstLineIndent=-2 * BODY_SIZE)
     title = summary_title(village, figures, term)
@@ -163,14 +184,15 @@ def build_work_summary(
     else:
         story.append(Paragraph(NONE_TEXT, body))
 
-    # The heading, the summary line and the first rows of the table stay together.
-    story.append(CondPageBreak(45 * MM))
-    story.append(Paragraph("六、“两委”班子", heading))
-    story.append(Paragraph(escape(f"截至{format_date_cn(team_day)}：{team_summary}"), body))
-    story.append(Spacer(1, 2 * MM))
-    story.append(_team_table(team) if team else Paragraph(NO_TEAM, body))
-
-    story.append(KeepTogether([Paragraph(REVIEW_HEADING, heading), _review_form()]))
+    # The team and the sign-off stay together, so no page holds the signatures alone (a team
+    # too long for one page still splits: KeepTogether gives way then).
+    story.append(KeepTogether([
+        Paragraph("六、“两委”班子", heading),
+        Paragraph(escape(f"截至{format_date_cn(team_day)}：{team_summary}"), body),
+        Spacer(1, 2 * MM),
+        _team_table(team) if team else Paragraph(NO_TEAM, body),
+        Paragraph(REVIEW_HEADING, heading), _review_form(),
+        *chain_head_lines(chain_head, head_style)]))
     short = title[len(village):] if title.startswith(village) else title
     return build_pdf(path, story, title=short, village=village, print_date=print_date,
                      subject=title, bound=True)

@@ -18,7 +18,7 @@ import calendar
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -82,6 +82,9 @@ class YearCompliance:
     rows: tuple[ComplianceRow, ...]
     missing: tuple[str, ...]  # every 缺 cell's message, in table order
     begin: dt.date  # the day the village's records begin (due_rule.records_begin)
+    # Meetings of each per-member kind held in the year: its rows count members, not sittings
+    # (a talk between two members satisfies both), so the sittings are kept apart.
+    sittings: dict[str, int] = field(default_factory=dict)
 
 
 # ----- the frequency table ---------------------------------------------------------------
@@ -263,7 +266,9 @@ class ComplianceService:
                 cells.append(Cell(span, held, req.times, state, deadline, text))
             rows.append(ComplianceRow(req, req.kind.value, tuple(cells)))
         missing = tuple(c.message for row in rows for c in row.cells if c.state is CellState.MISSING)
-        return YearCompliance(year, today, requirements, tuple(rows), missing, begin)
+        sittings = {req.kind.value: sum(by_month.get((req.kind.value, year, m), 0) for m in range(1, 13))
+                    for req in requirements if req.period is Period.YEAR_PER_MEMBER}
+        return YearCompliance(year, today, requirements, tuple(rows), missing, begin, sittings)
 
     def suggest(self, kind: Kind, period: Span) -> dt.date:
         """The date a new record for ``kind`` in ``period`` starts with: today if inside it.

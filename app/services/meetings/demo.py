@@ -21,6 +21,18 @@ from db.session import Database
 THEMES = ["学习贯彻党的二十届四中全会精神", "人居环境整治志愿服务", "学习《中国共产党纪律处分条例》",
           "乡村振兴产业发展讨论", "防汛备汛动员", "关爱留守老人走访", "村规民约修订讨论", "秸秆禁烧宣传"]
 LEAVE_REASONS = ["外出务工", "身体不适", "在县城照顾家人", "参加镇上培训"]
+# What the secretary and a committee member talked about, as a clerk would write it down.
+TALK_MINUTES = [
+    lambda name: (f"一、{name}同志谈了分管工作情况：人居环境整治按计划推进，三组垃圾清运点还需调整。\n"
+                  f"二、谈话人肯定了{name}同志的工作，指出入户走访记录不够及时，希望今后当天记录、按月汇总。\n"
+                  f"三、{name}同志表示接受意见，对村务公开栏的更新提出了建议。双方交换了意见，达成共识。"),
+    lambda name: (f"一、{name}同志汇报了思想和学习情况，谈到照顾家中老人与村里工作的时间安排。\n"
+                  "二、谈话人提醒严格执行中央八项规定精神，婚丧喜庆事宜按规定报告。\n"
+                  f"三、{name}同志表示将按时参加组织生活，做好分管的党员教育工作。"),
+    lambda name: (f"一、{name}同志谈了对集体经济项目的想法，建议重大事项先在党员大会上充分讨论。\n"
+                  "二、谈话人指出班子成员之间要多沟通，不同意见在会上摆出来。\n"
+                  f"三、{name}同志表示赞同，将协助做好群众意见的收集和反馈。"),
+]
 
 
 def _month_starts(today: dt.date, months: int) -> list[dt.date]:
@@ -89,7 +101,8 @@ def _talks(meetings, rows, today, hold) -> None:  # noqa: ANN001
         day = min(dt.date(today.year, 2 + n, 12), today)
         attendance = [AttendanceData(head.id, head.name), AttendanceData(member.id, member.name)]
         hold_data = MeetingData(kinds=[Kind.HEART_TALK.value], topic=f"与{member.name}谈心谈话", date=day,
-                                place="书记办公室", host_id=head.id, attendance=attendance)
+                                start_time="15:00", end_time="16:00", place="书记办公室", host_id=head.id,
+                                attendance=attendance, minutes=TALK_MINUTES[n % len(TALK_MINUTES)](member.name))
         meetings.save(hold_data, confirmed=True)
 
 

@@ -118,7 +118,7 @@ class MemberImporter:
         with self.members.db.write() as s:
             for row in preview.rows:
                 assert row.data is not None
-                self.members.write_person(s, row.data, row.person_id)
+                self.members.write_person(s, row.data, row.person_id, flush=False)
         return preview.added, preview.updated
 
     def export(self, path: Path, title: str) -> int:

@@ -10,8 +10,6 @@ import os
 # adds nothing here and costs ~0.4 s of start-up, so it is not loaded.
 os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")
 
-from pypinyin import Style, lazy_pinyin, pinyin  # noqa: E402
-
 _MAX_READINGS = 16  # cap on combinations of heteronyms per name
 # Pure functions of a short text, asked again for the same names on every refresh of a list.
 _CACHED_TEXTS = 16384
@@ -22,6 +20,9 @@ def pinyin_keys(text: str) -> str:
     """Full pinyin and initials for every likely reading of ``text``, space separated."""
     if not text:
         return ""
+    # Imported on first use: its dictionary takes ~0.1 s, which commands that sort no names skip.
+    from pypinyin import Style, pinyin
+
     full = pinyin(text, style=Style.NORMAL, heteronym=True, errors="ignore")
     initials = pinyin(text, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
     keys: set[str] = set()
@@ -40,4 +41,6 @@ def matches(query: str, haystack: str) -> bool:
 @functools.lru_cache(maxsize=_CACHED_TEXTS)
 def sort_key(text: str) -> str:
     """Names sort by their usual pinyin, as a clerk would expect (陈 before 张)."""
+    from pypinyin import lazy_pinyin  # on first use, as in pinyin_keys
+
     return "".join(lazy_pinyin(text, errors="default")).lower()

@@ -1,6 +1,7 @@
 """Festival dates and working days, offline, for any year the libraries know.
 
-Festival dates (lunar ones included) come from the ``holidays`` library. Working days follow the
+Festival dates (lunar ones included) come from the ``holidays`` library's China calendar, kept as
+a table (holiday_table.py). Working days follow the
 official 国务院 arrangement (调休 included) from ``chinese_calendar`` for the years it has; for
 other years only weekends are skipped, and the caller is told which years those were.
 
@@ -16,6 +17,8 @@ import functools
 from dataclasses import dataclass
 
 import chinese_calendar
+
+from app.services.reminders.holiday_table import days_off
 
 # reminder_types.HOLIDAYS name -> the name the library gives the festival's first day.
 LIBRARY_NAMES = {
@@ -38,15 +41,10 @@ _MAX_BREAK_DAYS = 15
 _NOT_STATUTORY = ("补假", "休息日", "推定")
 
 
-@functools.lru_cache(maxsize=256)
 def _library_days(year: int) -> tuple[tuple[dt.date, tuple[str, ...]], ...]:
-    """(day, names) of every day off the library lists for ``year``, in date order."""
-    # Imported here: holidays.China loads every country's module (~0.4 s), paid only when a
-    # festival date is first needed, or ahead of time by preload (while the clerk signs in).
-    import holidays
-
-    return tuple((day, tuple(n.strip() for n in str(names).split("; ")))
-                 for day, names in sorted(holidays.China(years=year, language="zh_CN").items()))
+    """(day, names) of every day off the library lists for ``year``, in date order (from its table:
+    the library itself loads every country's module to compute one)."""
+    return days_off(year)
 
 
 @functools.lru_cache(maxsize=256)
@@ -65,11 +63,6 @@ def _statutory_days(year: int) -> frozenset[dt.date]:
     without the library's guessed 补假: what is certain before the year's 调休 is announced."""
     return frozenset(day for day, names in _library_days(year)
                      if any(not any(mark in name for mark in _NOT_STATUTORY) for name in names))
-
-
-def preload(year: int) -> None:
-    """Compute ``year``'s festivals now (the launcher runs this in the background at start-up)."""
-    _festivals(year)
 
 
 def holiday_date(name: str, year: int) -> dt.date | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.services.members.posts import POST_ORDER
 from app.services.members.team import describe, team_on
+from db.audit_head import chain_head
 
 
 def default_due(services, reminder_id: int) -> dt.date:  # noqa: ANN001
@@ -53,8 +54,9 @@ def _summary(services, figures, path: Path, *, term: bool) -> Path:  # noqa: ANN
     today = services.clock.today()
     day = min(figures.last, today)  # the team on the last day counted (today for this year)
     lines, summary = team_lines(services.members.list_rows(), day)
+    head = chain_head(services.db.path)  # read at print time: the log as it stands now
     build_work_summary(path, village=village, figures=figures, team=lines, team_summary=summary,
-                       team_day=day, print_date=today, term=term)
+                       team_day=day, print_date=today, term=term, chain_head=(head.entries, head.last_hash))
     return path
 
 

@@ -11,7 +11,8 @@ A range is ``first`` .. ``last`` (a year, or a term from its first to its last d
   it. due is the sum of the times required, done the sum of min(held, times) (so extra
   meetings in one month do not hide a gap in another), actual the meetings really held in those
   periods. A per-member requirement (谈心谈话) gives one bar: committee members who met it
-  against members counted.
+  against members counted (both sides of a talk count), and as actual the talks really held in
+  the years counted, so the print can name both (three talks can satisfy four members).
 - notices: per category, the periods whose last day lies in the range; done: every month of it
   covered by a notice posted within NOTICE_DUE_DAYS after the period.
 - reminders: per kind, occurrences due in the range that are done or due before today; done:
@@ -48,6 +49,7 @@ class MeetingPeriod:
     name: str | None  # the committee member, for a per-member requirement
     person_id: int | None
     cell: Cell
+    sittings: int = 0  # per-member kind: meetings of the kind held in the cell's year
 
     @property
     def due(self) -> dt.date:
@@ -69,9 +71,10 @@ def meeting_periods(views: Iterable[YearCompliance]) -> Iterator[MeetingPeriod]:
         for row in view.rows:
             req = row.requirement
             name = row.label if req.period is Period.YEAR_PER_MEMBER else None
+            sittings = view.sittings.get(req.kind.value, 0) if name is not None else 0
             for cell in row.cells:
                 if cell.state is not PeriodState.BEFORE_RECORDS:
-                    yield MeetingPeriod(req, name, row.person_id, cell)
+                    yield MeetingPeriod(req, name, row.person_id, cell, sittings)
 
 
 def counted_meetings(views: Iterable[YearCompliance], first: dt.date, last: dt.date) -> list[MeetingPeriod]:
@@ -89,8 +92,8 @@ def meeting_bars(requirements: Iterable[Requirement], periods: Iterable[MeetingP
     requirements = list(requirements)
     due = {_meeting_label(req): 0 for req in requirements}
     done = dict.fromkeys(due, 0)
-    actual: dict[str, int | None] = {
-        _meeting_label(req): None if req.period is Period.YEAR_PER_MEMBER else 0 for req in requirements}
+    actual = dict.fromkeys(due, 0)
+    years_seen: set[tuple[str, int]] = set()  # a per-member kind's sittings count once a year
     for p in periods:
         label = _meeting_label(p.requirement)
         if label not in due:
@@ -98,11 +101,15 @@ def meeting_bars(requirements: Iterable[Requirement], periods: Iterable[MeetingP
         if p.name is not None:
             due[label] += 1
             done[label] += p.satisfied
+            if (label, p.cell.span.start.year) not in years_seen:
+                years_seen.add((label, p.cell.span.start.year))
+                actual[label] += p.sittings
         else:
             due[label] += p.cell.required
             done[label] += min(p.cell.held, p.cell.required)
-            actual[label] = (actual[label] or 0) + p.cell.held
-    return tuple(Bar(label, done[label], due[label], actual[label]) for label in due)
+            actual[label] += p.cell.held
+    per_member = {_meeting_label(req) for req in requirements if req.period is Period.YEAR_PER_MEMBER}
+    return tuple(Bar(label, done[label], due[label], actual[label], label in per_member) for label in due)
 
 
 def notice_periods(schedule: Iterable[ScheduledPeriod], first: dt.date, last: dt.date) -> list[ScheduledPeriod]:

@@ -58,13 +58,15 @@ class Bar:
 
     For meetings ``done`` counts each period at most its required number of times (so extra
     meetings in one month do not hide a gap in another) and ``actual`` is how many were really
-    held in the periods counted; None where a count of sittings means nothing (per member).
+    held in the periods counted. A per-member bar (谈心谈话) counts members in ``done`` and
+    ``due`` and the talks held in ``actual``.
     """
 
     label: str
     done: int
     due: int
     actual: int | None = None
+    per_member: bool = False
 
     @property
     def fraction(self) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -65,7 +64,6 @@ def run_gui(data_dir: DataDir, log_path: Path, *, smoke_test: bool = False, larg
             dialogs.show_error(window, "请校正电脑时钟", warning)
         from app.ui.shell.sign_in import sign_in
 
-        preload_festivals(services.clock.today().year)
         actor = sign_in(services, window)
         if actor is None:
             return 0
@@ -84,16 +82,6 @@ def show_start_problem(message: str) -> None:
     """The data folder cannot be used: say so in a box (the windowed build has no console)."""
     create_application(sys.argv[:1], False)
     dialogs.show_error(None, "无法打开数据", message)
-
-
-def preload_festivals(year: int) -> threading.Thread:
-    """The festival library takes ~0.4 s to load; it loads while the clerk signs in, so the start
-    page (which dates the 节前 reminders) does not wait for it."""
-    from app.services.reminders.holiday_calendar import preload
-
-    thread = threading.Thread(target=preload, args=(year,), name="festivals", daemon=True)
-    thread.start()
-    return thread
 
 
 def daily_backup(services) -> None:  # noqa: ANN001

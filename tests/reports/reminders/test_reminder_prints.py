@@ -307,7 +307,7 @@ def figures(**changes) -> Figures:
     values = dict(
         title="2026年", first=dt.date(2026, 1, 1), last=dt.date(2026, 12, 31),
         meetings=(Bar("支部委员会会议", 10, 11, 12), Bar("党小组会", 11, 11, 13), Bar(LONG_KIND, 2, 3, 2),
-                  Bar("谈心谈话（每名委员）", 1, 2)),
+                  Bar("谈心谈话（每名委员）", 1, 2, 1, per_member=True)),
         notices=(Bar("党务公开", 4, 4), Bar("财务公开", 3, 4)),
         reminders=(Bar("一岗双责责任清单", 1, 1), Bar("值班", 0, 0)),
         matters=(Bar("审议", 1, 2), Bar("实施结果公开", 1, 2)),
@@ -345,7 +345,7 @@ def test_year_summary_has_the_bars_as_text_the_gaps_and_the_team(tmp_path):
     # The tables say what each number counts: the meetings held beside the capped figure.
     assert "会议类型达标次数应开次数实际召开次数完成率" in whole
     assert "支部委员会会议10111291%" in whole and "党小组会111113100%" in whole
-    assert "谈心谈话（每名委员）12—50%" in whole  # members, not sittings
+    assert "谈心谈话（每名委员）1人2人1次50%" in whole  # members beside the talks held
     assert "多开的会议不抵其他周期" in whole
     assert "已召开（次）" not in whole
     assert LONG_KIND in whole  # wrapped onto two lines, never clipped

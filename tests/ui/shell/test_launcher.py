@@ -1,4 +1,3 @@
-import datetime as dt
 import os
 import re
 import subprocess
@@ -46,16 +45,3 @@ def test_smoke_test_opens_every_tab_and_changes_nothing(tmp_path):
     assert re.fullmatch(r"三公开：\d{1,2} 行", lines[3])
     assert re.fullmatch(r"纪律提醒：\d+ 行", lines[4])
     assert db.stat().st_mtime_ns == before
-
-
-def test_the_festival_dates_load_in_the_background_while_the_clerk_signs_in():
-    import sys
-
-    from app.services.reminders import holiday_calendar
-    from app.ui.shell.launcher import preload_festivals
-
-    holiday_calendar._festivals.cache_clear()
-    preload_festivals(2031).join(timeout=60)
-    assert "holidays.countries.china" in sys.modules
-    assert holiday_calendar._festivals.cache_info().currsize == 1  # 2031 computed, ready for the start page
-    assert holiday_calendar.holiday_date("春节", 2031) == dt.date(2031, 1, 23)
