@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from app.services.members.posts import POST_ORDER
+from app.services.members.posts import POST_ORDER, is_committee_post
 from app.services.members.team import describe, team_on
 
 
@@ -65,7 +65,7 @@ def team_lines(rows, day: dt.date):  # noqa: ANN001, ANN201
     summary = team_on(rows, day)
     team = []
     for row in rows:
-        posts = sorted({p.title for p in row.all_posts if p.active_on(day)},
+        posts = sorted({p.title for p in row.all_posts if p.active_on(day) and is_committee_post(p.title)},
                        key=lambda t: POST_ORDER.get(t, 99))
         if not posts:
             continue
