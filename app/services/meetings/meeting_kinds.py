@@ -40,6 +40,7 @@ class Expected(str, enum.Enum):
     PARTY_MEMBERS = "全体党员"  # 中共党员 and 中共预备党员 (预备党员 attend but do not vote)
     PARTY_COMMITTEE = "党组织委员"
     BOTH_COMMITTEES = "党组织委员和村委会委员"
+    ASSEMBLY = "村委会委员和村民代表"  # 村民代表会议's members (组织法 art. 26)
     PARTY_GROUP = "本党小组党员"
     TWO_PEOPLE = "谈话双方"
     CHOSEN = "自行选择"
@@ -55,7 +56,7 @@ EXPECTED: dict[Kind, Expected] = {
     Kind.APPRAISAL: Expected.PARTY_MEMBERS,
     Kind.HEART_TALK: Expected.TWO_PEOPLE,
     Kind.JOINT_MEETING: Expected.BOTH_COMMITTEES,
-    Kind.REPRESENTATIVES: Expected.CHOSEN,
+    Kind.REPRESENTATIVES: Expected.ASSEMBLY,
     Kind.VILLAGERS: Expected.CHOSEN,
     Kind.OTHER: Expected.CHOSEN,
 }

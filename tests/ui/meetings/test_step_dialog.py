@@ -39,3 +39,33 @@ def test_meetings_of_the_right_kind_near_the_date_nearest_first_none_chosen(qtbo
     assert [dialog.meeting.itemText(i) for i in range(dialog.meeting.count())] == ["30天内没有这类会议：请先新建会议记录"]
     dialog.save()
     assert "需要关联一次支部委员会会议" in dialog.errors.message("meeting_id") and dialog.result() == 0
+
+
+def test_step_four_shows_counts_and_refuses_passed_without_a_vote(qtbot, services):
+    """组织法第二十六条: the chosen 村民代表会议's 应到, 实到, quorum and vote show before saving."""
+    from app.services.meetings.meeting_types import AttendanceData
+    from conftest import person
+
+    services.act_as(Actor("王文书", Role.ADMIN))
+    ids = [services.members.save(person(f"代表{i}", "村民代表")) for i in range(6)]
+    day = D(2026, 10, 8)
+    unvoted = services.meetings.save(MeetingData(
+        kinds=["村民代表会议"], topic="决议村道硬化", date=day,
+        attendance=[AttendanceData(pid) for pid in ids[:4]] + [AttendanceData(pid, status="缺席") for pid in ids[4:]],
+    ), None, True)
+    matter_id = services.matters.save(MatterData("村道硬化", "项目", "村干部提议"), None)
+    with services.db.write() as s:  # steps 1-3 as recorded earlier (their own checks are tested elsewhere)
+        from db.models import MatterStep
+
+        for n in (1, 2, 3):
+            s.add(MatterStep(matter_id=matter_id, step=n, date=D(2026, 10, n), outcome="通过"))
+    dialog = StepDialog(services, matter_id, 4)
+    qtbot.addWidget(dialog)
+    dialog.date.set_value(day)
+    dialog.meeting.setCurrentIndex(dialog.meeting.findData(unvoted))
+    assert dialog.counts.text().splitlines() == [
+        "应到 6 人，实到 4 人", "到会三分之二以上组成人员，符合召开要求", "未记录表决票数",
+        "⚠ 没有表决票数，不能登记为“通过”：请先在会议记录中填写票数"]
+    dialog.save()
+    assert "没有登记表决结果" in dialog.errors.message("meeting_id") and dialog.result() == 0
+    assert [s.step for s in services.matters.get(matter_id).steps] == [1, 2, 3]
