@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
         if args.command == "pdf":
             from app.cli.members import print_roster
 
-            return print_roster(services, Path(args.output), args.internal)
+            return print_roster(services, Path(args.output), args.internal, args.body)
     finally:
         services.close()
     raise AssertionError(f"unknown command {args.command}")

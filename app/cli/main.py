@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("-o", "--output",
                      help="输出的 PDF 文件（reminder、reminders、summary 不写时存到当前文件夹）")
     pdf.add_argument("--internal", action="store_true", help="内部留存版：身份证号和电话不打码")
+    pdf.add_argument("--body", default="两委", metavar="组织",
+                     help="roster：哪个组织的名册：两委（默认）、村民代表、团支部、妇联、工会、民兵、集体经济组织、全部")
     return parser
 
 

@@ -16,10 +16,10 @@ def export_members(services, path: Path) -> int:  # noqa: ANN001
     return EXIT_OK
 
 
-def print_roster(services, path: Path, internal: bool) -> int:  # noqa: ANN001
-    from app.services.members.roster_printing import print_roster as write_roster
+def print_roster(services, path: Path, internal: bool, body: str = "两委") -> int:  # noqa: ANN001
+    from app.services.bodies.body_rosters import print_body_roster
 
-    count = write_roster(services, path, internal=internal)
+    count = print_body_roster(services, path, body, internal=internal)
     kind = "内部留存版" if internal else "公开版（身份证号、电话已打码）"
     print(f"已生成花名册 {path}：{count} 人，{kind}")
     return EXIT_OK
