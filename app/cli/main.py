@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("what", choices=["members", "items"], help="members：花名册；items：财务公开明细")
     imp.add_argument("target", nargs="+", metavar="参数", help="members 文件.xlsx，或 items 公告编号 文件.xlsx")
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    imp.add_argument("--body", metavar="组织", help="members：整张表都是这个组织的人员，目前可写 村民代表（读 村民小组、联系户数 两列）")
     exp = sub.add_parser("export", help="导出为 Excel")
     exp.add_argument("what", choices=["members", "meetings"], help="members：花名册；meetings：一年的会议")
     exp.add_argument("target", nargs="+", metavar="参数", help="members 文件.xlsx，或 meetings 年份 文件.xlsx")

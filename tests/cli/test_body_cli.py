@@ -60,3 +60,40 @@ def test_a_body_without_officers_or_unknown_says_what_to_do(run, tmp_path):
     assert code != 0 and "工会现在没有在任人员" in out
     code, out = run("pdf", "roster", "--body", "老年协会", "-o", str(tmp_path / "x.pdf"))
     assert code != 0 and "不认识的组织“老年协会”" in out
+
+
+def test_import_representatives_with_group_and_contact_households_all_or_nothing(run, tmp_path):
+    from xlsx_helpers import write_sheet
+
+    run("demo")
+    bad = write_sheet(tmp_path / "bad.xlsx", [
+        ["姓名", "性别", "手机号", "村民小组", "联系户数"],
+        ["石春花", "女", "13812341027", "第一村民小组", "12"],
+        ["石大山", "男", "", "第九村民小组", "十二"],
+    ])
+    code, out = run("import", "members", str(bad), "--body", "村民代表")
+    assert code == 2
+    assert "第 3 行（石大山）：村民小组“第九村民小组”还没有登记" in out
+    assert "第 3 行（石大山）：联系户数“十二”应是一个整数，例如 12" in out
+    assert "未写入任何数据" in out
+    good = write_sheet(tmp_path / "good.xlsx", [
+        ["姓名", "性别", "手机号", "所在小组", "联系户数", "任职时间"],
+        ["石春花", "女", "13812341027", "第一村民小组", 12, "2026.05"],
+        ["石大山", "男", "", "第二村民小组", "9户", "2026.05"],
+    ])
+    assert run("import", "members", str(good), "--body", "村民代表", "--dry-run") == (
+        0, "检查通过（未写入）：将新增 2 人，更新 0 人\n")
+    assert run("import", "members", str(good), "--body", "村民代表") == (0, "导入完成：新增 2 人，更新 0 人\n")
+    code, out = run("pdf", "roster", "--body", "村民代表", "-o", str(tmp_path / "reps.pdf"))
+    assert code == 0 and "32 人" in out
+    text = pdf_text(tmp_path / "reps.pdf")
+    assert re.search(r"石春花 +女.*村民代表 +第一村民小组 +12", text)
+    assert re.search(r"石大山 +男.*村民代表 +第二村民小组 +9", text)
+
+
+def test_import_body_other_than_representatives_is_refused(run, tmp_path):
+    from xlsx_helpers import write_sheet
+
+    sheet = write_sheet(tmp_path / "in.xlsx", [["姓名", "职务"], ["张三", "书记"]])
+    code, out = run("import", "members", str(sheet), "--body", "妇联")
+    assert code == 2 and "--body 目前只能写 村民代表" in out
