@@ -64,7 +64,15 @@ class StepDialog(UnsavedChangesGuard, QDialog):
             self.counts = QLabel()
             self.counts.setObjectName("stepCounts")
             self.counts.setWordWrap(True)
-            form.addRow("到会与表决", self.counts)
+            self.heads_button = QPushButton("登记村民会议到会人数…")
+            self.heads_button.setAutoDefault(False)
+            self.heads_button.clicked.connect(self.edit_heads)
+            counts_row = QWidget()
+            counts_layout = QVBoxLayout(counts_row)
+            counts_layout.setContentsMargins(0, 0, 0, 0)
+            counts_layout.addWidget(self.counts)
+            counts_layout.addWidget(self.heads_button)
+            form.addRow("到会与表决", counts_row)
             self.meeting.currentIndexChanged.connect(self.show_counts)
             self.errors.add_row("outcome", "结果", self.outcome, True)
             self.date.changed.connect(self.load_meetings)
@@ -116,6 +124,7 @@ class StepDialog(UnsavedChangesGuard, QDialog):
 
     def show_counts(self) -> None:
         counts = self.services.matters.step_counts(self.step, self.meeting.currentData())
+        self.heads_button.setVisible(counts is not None and counts.kind == Kind.VILLAGERS.value)
         if counts is None:
             self.counts.setText("（选择会议后显示应到、实到和表决情况）")
             return
@@ -127,6 +136,13 @@ class StepDialog(UnsavedChangesGuard, QDialog):
         elif counts.passes is False:
             lines.append("⚠ 赞成票未过半数，结果应为“未通过”")
         self.counts.setText("\n".join(lines))
+
+    def edit_heads(self) -> None:
+        from app.ui.bodies.head_count_dialog import HeadCountDialog
+
+        if self.meeting.currentData() is not None and HeadCountDialog(self.services, self.meeting.currentData(),
+                                                                      self).exec():
+            self.show_counts()
 
     def create_meeting(self) -> None:
         from app.ui.meetings.meeting_dialog import MeetingDialog
