@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -116,12 +117,42 @@ class BodiesDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.reps, "村民代表")
         self.tabs.addTab(self.groups, "村民小组")
+        self.tabs.addTab(self._health_page(), "各组织健全情况")
         layout = QVBoxLayout(self)
         layout.addWidget(self.assembly)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close_button(self))
         self.refresh()
         fit_to_screen(self, 900, 600)
+
+    def _health_page(self) -> QWidget:
+        """Each body: 健全 or what is missing, and its last activity; which optional bodies exist."""
+        from app.services.bodies.body_catalogue import BODIES
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.health = QLabel()
+        self.health.setObjectName("bodyHealth")
+        self.health.setWordWrap(True)
+        layout.addWidget(self.health)
+        layout.addWidget(QLabel("本村设有（没有的组织不列入健全情况）："))
+        kept = {b.body for b in self.services.body_settings.kept()}
+        self.kept_boxes = {}
+        for info in BODIES:
+            if info.optional:
+                box = self.kept_boxes[info.body] = QCheckBox(info.name)
+                box.setChecked(info.body in kept)
+                box.toggled.connect(lambda on, body=info.body: self.set_kept(body, on))
+                layout.addWidget(box)
+        layout.addStretch(1)
+        return page
+
+    def set_kept(self, body, kept: bool) -> None:  # noqa: ANN001 - a posts.Body
+        try:
+            self.services.body_settings.set_kept(body, kept)
+        except UserError as exc:
+            dialogs.show_error(self, "不能修改", exc.message)
+        self.refresh()
 
     def refresh(self, group: int | None = None, rep: int | None = None) -> None:
         groups = self.services.villager_groups.list_rows()
@@ -137,6 +168,9 @@ class BodiesDialog(QDialog):
         c = self.services.representatives.composition_on(today)
         text = (f"{format_date(today)} 村民代表会议组成人员 {c.members} 人：村民委员会成员 {c.committee} 人，"
                 f"村民代表 {c.representatives} 人（妇女 {c.women_representatives} 人）。")
+        from app.services.bodies.body_health import BodyHealthService
+
+        self.health.setText("\n".join(h.line() for h in BodyHealthService(self.services.db, self.services.clock).on()))
         problems = composition_problems(c)
         self.assembly.setText(text + ("\n⚠ " + "\n⚠ ".join(problems) if problems else
                                       ("\n符合村民委员会组织法第二十六条：村民代表占五分之四以上，妇女村民代表占三分之一以上。"

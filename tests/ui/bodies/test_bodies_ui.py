@@ -111,3 +111,15 @@ def test_members_tab_opens_the_bodies_dialog(qtbot, services, monkeypatch):
     monkeypatch.setattr(BodiesDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
     tab.buttons["村民代表"].click()
     assert shown == ["村民小组和村民代表"]
+
+
+def test_health_tab_lists_bodies_and_the_optional_ones_are_a_setting(qtbot, services):
+    services.act_as(Actor("王文书", Role.ADMIN))
+    services.members.save(person("王淑芬", "妇联主席"))
+    window = BodiesDialog(services)
+    qtbot.addWidget(window)
+    assert "妇联：健全；会议记录中没有找到活动" in window.health.text()
+    assert "团支部：不健全（团支部书记空缺）" in window.health.text() and "工会：" in window.health.text()
+    window.kept_boxes[next(b for b in window.kept_boxes if b.value == "union")].setChecked(False)
+    assert "工会：" not in window.health.text()
+    assert "工会" not in [b.name for b in services.body_settings.kept()]
