@@ -97,3 +97,15 @@ def test_import_body_other_than_representatives_is_refused(run, tmp_path):
     sheet = write_sheet(tmp_path / "in.xlsx", [["姓名", "职务"], ["张三", "书记"]])
     code, out = run("import", "members", str(sheet), "--body", "妇联")
     assert code == 2 and "--body 目前只能写 村民代表" in out
+
+
+def test_term_summary_prints_each_body_sound_and_its_last_activity(run, tmp_path):
+    run("demo")
+    out_pdf = tmp_path / "term.pdf"
+    code, _out = run("pdf", "summary", "term", "-o", str(out_pdf))
+    assert code == 0
+    text = re.sub(r"\s+", "", pdf_text(out_pdf))
+    assert "各组织健全情况" in text
+    assert "村民代表：健全；最近一次活动" in text and "“决议村道硬化工程”" in text
+    assert "团支部：健全" in text and "妇联：健全" in text and "民兵：健全" in text and "集体经济组织：健全" in text
+    assert "工会：" not in text  # the sample village has none (a setting)

@@ -122,11 +122,13 @@ def build_work_summary(
     team_day: dt.date,
     print_date: dt.date,
     term: bool = False,
+    bodies: tuple[str, ...] = (),
 ) -> int:
     """Write the 工作台账汇总 of ``figures`` to ``path``; return its page count.
 
     ``team`` is the 两委 team on ``team_day`` in print order; ``team_summary`` the one-line
-    一肩挑 / 交叉任职 summary (team.describe). ``term`` prints the 届中 title.
+    一肩挑 / 交叉任职 summary (team.describe). ``term`` prints the 届中 title. ``bodies``: one line a
+    body (健全 and last activity, bodies/body_health.py), printed under the team when given.
     """
     from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
@@ -169,6 +171,9 @@ def build_work_summary(
     story.append(Paragraph(escape(f"截至{format_date_cn(team_day)}：{team_summary}"), body))
     story.append(Spacer(1, 2 * MM))
     story.append(_team_table(team) if team else Paragraph(NO_TEAM, body))
+    if bodies:
+        story.append(Paragraph("各组织健全情况", heading))
+        story += [Paragraph(escape(line), body) for line in bodies]
 
     story.append(KeepTogether([Paragraph(REVIEW_HEADING, heading), _review_form()]))
     short = title[len(village):] if title.startswith(village) else title

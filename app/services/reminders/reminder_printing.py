@@ -53,8 +53,13 @@ def _summary(services, figures, path: Path, *, term: bool) -> Path:  # noqa: ANN
     today = services.clock.today()
     day = min(figures.last, today)  # the team on the last day counted (today for this year)
     lines, summary = team_lines(services.members.list_rows(), day)
+    bodies: tuple[str, ...] = ()
+    if term:  # the township's 届中 review asks whether each body is 健全 and working
+        from app.services.bodies.body_health import BodyHealthService
+
+        bodies = tuple(h.line() for h in BodyHealthService(services.db, services.clock).on(day))
     build_work_summary(path, village=village, figures=figures, team=lines, team_summary=summary,
-                       team_day=day, print_date=today, term=term)
+                       team_day=day, print_date=today, term=term, bodies=bodies)
     return path
 
 
