@@ -90,6 +90,12 @@ DEFAULT_REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement(Kind.HEART_TALK, Period.YEAR_PER_MEMBER, basis="支委会成员之间、与党员之间每年至少谈心谈话1次"),
 )
 
+# In the law but off by default (many villages meet as matters arise): a village adds it in
+# 会议频次要求. 组织法 art. 26: 村民代表会议……每季度召开一次.
+OPTIONAL_REQUIREMENTS: tuple[Requirement, ...] = (
+    Requirement(Kind.REPRESENTATIVES, Period.QUARTER, basis="村民委员会组织法第二十六条：村民代表会议每季度召开一次"),
+)
+
 # Quorum rules (DOMAIN.md §2).
 COMMITTEE_QUORUM = "more than half"  # 支委会: valid only with more than half present
 MATTER_CONGRESS_QUORUM = (2, 3)  # 党员大会 reviewing a 四议两公开 matter: at least 2/3 present
