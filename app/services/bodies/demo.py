@@ -32,7 +32,7 @@ NEW_OFFICERS = [("韩志强", "男", ["民兵连长"]), ("曹丽萍", "女", ["�
 
 
 def fill_demo_bodies(db: Database, clock: Clock) -> int:
-    """Add the sample bodies to the sample village (after members/demo.py); returns the 村民代表."""
+    """Add the sample bodies to the sample village (after members/demo.py); returns the people added."""
     members = MemberService(db, clock)
     groups = GroupService(db, clock)
     rng = random.Random(2015)
@@ -80,4 +80,4 @@ def fill_demo_bodies(db: Database, clock: Clock) -> int:
         if in_group:
             party.save(name, in_group[0], in_group)
     BodySettings(db).set_kept(Body.UNION, False)
-    return count
+    return count + len(NEW_OFFICERS)
