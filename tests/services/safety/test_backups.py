@@ -57,12 +57,12 @@ def test_auto_backup_at_most_once_a_day_verified_single_file(demo, data_dir):
     first = auto_backup(data_dir, FixedClock(dt.datetime(2026, 11, 27, 9, 30)))
     assert first == data_dir.backups / "自动备份-20261127-093000.db"
     assert integrity_problems(first) == []
-    assert people(first) == 72
+    assert people(first) == 34
     assert auto_backup(data_dir, FixedClock(dt.datetime(2026, 11, 27, 18, 5))) is None  # exit, same day
     second = auto_backup(data_dir, FixedClock(dt.datetime(2026, 11, 28, 8, 0)))
     assert second == data_dir.backups / "自动备份-20261128-080000.db"
     # Self-contained files: no -wal/-shm/.partial left beside them, even after reading them.
-    assert database_summary(second).counts["person"] == 72
+    assert database_summary(second).counts["person"] == 34
     assert names(data_dir.backups) == {"自动备份-20261127-093000.db", "自动备份-20261128-080000.db"}
     assert (data_dir.backups / "自动备份-20261128-080000.db.head").is_file()
 
@@ -143,7 +143,7 @@ def test_a_real_auto_backup_prunes_what_the_rule_drops(demo, data_dir):
     # The real one and 29 days before it are the last 30; 2025-12-01 is December's monthly one;
     # 2024-05 is more than two years back, and 2025-12-02 is neither.
     assert names(data_dir.backups) == {made.name, auto_name(dt.date(2025, 12, 1))} | recent
-    assert integrity_problems(made) == [] and people(made) == 72
+    assert integrity_problems(made) == [] and people(made) == 34
 
 
 def test_backup_to_a_folder_is_named_verified_and_reports_progress(demo, data_dir, clock, tmp_path):
@@ -154,7 +154,7 @@ def test_backup_to_a_folder_is_named_verified_and_reports_progress(demo, data_di
     assert info.path == usb / "村支部台账备份-红旗村-20261127-1000.db"
     assert info.size == info.path.stat().st_size > 0
     assert info.taken == dt.datetime(2026, 11, 27, 10, 0)
-    assert integrity_problems(info.path) == [] and people(info.path) == 72
+    assert integrity_problems(info.path) == [] and people(info.path) == 34
     assert steps[-1][0] == steps[-1][1] and len(steps) > 1
     again = make_backup(data_dir, clock, usb)
     assert again.path.name == "村支部台账备份-红旗村-20261127-1000-2.db"
@@ -183,7 +183,7 @@ def test_restore_brings_the_data_back_and_keeps_the_current_data(demo, data_dir,
     assert summary.describe() == (
         "备份时间：2026年11月27日 10:00（最后一次改动：2026年11月27日 10:00）\n村名：红旗村\n其中有：" + summary.counts_text()
     )
-    assert summary.counts_text().startswith("人员 72 人，任职记录 ")
+    assert summary.counts_text().startswith("人员 34 人，任职记录 ")
     for row in demo.members.list_rows()[:4]:
         demo.members.delete(row.id)
     assert demo.members.count() == 30
@@ -193,7 +193,7 @@ def test_restore_brings_the_data_back_and_keeps_the_current_data(demo, data_dir,
     result = restore_backup(demo, backup)
     reopened = open_services(data_dir, later)
     try:
-        assert reopened.members.count() == 72
+        assert reopened.members.count() == 34
     finally:
         reopened.close()
     assert result.saved_current == data_dir.backups / "恢复前备份-20261128-152000.db"
@@ -214,7 +214,7 @@ def test_an_older_schema_is_restored_and_upgraded_when_opened(demo, data_dir, cl
 def refused_message(path, data_dir, clock) -> str:
     with pytest.raises(UserError) as err:
         restore_file(data_dir, clock, path)
-    assert people(data_dir.database) == 72
+    assert people(data_dir.database) == 34
     assert not data_dir.backups.exists() or not any(data_dir.backups.glob("恢复前备份-*"))
     return err.value.message
 
@@ -264,7 +264,7 @@ def test_only_an_administrator_may_restore(demo, data_dir, clock, tmp_path):
     demo.db.actor = Actor("李文书", Role.CLERK)
     with pytest.raises(PermissionDenied, match="“录入员”账户不能恢复备份：请让管理员登录后操作"):
         restore_backup(demo, backup)
-    assert demo.members.count() == 72  # still open, untouched
+    assert demo.members.count() == 34  # still open, untouched
     assert not any(data_dir.backups.glob("恢复前备份-*"))
 
 

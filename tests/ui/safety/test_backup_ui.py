@@ -120,12 +120,12 @@ def test_restore_asks_with_date_village_and_counts_then_brings_the_data_back(
     question, info = shown
     assert question[1] == "恢复备份" and question[3] == "恢复"
     assert (f"备份文件：{backup}\n备份时间：2026年11月27日 10:00（最后一次改动：2026年11月27日 10:00）\n"
-            "村名：红旗村\n其中有：人员 72 人，") in question[2]
+            "村名：红旗村\n其中有：人员 34 人，") in question[2]
     assert "现在的数据：人员 30 人，" in question[2]
-    assert [s.members.count() for s in opened] == [72]
+    assert [s.members.count() for s in opened] == [34]
     saved = data_dir.backups / "恢复前备份-20261127-100000.db"
     assert info[:2] == ("info", "恢复完成")
-    assert info[2].startswith("已恢复 2026年11月27日 10:00 的备份：人员 72 人，")
+    assert info[2].startswith("已恢复 2026年11月27日 10:00 的备份：人员 34 人，")
     assert info[2].endswith(f"恢复前的数据保存在：{saved}")
     assert integrity_problems(saved) == []
 
@@ -147,7 +147,7 @@ def test_restore_of_a_broken_file_is_refused_with_the_reason(demo, parent, shown
     (kind, title, text), = shown
     assert (kind, title) == ("error", "不能用这个文件恢复")
     assert text.startswith("这个文件不是村支部台账的数据库：备份.db。请选择本程序做的备份")
-    assert demo.members.count() == 72 and reopen[1] == []
+    assert demo.members.count() == 34 and reopen[1] == []
 
 
 def test_a_clerk_is_told_to_ask_the_administrator(demo, parent, shown, reopen, monkeypatch):
@@ -172,10 +172,10 @@ def test_damaged_start_offers_the_newest_good_backup(demo, data_dir, parent, sho
     question, info = shown
     assert question[1] == "数据库已损坏" and question[3:] == ("用这份备份恢复", "不恢复，退出")
     assert ("找到一份完好的备份（按其中的记录多少和最后改动时间选出，不按文件日期）：\n"
-            "备份时间：2026年11月26日 08:15（最后一次改动：2026年11月27日 10:00）\n村名：红旗村\n其中有：人员 72 人") in question[2]
+            "备份时间：2026年11月26日 08:15（最后一次改动：2026年11月27日 10:00）\n村名：红旗村\n其中有：人员 34 人") in question[2]
     assert f"损坏的文件另存在：{data_dir.backups / '损坏的数据库-20261127-080000.db'}" in info[2]
     reopened = open_services(data_dir, later)
-    assert reopened.members.count() == 72
+    assert reopened.members.count() == 34
     reopened.close()
 
 
@@ -215,5 +215,5 @@ def test_a_missing_database_beside_backups_offers_the_newest_backup(demo, data_d
     assert question[2].startswith("数据库文件不见了（或是空的），但数据文件夹里有备份：这不是第一次使用，程序不会新建空白数据库")
     assert "备份时间：2026年11月26日 08:15（最后一次改动：2026年11月27日 10:00）" in question[2]
     reopened = open_services(data_dir, later)
-    assert reopened.members.count() == 72
+    assert reopened.members.count() == 34
     reopened.close()
