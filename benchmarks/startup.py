@@ -6,7 +6,6 @@ paint, so both include the interpreter's own start-up.
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys

@@ -46,6 +46,15 @@ def main() -> None:
                 term_id=term,
             )
             services.members.save(data)
+        # The village's other bodies: a 村民小组, a 村民代表 in it, a 党小组, a body setting.
+        from app.services.bodies.body_types import GroupData, RepresentativeData
+        from app.services.members.posts import Body
+
+        group = services.villager_groups.save(GroupData("第一村民小组", None, 48, 131))
+        services.representatives.save(RepresentativeData("周秀英", "女", "", group, 12, start, None, term),
+                                      confirmed=True)
+        services.party_groups.save("第一党小组", None, [])
+        services.body_settings.set_kept(Body.UNION, False)
         services.close()
         with closing(sqlite3.connect(Path(tmp) / "taizhang.db")) as conn:
             conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
                 return import_items(services, args.target, args.dry_run)
             from app.cli.members import import_members
 
-            return import_members(services, args.target, args.dry_run)
+            return import_members(services, args.target, args.dry_run, args.body)
         if args.command == "export" and args.what == "meetings":
             from app.cli.meetings import export_meetings
 
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
         if args.command == "pdf":
             from app.cli.members import print_roster
 
-            return print_roster(services, Path(args.output), args.internal)
+            return print_roster(services, Path(args.output), args.internal, args.body)
     finally:
         services.close()
     raise AssertionError(f"unknown command {args.command}")

@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("what", choices=["members", "items"], help="members：花名册；items：财务公开明细")
     imp.add_argument("target", nargs="+", metavar="参数", help="members 文件.xlsx，或 items 公告编号 文件.xlsx")
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    imp.add_argument("--body", metavar="组织", help="members：整张表都是这个组织的人员，目前可写 村民代表（读 村民小组、联系户数 两列）")
     exp = sub.add_parser("export", help="导出为 Excel")
     exp.add_argument("what", choices=["members", "meetings"], help="members：花名册；meetings：一年的会议")
     exp.add_argument("target", nargs="+", metavar="参数", help="members 文件.xlsx，或 meetings 年份 文件.xlsx")
@@ -54,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("-o", "--output",
                      help="输出的 PDF 文件（reminder、reminders、summary 不写时存到当前文件夹）")
     pdf.add_argument("--internal", action="store_true", help="内部留存版：身份证号和电话不打码")
+    pdf.add_argument("--body", default="两委", metavar="组织",
+                     help="roster：哪个组织的名册：两委（默认）、村民代表、团支部、妇联、工会、民兵、集体经济组织、全部")
     return parser
 
 

@@ -16,23 +16,31 @@ def export_members(services, path: Path) -> int:  # noqa: ANN001
     return EXIT_OK
 
 
-def print_roster(services, path: Path, internal: bool) -> int:  # noqa: ANN001
-    from app.services.members.roster_printing import print_roster as write_roster
+def print_roster(services, path: Path, internal: bool, body: str = "两委") -> int:  # noqa: ANN001
+    from app.services.bodies.body_rosters import print_body_roster
 
-    count = write_roster(services, path, internal=internal)
+    count = print_body_roster(services, path, body, internal=internal)
     kind = "内部留存版" if internal else "公开版（身份证号、电话已打码）"
     print(f"已生成花名册 {path}：{count} 人，{kind}")
     return EXIT_OK
 
 
-def import_members(services, target: list[str], dry_run: bool) -> int:  # noqa: ANN001
+def import_members(services, target: list[str], dry_run: bool, body: str | None = None) -> int:  # noqa: ANN001
     if len(target) != 1:
-        print("用法：import members 文件.xlsx [--dry-run]")
+        print("用法：import members 文件.xlsx [--dry-run] [--body 村民代表]")
         return EXIT_USER_ERROR
     path = Path(target[0])
-    from app.services.members.member_import import MemberImporter
+    if body is not None and body != "村民代表":
+        print(f"--body 目前只能写 村民代表（不认识“{body}”）：其他组织的人员请在 职务 列写明职务后按花名册导入")
+        return EXIT_USER_ERROR
+    if body is None:
+        from app.services.members.member_import import MemberImporter
 
-    importer = MemberImporter(services.members)
+        importer = MemberImporter(services.members)
+    else:
+        from app.services.bodies.representative_import import RepresentativeImporter
+
+        importer = RepresentativeImporter(services.representatives, services.villager_groups)
     preview = importer.preview(path)
     for row in preview.rows:
         for warning in row.warnings:

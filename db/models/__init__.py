@@ -2,6 +2,7 @@
 db/migrations/versions. Importing this package registers every table with Base.metadata."""
 
 from db.models.base import UNAUDITED_TABLES, Base, Meta
+from db.models.bodies import PartyGroup, RepresentativeDetail, VillageBody, VillagerGroup, VillagerMeetingCount
 from db.models.meetings import Attendance, Matter, MatterStep, Meeting, MeetingAttachment, MeetingGram, MeetingKind
 from db.models.members import Person, Post, Term, TermDuty, VillageProfile
 from db.models.notices import Notice, NoticeItem, VillagerQuestion
@@ -9,6 +10,11 @@ from db.models.reminders import DerivedDisposition, Reminder, ReminderOccurrence
 from db.models.safety import AuditEntry, UserAccount
 
 __all__ = [
+    "VillagerMeetingCount",
+    "VillagerGroup",
+    "VillageBody",
+    "RepresentativeDetail",
+    "PartyGroup",
     "Attendance",
     "AuditEntry",
     "Base",

@@ -41,7 +41,7 @@ def test_backup_into_the_backups_folder_and_into_a_chosen_folder(run, tmp_path):
 
     size = format_size(target.stat().st_size)
     assert out == f"已备份到 {target}\n大小 {size}，时间 2026-11-27 09:30，已通过完整性检查\n"
-    assert integrity_problems(target) == [] and people(target) == 34
+    assert integrity_problems(target) == [] and people(target) == 72
 
     usb = tmp_path / "U盘"
     usb.mkdir()
@@ -77,8 +77,8 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_data(run, tmp_path
         "村名：红旗村",
         lines[4],
     ]
-    assert lines[4].startswith("其中有：人员 34 人，任职记录 ")
-    assert people(run.data / "taizhang.db") == 34 and people(saved) == 29
+    assert lines[4].startswith("其中有：人员 72 人，任职记录 ")
+    assert people(run.data / "taizhang.db") == 72 and people(saved) == 67
     assert integrity_problems(saved) == []
     with closing(sqlite3.connect(run.data / "taizhang.db")) as conn:
         last = conn.execute("SELECT action, area, record_label, actor FROM audit_log ORDER BY id DESC").fetchone()
@@ -100,7 +100,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup_or_is_newer(run, tmp_path):
         conn.commit()
     code, out = run("restore", str(newer))
     assert code == 2 and "由更新版本的村支部台账做成（版本标记 0999）" in out
-    assert people(run.data / "taizhang.db") == 34
+    assert people(run.data / "taizhang.db") == 72
     assert not list((run.data / "backups").glob("恢复前备份-*"))
 
 
@@ -122,12 +122,12 @@ def test_restore_refuses_while_the_window_is_open(run, tmp_path, qapp):
     assert code == 2
     assert out == ("错误：村支部台账的窗口正开着：请先关闭程序窗口（包括其他用户名下打开的），再恢复备份。"
                    "也可以在窗口里用 文件 → 从备份恢复…\n")
-    assert people(run.data / "taizhang.db") == 29  # untouched
+    assert people(run.data / "taizhang.db") == 67  # untouched
     # The window closed (or crashed and left its lock file behind): restore goes ahead.
     (run.data / "taizhang.db.lock").write_text("999999\n村支部台账\nhost\n")
     code, out = run("restore", str(backup))
     assert code == 0, out
-    assert people(run.data / "taizhang.db") == 34
+    assert people(run.data / "taizhang.db") == 72
 
 
 def test_the_lock_is_read_the_windows_way_there(tmp_path, qapp, monkeypatch):

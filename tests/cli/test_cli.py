@@ -18,7 +18,7 @@ def run(tmp_path, capsys, monkeypatch):
 
 def test_demo_fills_once_and_refuses_a_second_time(run):
     code, out = run("demo")
-    assert code == 0 and "已装入示例村庄“红旗村”：34 人，106 次会议，2 个四议两公开事项，12 份公告" in out
+    assert code == 0 and "已装入示例村庄“红旗村”：72 人，106 次会议，2 个四议两公开事项，12 份公告" in out
     code, out = run("demo")
     assert code == 2
     assert "数据库里已有数据：示例数据只能装入空的数据库" in out
@@ -51,7 +51,7 @@ def test_import_errors_are_listed_by_row_and_nothing_is_written(run, tmp_path):
 def test_export_pdf_and_check(run, tmp_path):
     run("demo")
     code, out = run("export", "members", str(tmp_path / "out.xlsx"))
-    assert code == 0 and "已导出 34 人" in out
+    assert code == 0 and "已导出 72 人" in out
     pdf = tmp_path / "roster.pdf"
     code, out = run("pdf", "roster", "-o", str(pdf))
     assert code == 0 and "已生成花名册" in out and "9 人" in out

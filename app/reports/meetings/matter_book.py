@@ -3,7 +3,9 @@
 A4 portrait. The header form holds 事项名称, 类别, 动议来源, 涉及金额 (figures, two decimals,
 thousands separators) and 说明. Each step is a heading (一、村党组织提议 … 六、实施结果公开)
 and a small ruled form: for the four deliberation steps the date, the meeting (types,
-topic), 应到 / 实到 / 到会比例, the vote, the meeting's resolution and the step's outcome;
+topic), 应到 / 实到 / 到会比例 (有表决权党员 at 审议, adults and households at a 村民会议), whether
+the quorum was met, the vote against what it needed, the resolution and the step's outcome (a
+通过 with no recorded vote says so);
 for the two 公开 steps the date, where it was posted and the text posted. A step not yet
 recorded prints 尚未进行 under its heading. Long texts continue over pages (FormGrid).
 """
@@ -23,6 +25,7 @@ from app.reports.common.titles import title_paragraph
 from app.reports.meetings.meeting_record import DATE_BLANK, kinds_text, ratio_text, votes_text
 from app.services.common.dates import format_date_cn
 from app.services.meetings.meeting_types import STEP_TITLES, AttendanceSummary, MatterData, MeetingData, StepData
+from app.services.meetings.step_counts import StepCount
 
 SHORT_TITLE = "四议两公开记录"
 SIGN_OFF_HEADING = "七、签字与审核"
@@ -56,21 +59,40 @@ def _header_form(matter: MatterData):
     return form.build()
 
 
+def outcome_text(step: StepData, counts: StepCount | None) -> str:
+    """The step's result as recorded, and said plainly when a 通过 rests on no recorded vote."""
+    outcome = step.outcome or UNRECORDED
+    if counts is not None and counts.vote_needed and not counts.vote_recorded and "通过" in outcome \
+            and not outcome.startswith("未通过"):
+        return f"{outcome}（会议未记录表决票数，无法确认通过）"
+    return outcome
+
+
 def _deliberation_form(step: StepData, meeting: MeetingData | None,
-                       summary: AttendanceSummary | None):
+                       summary: AttendanceSummary | None, counts: StepCount | None = None):
     form = FormBuilder(content_width(bound=True))
     kinds = kinds_text(meeting.kinds) if meeting is not None else "未关联会议记录"
     form.fields(("日期", format_date_cn(step.date)), ("会议类型", kinds))
     if meeting is not None:
         form.fields(("会议主题", meeting.topic))
-    if summary is not None:
+    if counts is not None and counts.households is not None:
+        ratio = "—" if not counts.expected else f"{counts.present * 100 / counts.expected:.1f}%"
+        form.fields(("应到村民", f"{counts.expected} 人"), ("到会村民", f"{counts.present} 人"), ("到会比例", ratio))
+        form.fields(("总户数", f"{counts.households[1]} 户"), ("到会户代表", f"{counts.households[0]} 户"))
+    elif summary is not None:
         form.fields(("应到人数", f"{summary.expected} 人"), ("实到人数", f"{summary.present} 人"),
                     ("到会比例", ratio_text(summary)))
-    if meeting is not None:
+    if counts is not None and counts.voting_expected is not None:
+        form.fields(("有表决权", f"党员应到 {counts.voting_expected} 人，实到 {counts.voting_present} 人"
+                                     "（预备党员没有表决权）"))
+    if counts is not None:
+        form.text("法定人数", counts.quorum_text())
+        form.text("表决情况", counts.vote_text())
+    elif meeting is not None:
         form.fields(("表决情况", votes_text(meeting).removeprefix("表决：") or UNRECORDED))
-        if meeting.resolution.strip():
-            form.text("会议决议", meeting.resolution)
-    form.text("结果", step.outcome or UNRECORDED)
+    if meeting is not None and meeting.resolution.strip():
+        form.text("会议决议", meeting.resolution)
+    form.text("结果", outcome_text(step, counts))
     if step.note.strip():
         form.text("备注", step.note)
     return form.build()
@@ -105,11 +127,13 @@ def build_matter_book(
     matter: MatterData,
     steps: list[StepEntry],
     print_date: dt.date,
+    counts: dict[int, StepCount] | None = None,
 ) -> int:
     """Write the 四议两公开记录 of one matter to ``path``; return its page count.
 
     ``steps`` holds the recorded steps with their meeting and attendance (None for the two
     公开 steps, or a step recorded without a meeting); a step missing from it prints 尚未进行.
+    ``counts`` (by step number) are the judged counts of the deliberation steps: quorum and vote.
     """
     from reportlab.platypus import KeepTogether, Paragraph
 
@@ -127,7 +151,7 @@ def build_matter_book(
         elif number in PUBLIC_STEPS:
             part.append(_public_form(entry[0]))
         else:
-            part.append(_deliberation_form(*entry))
+            part.append(_deliberation_form(*entry, (counts or {}).get(number)))
         if number < 6:
             story += part
     # The sign-off goes over with the last part, so no page holds the signatures alone.

@@ -59,7 +59,16 @@ class Column:
     align: str = "center"
 
 
-def _columns(internal: bool) -> list[Column]:
+def _columns(internal: bool, extra: tuple[Column, ...] = ()) -> list[Column]:
+    """The roster's columns; ``extra`` (村民小组, 联系户数 …) take the place of 分工."""
+    columns = _base_columns(internal)
+    if extra:
+        at = [c.key for c in columns].index("duties")
+        columns[at:at + 1] = list(extra)
+    return columns
+
+
+def _base_columns(internal: bool) -> list[Column]:
     columns = [
         Column("seq", "序号", fit=True),
         Column("name", "姓名", 4),
@@ -169,11 +178,14 @@ def build_roster(
     internal: bool = False,
     title: str | None = None,
     summary: str | None = None,
+    extra_columns: tuple[Column, ...] = (),
+    extra_cells: dict[int, dict[str, str]] | None = None,
 ) -> int:
     """Write the roster PDF to ``path``; return its page count.
 
     ``rows`` print in the order given, numbered from 1. ``summary`` (the 一肩挑 / 交叉任职
     line) prints under the table when given. ``title`` replaces "{村名}两委班子成员花名册".
+    ``extra_columns`` replace 分工, their text per person id in ``extra_cells``.
     """
     register_fonts()
     from reportlab.lib.enums import TA_CENTER
@@ -187,8 +199,8 @@ def build_roster(
 
     landscape = True
     frame_width = content_width(landscape, bound=True)
-    columns = _columns(internal)
-    texts = [row_cells(i, r, internal) for i, r in enumerate(rows, start=1)]
+    columns = _columns(internal, extra_columns)
+    texts = [row_cells(i, r, internal) | (extra_cells or {}).get(r.id, {}) for i, r in enumerate(rows, start=1)]
     widths = column_widths(columns, texts, frame_width)
     # 高中（在职大专） too wide for its cell breaks before the bracket, not inside it.
     education_inner = widths[[c.key for c in columns].index("education")] - 2 * PAD_X

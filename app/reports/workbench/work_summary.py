@@ -141,12 +141,14 @@ def build_work_summary(
     print_date: dt.date,
     term: bool = False,
     chain_head: tuple[int, str] | None = None,
+    bodies: tuple[str, ...] = (),
 ) -> int:
     """Write the 工作台账汇总 of ``figures`` to ``path``; return its page count.
 
     ``team`` is the 两委 team on ``team_day`` in print order; ``team_summary`` the one-line
     一肩挑 / 交叉任职 summary (team.describe). ``term`` prints the 届中 title. ``chain_head``
-    (entries, last hash) of the audit log prints small at the end (chain_head_lines).
+    (entries, last hash) of the audit log prints small at the end (chain_head_lines). ``bodies``:
+    one line a body (健全 and last activity, bodies/body_health.py), printed under the team.
     """
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
@@ -184,15 +186,19 @@ def build_work_summary(
     else:
         story.append(Paragraph(NONE_TEXT, body))
 
-    # The team and the sign-off stay together, so no page holds the signatures alone (a team
-    # too long for one page still splits: KeepTogether gives way then).
-    story.append(KeepTogether([
-        Paragraph("六、“两委”班子", heading),
-        Paragraph(escape(f"截至{format_date_cn(team_day)}：{team_summary}"), body),
-        Spacer(1, 2 * MM),
-        _team_table(team) if team else Paragraph(NO_TEAM, body),
-        Paragraph(REVIEW_HEADING, heading), _review_form(),
-        *chain_head_lines(chain_head, head_style)]))
+    # The sign-off goes over with the part before it (the team, or the bodies' lines under it), so
+    # no page holds the signatures alone; a part too long for one page still splits.
+    team_part = [Paragraph("六、“两委”班子", heading),
+                 Paragraph(escape(f"截至{format_date_cn(team_day)}：{team_summary}"), body),
+                 Spacer(1, 2 * MM),
+                 _team_table(team) if team else Paragraph(NO_TEAM, body)]
+    last_part = team_part
+    if bodies:
+        story.append(KeepTogether(team_part))
+        last_part = [Paragraph("各组织健全情况", heading),
+                     *(Paragraph(escape(line), body) for line in bodies)]
+    story.append(KeepTogether([*last_part, Paragraph(REVIEW_HEADING, heading), _review_form(),
+                               *chain_head_lines(chain_head, head_style)]))
     short = title[len(village):] if title.startswith(village) else title
     return build_pdf(path, story, title=short, village=village, print_date=print_date,
                      subject=title, bound=True)

@@ -16,6 +16,10 @@ from app.services.safety.actor import Actor
 from db.session import Database
 
 if TYPE_CHECKING:  # annotations only: each service's module is imported by its property
+    from app.services.bodies.body_catalogue import BodySettings
+    from app.services.bodies.party_groups import PartyGroupService
+    from app.services.bodies.representatives import RepresentativeService
+    from app.services.bodies.villager_groups import GroupService
     from app.services.common.profile import ProfileService
     from app.services.meetings.compliance import ComplianceService
     from app.services.meetings.matters import MatterService
@@ -43,6 +47,30 @@ class Services:
         from app.services.members.members import MemberService
 
         return MemberService(self.db, self.clock)
+
+    @cached_property
+    def villager_groups(self) -> GroupService:
+        from app.services.bodies.villager_groups import GroupService
+
+        return GroupService(self.db, self.clock)
+
+    @cached_property
+    def representatives(self) -> RepresentativeService:
+        from app.services.bodies.representatives import RepresentativeService
+
+        return RepresentativeService(self.db, self.clock)
+
+    @cached_property
+    def party_groups(self) -> PartyGroupService:
+        from app.services.bodies.party_groups import PartyGroupService
+
+        return PartyGroupService(self.db)
+
+    @cached_property
+    def body_settings(self) -> BodySettings:
+        from app.services.bodies.body_catalogue import BodySettings
+
+        return BodySettings(self.db)
 
     @cached_property
     def profile(self) -> ProfileService:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.services.bodies.demo import fill_demo_bodies
 from app.services.common.context import Services
 from app.services.meetings.demo import fill_demo_meetings
 from app.services.members.demo import fill_demo
@@ -24,6 +25,7 @@ class DemoCounts:
 def fill_sample_village(services: Services) -> DemoCounts:
     db, clock = services.db, services.clock
     people = fill_demo(db, clock)
+    people += fill_demo_bodies(db, clock)
     meetings, matters = fill_demo_meetings(db, clock, services.data_dir.attachments)
     profile = services.profile.get()
     reviewer = next((r.id for r in services.members.list_rows() if "监委会主任" in r.current_posts), None)

@@ -55,13 +55,17 @@ def fill_demo_meetings(db: Database, clock: Clock, attachments: Path) -> tuple[i
     today = clock.today()
     gap = _month_starts(today, 3)[0]  # three months ago: no 支委会 that month
 
-    def hold(kinds: list[Kind], day: dt.date, topic: str, group: str = "", **extra) -> int:  # noqa: ANN003
+    def hold(kinds: list[Kind], day: dt.date, topic: str, group: str = "", vote: bool = False,
+             **extra) -> int:  # noqa: ANN003
         expected = meetings.expected_attendees([k.value for k in kinds], day, group)
         attendance = []
         for person in expected:
             away = rng.random() < 0.12
             attendance.append(AttendanceData(person.person_id, person.name, LEAVE if away else PRESENT,
                                              rng.choice(LEAVE_REASONS) if away else "", person.voting))
+        if vote:  # all but one of the voting members present in favour, one abstains
+            voters = sum(1 for a in attendance if a.status == PRESENT and a.voting)
+            extra.update(votes_for=voters - 1, votes_against=0, votes_abstain=1)
         data = MeetingData(kinds=[k.value for k in kinds], topic=topic, date=day, start_time="09:00",
                            end_time="11:00", place="村党群服务中心会议室", host_id=secretary,
                            recorder_id=recorder, party_group=group, attendance=attendance,
@@ -116,7 +120,7 @@ def _matters(db, clock, hold, today) -> int:  # noqa: ANN001
     for number, kinds, topic in steps:
         day = start + dt.timedelta(days=7 * number)
         votes = {"votes_for": 20, "votes_against": 0, "votes_abstain": 1} if number == 3 else {}
-        meeting_id = hold(kinds, day, topic, **votes)
+        meeting_id = hold(kinds, day, topic, vote=number == 4, **votes)
         matters.add_step(done, StepData(number, day, meeting_id, "通过"), confirmed=True)
     for number, offset, text in ((5, 35, "村道硬化工程决议：经村民代表会议表决通过。"), (6, 140, "村道硬化工程已完工，验收合格。")):
         matters.add_step(done, StepData(number, start + dt.timedelta(days=offset), place="村务公开栏",

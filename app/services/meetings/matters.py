@@ -20,6 +20,7 @@ from app.services.common.errors import UserError, Verdict
 from app.services.common.records import load_or_gone
 from app.services.meetings.meeting_kinds import MATTER_CONGRESS_QUORUM, Kind
 from app.services.meetings.meeting_rules import summarize
+from app.services.meetings.step_counts import HeadCount, StepCount, count_step
 from app.services.meetings.meeting_types import (
     MATTER_CATEGORIES,
     MATTER_SOURCES,
@@ -35,7 +36,7 @@ from app.services.members.member_types import MemberRow
 from app.services.members.members import MemberService
 from app.services.members.team import team_on
 from app.services.safety.actor import Permission, require
-from db.models import Attendance, Matter, MatterStep, Meeting, MeetingKind
+from db.models import Attendance, Matter, MatterStep, Meeting, MeetingKind, VillagerMeetingCount
 from db.session import Database
 
 REJECTED = "未通过"  # an outcome starting with this stops the chain at 审议 or 决议
@@ -98,6 +99,19 @@ def _attendance(s: Session, meeting_id: int) -> AttendanceSummary:
     return summarize(AttendanceData(r.person_id, status=r.status, voting=bool(r.voting)) for r in rows)
 
 
+def head_count(s: Session, meeting_id: int) -> HeadCount | None:
+    row = s.get(VillagerMeetingCount, meeting_id)
+    if row is None:
+        return None
+    return HeadCount(row.adults_total, row.adults_present, row.households_total, row.households_present)
+
+
+def step_count(s: Session, step: int, kind: str, meeting: Meeting) -> StepCount:
+    """The counts of ``step`` held at ``meeting`` (as a meeting of ``kind``)."""
+    votes = (meeting.votes_for, meeting.votes_against, meeting.votes_abstain)
+    return count_step(step, kind, _attendance(s, meeting.id), votes, head_count(s, meeting.id))
+
+
 def _step_data(row: MatterStep) -> StepData:
     return StepData(step=row.step, date=row.date, meeting_id=row.meeting_id, outcome=row.outcome,
                     place=row.place, posted_text=row.posted_text, note=row.note)
@@ -155,6 +169,18 @@ class MatterService:
     def _load(s: Session, matter_id: int) -> Matter:
         return load_or_gone(s, Matter, matter_id, "这个事项已不存在（可能已被删除）：请刷新列表",
                             [selectinload(Matter.steps)])
+
+    def step_counts(self, step: int, meeting_id: int | None) -> StepCount | None:
+        """What the step dialog shows and the record book prints for a deliberation step."""
+        if step not in STEP_KINDS or meeting_id is None:
+            return None
+        with self.db.read() as s:
+            meeting = s.get(Meeting, meeting_id)
+            if meeting is None:
+                return None
+            kinds = set(s.scalars(select(MeetingKind.kind).where(MeetingKind.meeting_id == meeting_id)))
+            matched = [k.value for k in STEP_KINDS[step] if k.value in kinds] or sorted(kinds) or [""]
+            return step_count(s, step, matched[0], meeting)
 
     # ----- writing -----------------------------------------------------------------------
     def save(self, data: MatterData, matter_id: int | None = None, confirmed: bool = False) -> int:
@@ -359,35 +385,48 @@ class MatterService:
             held = "、".join(sorted(kinds)) or "未注明类型的会议"
             verdict.problem("meeting_id", f"“{name}”应在{wanted}上进行，所选会议是{held}{merged_hint}：请选择正确的会议")
         if not verdict.problems:
-            self._check_quorum(step, matched[0], meeting.votes_for, _attendance(s, meeting.id), verdict)
+            self._check_quorum(step, step_count(s, step.step, matched[0], meeting), verdict)
 
     @staticmethod
-    def _check_quorum(step: StepData, kind: str, votes_for: int | None, a: AttendanceSummary,
-                      verdict: Verdict) -> None:
-        n = step.step
-        counts = f"{kind}应到 {a.expected} 人，实到 {a.present} 人"
+    def _check_quorum(step: StepData, c: StepCount, verdict: Verdict) -> None:
+        n, kind, name = step.step, c.kind, STEP_NAMES[step.step]
+        counts = f"{kind}应到 {c.expected} 人，实到 {c.present} 人"
         retry = "这一步无效：请补开会议或核对签到"
-        if a.expected == 0:
-            if n in (1, 3):
-                verdict.problem("meeting_id", f"所选{kind}没有登记签到名单，无法核对到会人数：请先在会议记录中登记应到人员和出席情况")
-            else:
+        if not c.listed:
+            if n == 2:
                 verdict.warnings.append(f"所选{kind}没有登记签到名单，无法核对到会人数是否过半：确认仍要登记吗？")
+            elif n == 4:
+                verdict.problem("meeting_id", f"所选{kind}没有登记到会人数，无法核对是否达到法定人数：请先在会议记录中"
+                                              "登记出席情况（村民会议可登记到会人数和户数）")
+            else:
+                verdict.problem("meeting_id", f"所选{kind}没有登记签到名单，无法核对到会人数：请先在会议记录中登记应到人员和出席情况")
             return
-        over_half = a.present * 2 > a.expected
-        if n in (1, 4) and not over_half:
-            verdict.problem("meeting_id", f"{counts}，未超过半数，{retry}")
-        elif n == 2 and not over_half:
-            verdict.warnings.append(f"{counts}，未超过半数：确认仍要登记吗？")
-        elif n == 3:
-            num, den = MATTER_CONGRESS_QUORUM
-            if a.present * den < a.expected * num:
-                verdict.problem("meeting_id", f"党员大会应到 {a.expected} 人，实到 {a.present} 人，"
-                                              f"不足{_fraction(num, den)}，{retry}")
-            elif is_rejected(step.outcome):
-                return  # a valid sitting that voted it down: recorded, and the chain ends
-            elif votes_for is None:
-                verdict.problem("meeting_id", "所选党员大会没有登记表决结果，无法核对审议是否通过："
-                                              "请在会议记录中填写赞成、反对、弃权票数")
-            elif votes_for * 2 <= a.voting_expected:
-                verdict.problem("outcome", f"党员大会应参加表决 {a.voting_expected} 人，赞成 {votes_for} 票，"
+        if not c.quorum_met:
+            if n == 2:
+                verdict.warnings.append(f"{counts}，未超过半数：确认仍要登记吗？")
+                return
+            if n == 1:
+                why = f"{counts}，未超过半数"
+            elif n == 3:
+                num, den = MATTER_CONGRESS_QUORUM
+                why = (f"党员大会应到 {c.expected} 人，实到 {c.present} 人" if c.voting_expected == c.expected else
+                       f"党员大会应到有表决权党员 {c.voting_expected} 人，实到 {c.voting_present} 人")
+                why += f"，不足{_fraction(num, den)}"
+            elif c.households is not None:
+                why = f"{kind}{c.attendance_text()}，未达到{c.quorum_rule}（村民委员会组织法第二十二条）"
+            else:
+                why = f"{counts}，不足三分之二（村民委员会组织法第二十六条）"
+            verdict.problem("meeting_id", f"{why}，{retry}")
+            return
+        if not c.vote_needed or is_rejected(step.outcome):
+            return  # a valid sitting that voted it down: recorded, and the chain ends
+        if not c.vote_recorded:
+            verdict.problem("meeting_id", f"所选{kind}没有登记表决结果，无法核对{name}是否通过："
+                                          "请在会议记录中填写赞成、反对、弃权票数")
+        elif not c.passes:
+            if n == 3:
+                verdict.problem("outcome", f"党员大会应参加表决 {c.vote_base} 人，赞成 {c.votes[0]} 票，"
                                            "未超过应到会有表决权党员的半数，审议没有通过：请把结果登记为“未通过”，或核对票数")
+            else:
+                verdict.problem("outcome", f"{kind}{c.vote_base_label} {c.vote_base} 人，赞成 {c.votes[0]} 票，"
+                                           "未超过半数，决议没有通过：请把结果登记为“未通过”，或核对票数")

@@ -40,6 +40,7 @@ class Expected(str, enum.Enum):
     PARTY_MEMBERS = "全体党员"  # 中共党员 and 中共预备党员 (预备党员 attend but do not vote)
     PARTY_COMMITTEE = "党组织委员"
     BOTH_COMMITTEES = "党组织委员和村委会委员"
+    ASSEMBLY = "村委会委员和村民代表"  # 村民代表会议's members (组织法 art. 26)
     PARTY_GROUP = "本党小组党员"
     TWO_PEOPLE = "谈话双方"
     CHOSEN = "自行选择"
@@ -55,7 +56,7 @@ EXPECTED: dict[Kind, Expected] = {
     Kind.APPRAISAL: Expected.PARTY_MEMBERS,
     Kind.HEART_TALK: Expected.TWO_PEOPLE,
     Kind.JOINT_MEETING: Expected.BOTH_COMMITTEES,
-    Kind.REPRESENTATIVES: Expected.CHOSEN,
+    Kind.REPRESENTATIVES: Expected.ASSEMBLY,
     Kind.VILLAGERS: Expected.CHOSEN,
     Kind.OTHER: Expected.CHOSEN,
 }
@@ -87,6 +88,12 @@ DEFAULT_REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement(Kind.LIFE_MEETING, Period.YEAR, by_month=12, basis="组织生活会每年至少1次，一般在第四季度"),
     Requirement(Kind.APPRAISAL, Period.YEAR, by_month=12, basis="民主评议党员每年1次"),
     Requirement(Kind.HEART_TALK, Period.YEAR_PER_MEMBER, basis="支委会成员之间、与党员之间每年至少谈心谈话1次"),
+)
+
+# In the law but off by default (many villages meet as matters arise): a village adds it in
+# 会议频次要求. 组织法 art. 26: 村民代表会议……每季度召开一次.
+OPTIONAL_REQUIREMENTS: tuple[Requirement, ...] = (
+    Requirement(Kind.REPRESENTATIVES, Period.QUARTER, basis="村民委员会组织法第二十六条：村民代表会议每季度召开一次"),
 )
 
 # Quorum rules (DOMAIN.md §2).

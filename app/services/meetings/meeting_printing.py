@@ -44,14 +44,16 @@ def matter_book_pdf(services, matter_id: int, path: Path) -> None:  # noqa: ANN0
     from app.reports.meetings.matter_book import build_matter_book
 
     matter = services.matters.get(matter_id)
-    steps = []
+    steps, counts = [], {}
     for step in matter.steps:
         if step.meeting_id is None:
             steps.append((step, None, None))
         else:
             steps.append((step, services.meetings.get(step.meeting_id), services.meetings.summary(step.meeting_id)))
+            if (found := services.matters.step_counts(step.step, step.meeting_id)) is not None:
+                counts[step.step] = found
     build_matter_book(path, village=services.profile.for_print().village_name, matter=matter, steps=steps,
-                      print_date=services.clock.today())
+                      print_date=services.clock.today(), counts=counts)
 
 
 def meetings_year_pdf(services, year: int, path: Path) -> None:  # noqa: ANN001

@@ -51,7 +51,8 @@ MEETING_FIELDS = (
 )
 _GONE = "这条会议记录已不存在（可能已被删除）：请刷新列表"
 # Who sits on the committee-based 应到 lists.
-_COMMITTEES = {Expected.PARTY_COMMITTEE: (Body.PARTY,), Expected.BOTH_COMMITTEES: (Body.PARTY, Body.VILLAGERS)}
+_COMMITTEES = {Expected.PARTY_COMMITTEE: (Body.PARTY,), Expected.BOTH_COMMITTEES: (Body.PARTY, Body.VILLAGERS),
+               Expected.ASSEMBLY: (Body.VILLAGERS, Body.REPRESENTATIVES)}
 
 
 class MeetingService:

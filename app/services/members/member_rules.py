@@ -13,7 +13,10 @@ from app.services.members.phone import validate_phone
 from app.services.members.posts import SECRETARY, SUPERVISION_HEAD, Body, body_of, normalize_post
 
 # Posts one person holds at a time in a village: a second holder is probably a missing end date.
-SINGLE_SEAT_POSTS = ("党支部书记", "村委会主任", "监委会主任")
+SINGLE_SEAT_POSTS = ("党支部书记", "村委会主任", "监委会主任", "团支部书记", "妇联主席", "工会主席",
+                     "民兵连长", "民兵连指导员", "理事长", "监事长")
+# 股份经济合作社示范章程: the 监事会 oversees the 理事会, so no one sits on both.
+ECONOMY_BOARD, ECONOMY_AUDIT = frozenset({"理事长", "理事"}), frozenset({"监事长", "监事"})
 
 MAX_NAME_CHARS = 30
 # Longest text kept for the other free-text fields (the column sizes of the people table).
@@ -152,6 +155,8 @@ def check_posts(posts: list[PostData], verdict: Verdict) -> None:
                 verdict.problem(
                     "posts", "村委会成员不能同时担任村务监督委员会成员：请去掉其中一项或填写离任日期"
                 )
+            if {a.title, b.title} & ECONOMY_BOARD and {a.title, b.title} & ECONOMY_AUDIT:
+                verdict.problem("posts", "集体经济组织的理事会成员不能同时担任监事：请去掉其中一项或填写离任日期")
             if {a.title, b.title} == {SECRETARY, SUPERVISION_HEAD}:
                 verdict.warnings.append("党支部书记一般不兼任村务监督委员会主任，确定要这样保存吗？")
 

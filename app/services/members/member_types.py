@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from app.services.members.posts import is_committee_post
+
 
 @dataclass
 class PostData:
@@ -59,7 +61,12 @@ class MemberRow:
 
     @property
     def in_office(self) -> bool:
-        return bool(self.current_posts)
+        """On the 两委 or the 监委会 now (a 村民代表 or 团支部书记 alone is not the team)."""
+        return any(is_committee_post(t) for t in self.current_posts)
+
+    @property
+    def committee_posts(self) -> tuple[str, ...]:
+        return tuple(t for t in self.current_posts if is_committee_post(t))
 
     @property
     def has_left(self) -> bool:
@@ -74,6 +81,9 @@ class TeamSummary:
     supervision_members: tuple[str, ...]
     one_shoulder: tuple[str, ...]  # 一肩挑: 书记 who is also 村委会主任
     cross: tuple[str, ...]  # 交叉任职: on both the party committee and the villagers' committee
+    # 理事长 of the collective economy, and those of them who are also 党支部书记 (common policy).
+    economy_heads: tuple[str, ...] = ()
+    secretary_heads_economy: tuple[str, ...] = ()
 
     @property
     def cross_rate(self) -> float | None:

@@ -15,7 +15,7 @@ def roster_rows(all_rows: list[MemberRow]) -> list[MemberRow]:
     from app.services.members.posts import POST_ORDER
 
     rows = [r for r in all_rows if r.in_office]
-    return sorted(rows, key=lambda r: (min(POST_ORDER.get(t, 99) for t in r.current_posts), r.sort_name))
+    return sorted(rows, key=lambda r: (min(POST_ORDER.get(t, 99) for t in r.committee_posts), r.sort_name))
 
 
 def print_roster(services: Services, path: Path, internal: bool = False) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.services.members.member_types import MemberRow, TeamSummary
-from app.services.members.posts import SECRETARY, VILLAGE_HEAD, Body, body_of
+from app.services.members.posts import ECONOMY_HEAD, SECRETARY, VILLAGE_HEAD, Body, body_of
 
 
 def team_on(rows: list[MemberRow], day: dt.date) -> TeamSummary:
@@ -13,7 +13,9 @@ def team_on(rows: list[MemberRow], day: dt.date) -> TeamSummary:
     villagers: list[str] = []
     supervision: list[str] = []
     one_shoulder: list[str] = []
+    party_heads: list[str] = []
     cross: list[str] = []
+    economy_heads: list[str] = []
     for row in rows:
         titles = {p.title for p in row.all_posts if p.active_on(day)}
         bodies = {body_of(t) for t in titles}
@@ -23,10 +25,14 @@ def team_on(rows: list[MemberRow], day: dt.date) -> TeamSummary:
             villagers.append(row.name)
         if Body.SUPERVISION in bodies:
             supervision.append(row.name)
+        if SECRETARY in titles:
+            party_heads.append(row.name)
         if {SECRETARY, VILLAGE_HEAD} <= titles:
             one_shoulder.append(row.name)
         if {Body.PARTY, Body.VILLAGERS} <= bodies:
             cross.append(row.name)
+        if ECONOMY_HEAD in titles:
+            economy_heads.append(row.name)
     return TeamSummary(
         day=day,
         party_members=tuple(party),
@@ -34,6 +40,8 @@ def team_on(rows: list[MemberRow], day: dt.date) -> TeamSummary:
         supervision_members=tuple(supervision),
         one_shoulder=tuple(one_shoulder),
         cross=tuple(cross),
+        economy_heads=tuple(economy_heads),
+        secretary_heads_economy=tuple(n for n in economy_heads if n in party_heads),
     )
 
 
@@ -51,4 +59,7 @@ def describe(summary: TeamSummary) -> str:
     rate = summary.cross_rate
     rate_text = "—" if rate is None else f"{rate:.1%}"
     parts.append(f"交叉任职 {len(summary.cross)} 人，交叉任职率 {rate_text}")
+    for name in summary.economy_heads:
+        both = "（党支部书记兼任）" if name in summary.secretary_heads_economy else ""
+        parts.append(f"集体经济组织理事长：{name}{both}")
     return "；".join(parts)

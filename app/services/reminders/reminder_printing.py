@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from app.services.members.posts import POST_ORDER
+from app.services.members.posts import POST_ORDER, is_committee_post
 from app.services.members.team import describe, team_on
 from db.audit_head import chain_head
 
@@ -54,9 +54,15 @@ def _summary(services, figures, path: Path, *, term: bool) -> Path:  # noqa: ANN
     today = services.clock.today()
     day = min(figures.last, today)  # the team on the last day counted (today for this year)
     lines, summary = team_lines(services.members.list_rows(), day)
+    bodies: tuple[str, ...] = ()
+    if term:  # the township's 届中 review asks whether each body is 健全 and working
+        from app.services.bodies.body_health import BodyHealthService
+
+        bodies = tuple(h.line() for h in BodyHealthService(services.db, services.clock).on(day))
     head = chain_head(services.db.path)  # read at print time: the log as it stands now
     build_work_summary(path, village=village, figures=figures, team=lines, team_summary=summary,
-                       team_day=day, print_date=today, term=term, chain_head=(head.entries, head.last_hash))
+                       team_day=day, print_date=today, term=term, bodies=bodies,
+                       chain_head=(head.entries, head.last_hash))
     return path
 
 
@@ -67,7 +73,7 @@ def team_lines(rows, day: dt.date):  # noqa: ANN001, ANN201
     summary = team_on(rows, day)
     team = []
     for row in rows:
-        posts = sorted({p.title for p in row.all_posts if p.active_on(day)},
+        posts = sorted({p.title for p in row.all_posts if p.active_on(day) and is_committee_post(p.title)},
                        key=lambda t: POST_ORDER.get(t, 99))
         if not posts:
             continue

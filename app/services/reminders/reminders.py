@@ -17,7 +17,7 @@ from app.services.common.errors import UserError, ValidationFailed, Verdict
 from app.services.common.profile import ProfileService
 from app.services.common.records import load_or_gone, row_to_save
 from app.services.members.pinyin_search import sort_key
-from app.services.members.posts import POST_ORDER, Body
+from app.services.members.posts import COMMITTEE_BODIES, POST_ORDER
 from app.services.reminders import reminder_rules as rules
 from app.services.reminders.holiday_calendar import WorkdayShift, shift_workdays
 from app.services.reminders.recurrence import due_dates, next_due
@@ -171,7 +171,7 @@ class ReminderService:
     def cadres_on(self, day: dt.date) -> list[tuple[int, str]]:
         """Everyone holding a 党组织 / 村委会 / 监委会 post on ``day``: (id, name), by rank then pinyin."""
         query = (select(Person.id, Person.name, Post.title).join(Post, Post.person_id == Person.id)
-                 .where(Post.body.in_([b.value for b in Body]),
+                 .where(Post.body.in_([b.value for b in COMMITTEE_BODIES]),
                         or_(Post.start_date.is_(None), Post.start_date <= day),
                         or_(Post.end_date.is_(None), Post.end_date >= day)))
         rank: dict[tuple[int, str], int] = {}

@@ -55,6 +55,14 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
                             "method": "办理方式", "note": "办理情况", "done_by": "办理人"},
     "derived_disposition": {"key": "事项代码", "title": "事项", "area": "方面", "status": "标记",
                             "reason": "理由", "decided_on": "标记日期", "decided_by": "标记人"},
+    "villager_group": {"name": "村民小组", "leader_id": "组长", "households": "户数", "adults": "18岁以上人数",
+                       "position": "排列顺序"},
+    "representative_detail": {"person_id": "村民代表", "group_id": "所在村民小组", "contact_households": "联系户数"},
+    "party_group": {"name": "党小组", "leader_id": "党小组组长"},
+    "village_body": {"body": "组织", "kept": "本村设有"},
+    "villager_meeting_count": {"meeting_id": "会议", "group_id": "村民小组", "adults_total": "应到18岁以上村民",
+                               "adults_present": "到会18岁以上村民", "households_total": "应到户数",
+                               "households_present": "到会户代表"},
 }
 # Event entries (恢复 …) carry their own Chinese keys.
 EVENT_TABLE = "database"
@@ -64,13 +72,14 @@ MONEY_COLUMNS = frozenset({"amount_fen", "opening_balance_fen"})
 # column -> the table whose record it names (shown by that record's name)
 REFERENCES = {"person_id": "person", "host_id": "person", "recorder_id": "person", "reviewer_id": "person",
               "meeting_id": "meeting", "matter_id": "matter", "notice_id": "notice", "corrects_id": "notice",
-              "term_id": "term", "reminder_id": "reminder"}
+              "term_id": "term", "reminder_id": "reminder", "leader_id": "person", "group_id": "villager_group"}
 
 # (table, column) -> stored value -> words
 CODES: dict[tuple[str, str], dict[str, str]] = {
     ("reminder", "recurrence"): {r.value: label for r, label in RECURRENCE_LABELS.items()},
     ("notice", "period_kind"): {"month": "月度", "quarter": "季度", "year": "年度"},
     ("post", "body"): {b.value: label for b, label in BODY_LABELS.items()},
+    ("village_body", "body"): {b.value: label for b, label in BODY_LABELS.items()},
 }
 
 

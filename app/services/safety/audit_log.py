@@ -15,7 +15,7 @@ from app.services.common.dates import format_date_cn
 from app.services.notices.money import format_yuan
 from app.services.safety.audit_labels import CODES, EVENT_TABLE, MONEY_COLUMNS, REFERENCES, column_label
 from db.audit import chain_problems, record_event
-from db.models import AuditEntry, Matter, Meeting, Notice, Person, Reminder, Term
+from db.models import AuditEntry, Matter, Meeting, Notice, Person, Reminder, Term, VillagerGroup
 from db.session import Database
 
 SKIPPED = {"id"}
@@ -62,7 +62,7 @@ class Names:
 
 NAME_COLUMNS = {"person": (Person, Person.name), "meeting": (Meeting, Meeting.date, Meeting.topic),
                 "matter": (Matter, Matter.name), "notice": (Notice, Notice.title), "term": (Term, Term.name),
-                "reminder": (Reminder, Reminder.subject)}
+                "reminder": (Reminder, Reminder.subject), "villager_group": (VillagerGroup, VillagerGroup.name)}
 
 
 def _record_name(table: str, values: tuple) -> str:

@@ -60,9 +60,24 @@ class StepDialog(UnsavedChangesGuard, QDialog):
             row_layout.addWidget(self.meeting, 1)
             row_layout.addWidget(new_meeting)
             self.errors.add_row("meeting_id", "会议", row, True)
+            # The chosen meeting's 应到 / 实到, quorum and vote, judged as the save will judge them.
+            self.counts = QLabel()
+            self.counts.setObjectName("stepCounts")
+            self.counts.setWordWrap(True)
+            self.heads_button = QPushButton("登记村民会议到会人数…")
+            self.heads_button.setAutoDefault(False)
+            self.heads_button.clicked.connect(self.edit_heads)
+            counts_row = QWidget()
+            counts_layout = QVBoxLayout(counts_row)
+            counts_layout.setContentsMargins(0, 0, 0, 0)
+            counts_layout.addWidget(self.counts)
+            counts_layout.addWidget(self.heads_button)
+            form.addRow("到会与表决", counts_row)
+            self.meeting.currentIndexChanged.connect(self.show_counts)
             self.errors.add_row("outcome", "结果", self.outcome, True)
             self.date.changed.connect(self.load_meetings)
             self.load_meetings()
+            self.show_counts()
         else:
             self.place.setPlaceholderText("如 村务公开栏、村民微信群")
             self.posted_text.setPlaceholderText("公开的内容（三公开标签页上线后可直接关联公告）")
@@ -106,6 +121,28 @@ class StepDialog(UnsavedChangesGuard, QDialog):
         for row in sorted(found.values(), key=lambda r: (abs(r.date - day), r.date)):
             self.meeting.addItem(f"{format_date(row.date)} {' + '.join(row.kinds)}：{row.topic}", row.id)
         self.meeting.setCurrentIndex(max(0, self.meeting.findData(current)) if current is not None else 0)
+
+    def show_counts(self) -> None:
+        counts = self.services.matters.step_counts(self.step, self.meeting.currentData())
+        self.heads_button.setVisible(counts is not None and counts.kind == Kind.VILLAGERS.value)
+        if counts is None:
+            self.counts.setText("（选择会议后显示应到、实到和表决情况）")
+            return
+        lines = counts.lines()
+        if counts.listed and not counts.quorum_met:
+            lines.append("⚠ 到会人数不足，这一步无效")
+        elif counts.vote_needed and not counts.vote_recorded:
+            lines.append("⚠ 没有表决票数，不能登记为“通过”：请先在会议记录中填写票数")
+        elif counts.passes is False:
+            lines.append("⚠ 赞成票未过半数，结果应为“未通过”")
+        self.counts.setText("\n".join(lines))
+
+    def edit_heads(self) -> None:
+        from app.ui.bodies.head_count_dialog import HeadCountDialog
+
+        if self.meeting.currentData() is not None and HeadCountDialog(self.services, self.meeting.currentData(),
+                                                                      self).exec():
+            self.show_counts()
 
     def create_meeting(self) -> None:
         from app.ui.meetings.meeting_dialog import MeetingDialog

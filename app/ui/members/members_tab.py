@@ -51,6 +51,7 @@ class MembersTab(QWidget):
             ("导入", lambda: self.actions.import_members(), "从 Excel 花名册导入"),
             ("导出", lambda: self.actions.export_members(), "导出为 Excel"),
             ("打印", lambda: self.actions.print_roster(), "打印花名册（Ctrl+P）"),
+            ("村民代表", self.open_bodies, "村民小组和村民代表：登记、修改，查看村民代表会议的组成"),
         ))
         toolbar.addStretch(1)
         toolbar.addWidget(QLabel("查看："))
@@ -154,6 +155,12 @@ class MembersTab(QWidget):
         return self.proxy.data(index, ID_ROLE)
 
     # ----- actions ----------------------------------------------------------------------
+    def open_bodies(self) -> None:
+        from app.ui.bodies.bodies_dialog import BodiesDialog
+
+        BodiesDialog(self.services, self).exec()
+        self.refresh(select=self.selected_id())
+
     def add_person(self) -> None:
         dialog = MemberDialog(self.services.members, None, self, self.services.photos)
         if dialog.exec():

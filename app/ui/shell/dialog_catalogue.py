@@ -88,6 +88,9 @@ def entries() -> list[Entry]:
     from app.ui.meetings.step_dialog import StepDialog
     from app.ui.members.member_dialog import MemberDialog
     from app.ui.members.terms_dialog import TermsDialog
+    from app.ui.bodies.bodies_dialog import BodiesDialog
+    from app.ui.bodies.body_editors import GroupDialog, RepresentativeDialog
+    from app.ui.bodies.head_count_dialog import HeadCountDialog
     from app.ui.notices.notice_dialog import NoticeDialog
     from app.ui.notices.notice_workflow import PostDialog, QuestionDialog, QuestionsDialog, ReviewDialog
     from app.ui.reminders.done_dialog import DoneDialog
@@ -109,6 +112,10 @@ def entries() -> list[Entry]:
         Entry("成员-新增", lambda s, p, _d: MemberDialog(s.members, None, p, s.photos)),
         Entry("成员-编辑", lambda s, p, _d: MemberDialog(s.members, member(s), p, s.photos)),
         Entry("届次", lambda s, p, _d: TermsDialog(s.members, p)),
+        Entry("村民小组和村民代表", lambda s, p, _d: BodiesDialog(s, p)),
+        Entry("村民代表-编辑", lambda s, p, _d: RepresentativeDialog(s, _first(s.representatives.list_rows(), "representative").person_id, p)),
+        Entry("村民会议到会人数", lambda s, p, _d: HeadCountDialog(s, _meeting_id(s), p)),
+        Entry("村民小组-编辑", lambda s, p, _d: GroupDialog(s, _first(s.villager_groups.list_rows(), "group").id, p)),
         Entry("花名册导入预览", _member_import),
         Entry("会议-新增", lambda s, p, _d: MeetingDialog(s, None, p)),
         Entry("会议-编辑", lambda s, p, _d: MeetingDialog(s, _meeting_id(s), p)),

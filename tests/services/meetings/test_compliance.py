@@ -250,3 +250,16 @@ def test_a_damaged_stored_table_falls_back_to_the_defaults(db):
     with db.write() as s:
         s.add(Meta(key="meeting_requirements", value='[{"kind": "党课", "times": "很多"}'))
     assert RequirementStore(db).load() == DEFAULT_REQUIREMENTS
+
+
+def test_representatives_meeting_each_quarter_is_off_by_default_and_can_be_required(db, compliance, services):
+    """组织法第二十六条：村民代表会议……每季度召开一次. Not in the defaults; a village adds it."""
+    from app.services.meetings.meeting_kinds import OPTIONAL_REQUIREMENTS
+
+    add_meeting(db, dt.date(2026, 2, 10), Kind.REPRESENTATIVES)
+    assert not any(r.requirement.kind is Kind.REPRESENTATIVES for r in compliance.year_view(2026).rows)
+    services.act_as(Actor("王文书", Role.ADMIN))
+    RequirementStore(db).save([*DEFAULT_REQUIREMENTS, *OPTIONAL_REQUIREMENTS])
+    reps = row(ComplianceService(db, compliance.clock).year_view(2026), Kind.REPRESENTATIVES)
+    assert states(reps) == [DONE, MISSING, MISSING, NOT_DUE]
+    assert reps.cells[1].message == "2026年第二季度 村民代表会议 未召开（应1次，已0次）"

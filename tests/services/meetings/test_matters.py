@@ -10,7 +10,7 @@ from app.services.meetings.matters import MatterService, format_amount, parse_am
 from app.services.meetings.meeting_kinds import Kind
 from app.services.meetings.meeting_types import MatterData, StepData
 from app.services.safety.actor import Actor, PermissionDenied, Role
-from db.models import Attendance, Meeting, MeetingKind
+from db.models import Attendance, Meeting, MeetingKind, VillagerMeetingCount
 
 D1, D2, D3, D4, D5, D6 = (dt.date(2026, 9, d) for d in (1, 5, 10, 15, 20, 25))
 SURNAMES, GIVEN = "赵钱孙李周吴郑王", "甲乙丙丁戊己庚辛壬癸"
@@ -217,17 +217,92 @@ def test_rejection_ends_the_chain(db, matters, people):
     assert matters.list_rows()[0].stuck_days is None  # ended, not stuck
 
 
-def test_villagers_vote_needs_more_than_half_or_a_confirmation_without_a_list(db, matters, people):
+def test_representatives_meeting_below_two_thirds_is_refused_art_26(db, matters, people):
+    """组织法第二十六条：村民代表会议有三分之二以上的组成人员参加方可召开. 13 of 20 is short."""
     mid = chain_to(db, matters, people, 3)
-    few = StepData(4, D4, meeting_id=meeting(db, [Kind.REPRESENTATIVES], D4, people[:20], 10))
+    few = StepData(4, D4, meeting_id=meeting(db, [Kind.REPRESENTATIVES], D4, people[:20], 13, 13), outcome="通过")
     assert refused(lambda: matters.add_step(mid, few), "meeting_id") == (
-        "村民代表会议应到 20 人，实到 10 人，未超过半数，这一步无效：请补开会议或核对签到"
+        "村民代表会议应到 20 人，实到 13 人，不足三分之二（村民委员会组织法第二十六条），这一步无效：请补开会议或核对签到"
     )
-    unlisted = StepData(4, D4, meeting_id=meeting(db, [Kind.VILLAGERS], D4, [], 0))
-    with pytest.raises(NeedsConfirmation):
-        matters.add_step(mid, unlisted)
-    matters.add_step(mid, unlisted, confirmed=True)
-    assert matters.list_rows()[0].reached == 4
+
+
+def test_representatives_meeting_at_exactly_two_thirds_sits_art_26(db, matters, people):
+    """14 of 21 present is exactly two thirds; 8 of 14 in favour is more than half of those present."""
+    mid = chain_to(db, matters, people, 3)
+    exact = StepData(4, D4, meeting_id=meeting(db, [Kind.REPRESENTATIVES], D4, people[:21], 14, 8), outcome="通过")
+    matters.add_step(mid, exact)
+    counts = matters.step_counts(4, exact.meeting_id)
+    assert counts.lines() == ["应到 21 人，实到 14 人", "到会三分之二以上组成人员，符合召开要求",
+                              "赞成 8 票，反对 0 票，弃权 0 票，赞成票超过到会人员 14 人的半数"]
+
+
+def test_decision_at_exactly_half_of_those_present_is_not_passed_art_26(db, matters, people):
+    """组织法第二十六条：所作决定应当经到会人员的过半数同意. 7 of 14 is not more than half."""
+    mid = chain_to(db, matters, people, 3)
+    half = StepData(4, D4, meeting_id=meeting(db, [Kind.REPRESENTATIVES], D4, people[:21], 14, 7), outcome="通过")
+    assert refused(lambda: matters.add_step(mid, half), "outcome") == (
+        "村民代表会议到会人员 14 人，赞成 7 票，未超过半数，决议没有通过：请把结果登记为“未通过”，或核对票数"
+    )
+    half.outcome = "未通过"
+    matters.add_step(mid, half)
+
+
+def test_no_passed_decision_without_a_recorded_vote(db, matters, people):
+    mid = chain_to(db, matters, people, 3)
+    unvoted = StepData(4, D4, meeting_id=meeting(db, [Kind.REPRESENTATIVES], D4, people[:20], 20), outcome="通过")
+    assert refused(lambda: matters.add_step(mid, unvoted), "meeting_id") == (
+        "所选村民代表会议没有登记表决结果，无法核对决议是否通过：请在会议记录中填写赞成、反对、弃权票数"
+    )
+    assert matters.step_counts(4, unvoted.meeting_id).vote_text() == "未记录表决票数"
+
+
+def test_villagers_meeting_without_any_count_is_refused(db, matters, people):
+    mid = chain_to(db, matters, people, 3)
+    unlisted = StepData(4, D4, meeting_id=meeting(db, [Kind.VILLAGERS], D4, [], 0, 300), outcome="通过")
+    assert refused(lambda: matters.add_step(mid, unlisted), "meeting_id").startswith(
+        "所选村民会议没有登记到会人数，无法核对是否达到法定人数")
+
+
+def _heads(db, meeting_id, adults, adults_present, households, households_present):
+    with db.write() as s:
+        s.add(VillagerMeetingCount(meeting_id=meeting_id, adults_total=adults, adults_present=adults_present,
+                                   households_total=households, households_present=households_present))
+
+
+def test_villagers_meeting_at_exactly_half_the_adults_is_refused_art_22(db, matters, people):
+    """组织法第二十二条：应当有本村十八周岁以上村民的过半数……参加. 500 of 1000 adults, 199 of 300 households."""
+    mid = chain_to(db, matters, people, 3)
+    sitting = meeting(db, [Kind.VILLAGERS], D4, [], 0, 400)
+    _heads(db, sitting, 1000, 500, 300, 199)
+    assert refused(lambda: matters.add_step(mid, StepData(4, D4, meeting_id=sitting, outcome="通过")),
+                   "meeting_id") == (
+        "村民会议应到 1000 名18岁以上村民，实到 500 名18岁以上村民；户代表到会 199 户，共 300 户，"
+        "未达到过半数18岁以上村民或三分之二以上户的代表（村民委员会组织法第二十二条），这一步无效：请补开会议或核对签到"
+    )
+
+
+def test_villagers_meeting_sits_with_two_thirds_of_households_art_22(db, matters, people):
+    """组织法第二十二条：或者本村三分之二以上的户的代表参加；决定经到会人员的过半数通过 (101 of 200)."""
+    mid = chain_to(db, matters, people, 3)
+    sitting = meeting(db, [Kind.VILLAGERS], D4, [], 0, 101)
+    _heads(db, sitting, 1000, 0, 300, 200)
+    matters.add_step(mid, StepData(4, D4, meeting_id=sitting, outcome="通过"))
+    assert matters.step_counts(4, sitting).vote_text() == (
+        "赞成 101 票，反对 0 票，弃权 0 票，赞成票超过到会户代表 200 人的半数")
+
+
+def test_party_congress_quorum_counts_only_voting_members(db, matters, people):
+    """预备党员没有表决权: 30 listed, 6 of them 预备党员. 21 of 30 present is over 2/3, but only 15
+    of the 24 voting members: short of 2/3."""
+    mid = chain_to(db, matters, people, 2)
+    # The first 6 listed are 预备党员 and present; 21 present in all, so 15 voting members.
+    sitting = meeting(db, [Kind.PARTY_CONGRESS], D3, people, 21, 14, non_voting=6)
+    assert refused(lambda: matters.add_step(mid, StepData(3, D3, meeting_id=sitting, outcome="通过")),
+                   "meeting_id") == (
+        "党员大会应到有表决权党员 24 人，实到 15 人，不足三分之二，这一步无效：请补开会议或核对签到"
+    )
+    assert matters.step_counts(3, sitting).attendance_text() == (
+        "应到 30 人，实到 21 人；其中有表决权党员应到 24 人，实到 15 人")
 
 
 def test_postings_need_place_and_text(db, matters, people):

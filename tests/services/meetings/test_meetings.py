@@ -105,7 +105,20 @@ def test_party_group_meeting_expects_that_group_only(meetings, ids):
     assert meetings.expected_attendees([GROUP], D(2026, 11, 1)) == []
 
 
-@pytest.mark.parametrize("kind", [TALK, Kind.REPRESENTATIVES.value, Kind.VILLAGERS.value, Kind.OTHER.value])
+def test_representatives_meeting_expects_village_committee_and_representatives_in_office(meetings, members, ids):
+    """组织法第二十六条：村民代表会议由村民委员会成员和村民代表组成."""
+    from tests.conftest import person
+
+    members.save(person("代表甲", "村民代表"))
+    gone = person("代表乙", "村民代表")
+    gone.posts[0].end_date = D(2026, 10, 1)
+    members.save(gone)
+    rows = meetings.expected_attendees([Kind.REPRESENTATIVES.value], D(2026, 11, 1))
+    assert names(rows) == ["代表甲", "王芳", "赵丽", "郑新"]  # 王芳 sits on the 村委会 too
+    assert "代表乙" in names(meetings.expected_attendees([Kind.REPRESENTATIVES.value], D(2026, 9, 1)))
+
+
+@pytest.mark.parametrize("kind", [TALK, Kind.VILLAGERS.value, Kind.OTHER.value])
 def test_kinds_where_the_user_picks_start_empty(meetings, ids, kind):
     assert meetings.expected_attendees([kind], D(2026, 11, 1)) == []
 

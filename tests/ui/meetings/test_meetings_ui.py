@@ -76,13 +76,15 @@ def test_a_matter_step_is_recorded_through_the_step_dialog(qtbot, demo_window, m
 
     def new_meeting(self):
         self.topic.setText("决议鱼塘承包方案")
+        present = sum(1 for a in self.attendance.attendance() if a.status == "出席")
+        self.votes[0].setValue(present)  # a 通过 rests on a recorded vote (组织法第二十六条)
         self.save()
         return self.result()
 
     monkeypatch.setattr(MeetingDialog, "exec", new_meeting)
-    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a, **k: True)  # no attendance list: confirm
     dialog.create_meeting()
     assert "决议鱼塘承包方案" in dialog.meeting.currentText()
+    assert "到会三分之二以上组成人员，符合召开要求" in dialog.counts.text()
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     row = next(r for r in services.matters.list_rows() if r.id == stuck.id)
