@@ -33,6 +33,10 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
                   f"{n.notices} 份公告，{n.reminders} 条纪律提醒。数据目录：{data_dir.root}")
             return EXIT_OK
         if args.command == "import":
+            if args.what == "rectification":
+                from app.cli.rectification import import_rectification
+
+                return import_rectification(services, args.target, args.dry_run, args.source)
             if args.what == "items":
                 from app.cli.notices import import_items
 
@@ -62,6 +66,10 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
             from app.cli.reminders import print_pdf
 
             return print_pdf(services, args)
+        if args.command == "pdf" and args.what in ("rectification", "rectification-report"):
+            from app.cli.rectification import print_pdf as print_rectification_pdf
+
+            return print_rectification_pdf(services, args)
         if args.command == "pdf" and not args.output:
             raise UserError("请用 -o 写明输出的 PDF 文件，例如 -o 输出.pdf")
         if args.command == "pdf" and args.what in ("meeting", "signin", "matter", "meetings"):

@@ -28,8 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     res = sub.add_parser("restore", help="用备份文件恢复数据库（恢复前先备份现在的数据）")
     res.add_argument("file", metavar="备份文件")
     imp = sub.add_parser("import", help="从 Excel 导入")
-    imp.add_argument("what", choices=["members", "items"], help="members：花名册；items：财务公开明细")
-    imp.add_argument("target", nargs="+", metavar="参数", help="members 文件.xlsx，或 items 公告编号 文件.xlsx")
+    imp.add_argument("what", choices=["members", "items", "rectification"],
+                     help="members：花名册；items：财务公开明细；rectification：整改问题清单")
+    imp.add_argument("target", nargs="+", metavar="参数",
+                     help="members 文件.xlsx，items 公告编号 文件.xlsx，或 rectification 文件.xlsx")
+    imp.add_argument("--source", metavar="名称", help="rectification：导入到哪个问题来源（没有时新建；默认用文件名）")
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     exp = sub.add_parser("export", help="导出为 Excel")
     exp.add_argument("what", choices=["members", "meetings"], help="members：花名册；meetings：一年的会议")
@@ -43,16 +46,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("due", help="列出已逾期和14天内到期的事项（每行一项）")
     pdf = sub.add_parser("pdf", help="打印为 PDF")
     pdf.add_argument("what", choices=["roster", "notice", "notices", "reminder", "reminders", "summary",
-                                      "meeting", "signin", "matter", "meetings"])
+                                      "meeting", "signin", "matter", "meetings", "rectification",
+                                      "rectification-report"])
     pdf.add_argument("target", nargs="?", metavar="编号、所属期或年份",
                      help="notice 的公告编号，notices 的所属期（2026Q3、2026-07），reminder 的提醒编号，"
                           "reminders 的年份，summary 的年份或 term（本届届中），meeting / signin 的会议编号，"
-                          "matter 的四议两公开事项编号，meetings 的年份")
+                          "matter 的四议两公开事项编号，meetings 的年份，rectification-report 的来源编号")
     pdf.add_argument("--a3", action="store_true", help="公告用 A3 纸")
     pdf.add_argument("--due", metavar="日期", help="reminder：哪一次到期的提醒函（默认今天或之前最近的一次）")
     pdf.add_argument("-o", "--output",
                      help="输出的 PDF 文件（reminder、reminders、summary 不写时存到当前文件夹）")
     pdf.add_argument("--internal", action="store_true", help="内部留存版：身份证号和电话不打码")
+    pdf.add_argument("--source", metavar="编号", help="rectification：只打印这个问题来源的整改台账")
+    pdf.add_argument("--lists", action="store_true",
+                     help="rectification-report：报告后附问题清单、任务清单、责任清单")
     return parser
 
 

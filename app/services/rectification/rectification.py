@@ -145,7 +145,7 @@ class RectificationService:
         elif any(len(m) > MAX_MEASURE_CHARS for m in measures):
             verdict.problem("measures", f"整改措施每条最多{MAX_MEASURE_CHARS}个字：请分成几条")
         if people is None:
-            people = set(self._people())
+            people = set(self.people())
         if data.owner_id is None:
             verdict.problem("owner_id", "请从两委成员和党员名单中选择责任人")
         elif data.owner_id not in people:
@@ -210,7 +210,7 @@ class RectificationService:
             query = query.where(RectItem.source_id == source_id)
         if person_id is not None:
             query = query.where((RectItem.owner_id == person_id) | (RectItem.leader_id == person_id))
-        names = self._people()
+        names = self.people()
         with self.db.read() as s:
             titles = dict(s.execute(select(RectSource.id, RectSource.title)).all())
             rows = [_row(r, titles[r.source_id], names, today) for r in s.scalars(query)]
@@ -218,7 +218,7 @@ class RectificationService:
 
     def item(self, item_id: int) -> ItemDetail:
         today = self.clock.today()
-        names = self._people()
+        names = self.people()
         with self.db.read() as s:
             row = _load_item(s, item_id)
             source = s.get(RectSource, row.source_id)
@@ -232,7 +232,8 @@ class RectificationService:
         return ItemData(r.source_id, r.problem, r.kind, list(r.measures), r.owner_id, r.deadline, r.leader_id,
                         r.goal, r.id)
 
-    def _people(self) -> dict[int, str]:
+    def people(self) -> dict[int, str]:
+        """Everyone on the roster who can be 责任人 or 责任领导: id -> name."""
         with self.db.read() as s:
             return dict(s.execute(select(Person.id, Person.name)).all())
 
