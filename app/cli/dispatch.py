@@ -30,7 +30,8 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
 
             n = fill_sample_village(services)
             print(f"已装入示例村庄“红旗村”：{n.people} 人，{n.meetings} 次会议，{n.matters} 个四议两公开事项，"
-                  f"{n.notices} 份公告，{n.reminders} 条纪律提醒。数据目录：{data_dir.root}")
+                  f"{n.notices} 份公告，{n.reminders} 条纪律提醒，{n.rectification} 个整改问题。"
+                  f"数据目录：{data_dir.root}")
             return EXIT_OK
         if args.command == "import":
             if args.what == "rectification":

@@ -34,10 +34,7 @@ class LedgerSection:
 
 
 def counts_line(source: SourceRow) -> str:
-    """问题 8 个：已销号 3 个，整改中 2 个，逾期 1 个，长期坚持 2 个；整改完成率 50%。"""
-    c = source.counts
-    return (f"问题 {c.items} 个：已销号 {c.closed} 个，整改中 {c.in_progress} 个，逾期 {c.overdue} 个，"
-            f"长期坚持 {c.ongoing} 个；整改完成率 {c.rate}。")
+    return source.counts.line
 
 
 def source_heading(source: SourceRow) -> str:

@@ -71,6 +71,12 @@ class Counts:
     def rate(self) -> str:
         return rate_text(self.closed, self.closable)
 
+    @property
+    def line(self) -> str:
+        """问题 8 个：已销号 3 个，整改中 2 个，逾期 1 个，长期坚持 2 个；整改完成率 50%。"""
+        return (f"问题 {self.items} 个：已销号 {self.closed} 个，整改中 {self.in_progress} 个，逾期 {self.overdue} 个，"
+                f"长期坚持 {self.ongoing} 个；整改完成率 {self.rate}。")
+
 
 @dataclass(frozen=True)
 class SourceRow:

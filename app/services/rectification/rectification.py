@@ -129,6 +129,12 @@ class RectificationService:
             tally[state] = tally.get(state, 0) + 1
         return _counts(tally)
 
+    def summary_lines(self, first: dt.date, last: dt.date) -> tuple[str, ...]:
+        """What the 年度 / 届中 汇总 says of the 整改台账: the items raised in the period, as they
+        stand (nothing when none was raised)."""
+        counts = self.counts_on(first, last)
+        return (f"本期登记整改{counts.line}",) if counts.items else ()
+
     # ----- items -----------------------------------------------------------------------------
     def check_item(self, data: ItemData, people: set[int] | None = None) -> Verdict:
         verdict = Verdict()

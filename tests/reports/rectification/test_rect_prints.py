@@ -74,3 +74,15 @@ def test_the_report_gives_the_numbers_the_results_the_plan_and_the_signature(ser
         "主要负责人（签字）", "（盖章）", "问题清单", "任务清单", "责任清单",
     ):
         assert expected in text, expected
+
+
+def test_the_year_summary_gains_the_rectification_figures(services, ledger, tmp_path):
+    from app.services.reminders.reminder_printing import print_year_summary
+
+    assert services.workbench.year_figures(2026).rectification == (
+        "本期登记整改问题 3 个：已销号 1 个，整改中 0 个，逾期 1 个，长期坚持 1 个；整改完成率 50%。",)
+    assert services.workbench.year_figures(2025).rectification == ()
+    path = tmp_path / "汇总.pdf"
+    print_year_summary(services, 2026, path)
+    text = _text(path)
+    assert "整改落实情况本期登记整改问题3个：已销号1个，整改中0个，逾期1个，长期坚持1个；整改完成率50%。" in text
