@@ -45,6 +45,10 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
             from app.cli.members import import_members
 
             return import_members(services, args.target, args.dry_run)
+        if args.command == "export" and args.what == "dossier":
+            from app.cli.rectification import export_dossier
+
+            return export_dossier(services, args.target, args.public)
         if args.command == "export" and args.what == "meetings":
             from app.cli.meetings import export_meetings
 

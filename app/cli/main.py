@@ -35,8 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--source", metavar="名称", help="rectification：导入到哪个问题来源（没有时新建；默认用文件名）")
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     exp = sub.add_parser("export", help="导出为 Excel")
-    exp.add_argument("what", choices=["members", "meetings"], help="members：花名册；meetings：一年的会议")
-    exp.add_argument("target", nargs="+", metavar="参数", help="members 文件.xlsx，或 meetings 年份 文件.xlsx")
+    exp.add_argument("what", choices=["members", "meetings", "dossier"],
+                     help="members：花名册；meetings：一年的会议；dossier：巡察资料（一个期间的全部台账）")
+    exp.add_argument("target", nargs="+", metavar="参数",
+                     help="members 文件.xlsx，meetings 年份 文件.xlsx，或 dossier 开始日期 结束日期 文件夹")
+    exp.add_argument("--public", action="store_true", help="dossier：公开版（身份证号、电话打码；默认内部留存版）")
     prof = sub.add_parser("profile", help="显示村庄信息；带选项时修改（与“设置 → 村庄信息”相同的检查）")
     prof.add_argument("--village", help="村名")
     prof.add_argument("--township", help="乡镇")

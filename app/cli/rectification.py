@@ -62,3 +62,25 @@ def print_pdf(services, args: argparse.Namespace) -> int:  # noqa: ANN001
     pages = rect_printing.print_rect_report(services, source_id, path, lists=args.lists)
     print(f"已生成整改情况报告 {path}（{pages} 页）")
     return EXIT_OK
+
+
+def export_dossier(services, target: list[str], public: bool) -> int:  # noqa: ANN001
+    """export dossier FROM TO FOLDER [--public]: the 巡察资料 of a period, with its 目录."""
+    from app.services.common.dates import parse_date
+    from app.services.rectification.dossier import DossierBuilder
+
+    if len(target) != 3:
+        raise UserError("用法：export dossier 开始日期 结束日期 文件夹，例如 export dossier 2026-01-01 2026-12-31 巡察资料")
+    first, last = parse_date(target[0]), parse_date(target[1])
+    if first is None or last is None:
+        raise UserError("请写明开始和结束日期，例如 2026-01-01 2026-12-31")
+
+    def show(done: int, total: int, text: str) -> None:
+        print(f"[{done}/{total}] {text}", flush=True)
+
+    entries = DossierBuilder(services, first, last, Path(target[2]), internal=not public, progress=show).build()
+    pdfs = [e for e in entries if e.pages is not None]
+    kind = "公开版" if public else "内部留存版"
+    print(f"已导出巡察资料（{kind}）到 {target[2]}：{len(pdfs)} 份文件 {sum(e.pages for e in pdfs)} 页，"
+          f"附件 {len(entries) - len(pdfs)} 个，目录见“00 目录.pdf”")
+    return EXIT_OK

@@ -72,6 +72,7 @@ class RectificationTab(QWidget):
             ("导入", self.import_sheet, "从镇里发来的 Excel 问题清单导入"),
             ("打印台账", self.print_ledger, "打印整改台账（A4 横向）：所选来源，或全部"),
             ("整改报告", self.print_report, "打印所选来源的整改情况报告"),
+            ("巡察资料", self.export_dossier, "把一年的全部台账导出到一个文件夹（带目录），供巡察、检查调阅"),
         ))
         toolbar.addStretch(1)
         self.source_table = QTableWidget(0, len(SOURCE_HEADERS))
@@ -293,3 +294,39 @@ class RectificationTab(QWidget):
         if source_id is not None:
             generate_and_preview(self.services, f"{village(self.services)}整改情况报告",
                                  lambda path: print_rect_report(self.services, source_id, path, lists=True), self)
+
+    def export_dossier(self) -> None:
+        """A year's 巡察资料 into a new folder inside the one chosen (内部留存版)."""
+        import datetime as dt
+
+        from PySide6.QtWidgets import QApplication
+
+        from app.services.rectification.dossier import DossierBuilder
+        from app.ui.common.print_dialog import village
+
+        today = self.services.clock.today()
+        year = dialogs.ask_int(self, "导出巡察资料", "导出哪一年的资料：", today.year, today.year - 10, today.year)
+        if year is None:
+            return
+        chosen = dialogs.ask_folder(self, "选择存放巡察资料的文件夹（如U盘）")
+        if not chosen:
+            return
+        target = Path(chosen) / f"{village(self.services)}{year}年巡察资料（内部留存）"
+
+        def show(done: int, total: int, text: str) -> None:
+            self.status_changed.emit(f"正在导出巡察资料（{done}/{total}）：{text}")
+            QApplication.processEvents()
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            entries = DossierBuilder(self.services, dt.date(year, 1, 1), dt.date(year, 12, 31), target,
+                                     progress=show).build()
+        except UserError as exc:
+            dialogs.show_error(self, "无法导出", exc.message)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.status_changed.emit(self.status_text())
+        pdfs = [e for e in entries if e.pages is not None]
+        dialogs.show_info(self, "已导出", f"已导出到 {target}：{len(pdfs)} 份文件 {sum(e.pages for e in pdfs)} 页，"
+                                       f"附件 {len(entries) - len(pdfs)} 个。目录见“00 目录.pdf”。")

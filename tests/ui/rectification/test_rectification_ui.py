@@ -136,3 +136,17 @@ def test_go_to_work_on_the_start_page_opens_the_item(qtbot, services, tab, monke
     monkeypatch.setattr(ItemDialog, "exec", look)
     assert open_target(services, due.target, None) is False
     assert opened == ["村务监督委员会作用发挥不充分"]
+
+
+def test_the_dossier_button_exports_the_year_with_its_index(tab, services, profile, monkeypatch, tmp_path):
+    told = []
+    monkeypatch.setattr(dialogs, "ask_int", lambda *a, **k: 2026)
+    monkeypatch.setattr(dialogs, "ask_folder", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, title, text: told.append((title, text)))
+    steps = []
+    tab.status_changed.connect(steps.append)
+    tab.export_dossier()
+    folder = tmp_path / "红旗村2026年巡察资料（内部留存）"
+    assert (folder / "00 目录.pdf").is_file() and (folder / "06 整改台账" / "整改台账.pdf").is_file()
+    assert told and told[0][0] == "已导出" and "目录见“00 目录.pdf”" in told[0][1]
+    assert any(s.startswith("正在导出巡察资料") for s in steps)
