@@ -49,3 +49,15 @@ def test_a_bad_sheet_writes_nothing_and_says_why(run, tmp_path):
     assert "第 2 行：责任人：“王五”不在两委成员和党员名单中" in out
     assert run("pdf", "rectification-report", "x", "-o", str(tmp_path / "r.pdf")) == (
         2, "错误：来源编号“x”应是数字：编号显示在整改台账来源列表的第一列\n")
+
+
+def test_due_lists_the_rectification_deadlines(run, tmp_path):
+    sheet = write_sheet(tmp_path / "巡察.xlsx", [["问题", "措施", "责任人", "时限"],
+                                                  ["财务公开不及时", "按季度公开", "张堃", "2026-12-07"],
+                                                  ["村规民约未修订", "召开村民代表会议修订", "张堃", "2027-03-01"]])
+    run("import", "rectification", str(sheet), "--source", "2026年县委巡察")
+    code, out = run("due")
+    lines = [line for line in out.splitlines() if "整改台账" in line]
+    assert code == 0 and len(lines) == 1
+    assert lines[0].split() == ["待办", "2026-12-07", "整改台账",
+                                "整改“财务公开不及时”（2026年县委巡察）还有10天到期（时限2026年12月7日）"]
