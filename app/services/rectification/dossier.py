@@ -87,11 +87,16 @@ class DossierBuilder:
         meetings = [r for year in range(self.first.year, self.last.year + 1) for r in s.meetings.list_rows(year=year)
                     if self.first <= r.date <= self.last]
         jobs += [(f"会议记录 {r.topic}", lambda r=r: self._meeting(r)) for r in sorted(meetings, key=lambda r: r.date)]
-        jobs += [(f"四议两公开 {m.name}", lambda m=m: self._matter(m)) for m in s.matters.list_rows()
-                 if m.reached_on is None or self.first <= m.reached_on]
         notices = [r for year in range(self.first.year, self.last.year + 1) for r in s.notices.list_rows(year=year)
                    if r.post_from is not None and self.first <= r.post_from <= self.last]
+        jobs += [(f"四议两公开 {m.name}", lambda m=m: self._matter(m)) for m in s.matters.list_rows()
+                 if m.reached_on is None or self.first <= m.reached_on]
         jobs += [(f"三公开 {n.title}", lambda n=n: self._notice(n)) for n in notices]
+        self._matter_notices: dict[int, list] = {}
+        for n in notices:
+            matter = s.notices.get(n.id).matter_id
+            if matter is not None:
+                self._matter_notices.setdefault(matter, []).append(n)
         jobs += [("纪律提醒台账", self._reminders), ("整改台账", self._rectification), ("工作台账汇总", self._summaries)]
         return jobs
 
@@ -118,8 +123,13 @@ class DossierBuilder:
     def _matter(self, row) -> None:  # noqa: ANN001
         from app.services.meetings.meeting_printing import matter_book_pdf
 
-        self._pdf(f"03 四议两公开/{safe_file_name(row.name)}", "四议两公开记录本.pdf",
-                  lambda p: matter_book_pdf(self.services, row.id, p))
+        from app.services.notices.notice_printing import notice_pdf
+
+        folder = f"03 四议两公开/{safe_file_name(row.name)}"
+        self._pdf(folder, "四议两公开记录本.pdf", lambda p: matter_book_pdf(self.services, row.id, p))
+        for notice in self._matter_notices.get(row.id, []):  # its 决议公开 / 结果公开 notices beside it
+            self._pdf(folder, f"公告-{notice.title}.pdf",
+                      lambda p, i=notice.id: notice_pdf(self.services, i, p, internal=self.internal))
 
     def _notice(self, row) -> None:  # noqa: ANN001
         from app.services.notices.notice_printing import notice_pdf
@@ -132,10 +142,14 @@ class DossierBuilder:
             self._copy(folder, found, f"公开栏照片{found.suffix if found else ''}")
 
     def _reminders(self) -> None:
-        from app.services.reminders.reminder_printing import print_reminder_ledger
+        from app.services.reminders.reminder_printing import print_reminder_ledger, print_reminder_letter
 
         for year in range(self.first.year, self.last.year + 1):
             self._pdf("05 纪律提醒", f"{year}年纪律提醒台账.pdf", lambda p, y=year: print_reminder_ledger(self.services, y, p))
+        for o in self.services.reminders.occurrences(self.first, self.last):
+            if o.done is not None:  # the letters that went out
+                self._pdf("05 纪律提醒/提醒函", f"{format_date(o.due)}-{o.subject}.pdf",
+                          lambda p, o=o: print_reminder_letter(self.services, o.reminder_id, o.due, p))
 
     def _rectification(self) -> None:
         from app.services.rectification.rect_printing import print_rect_ledger, print_rect_report

@@ -31,6 +31,7 @@ from db.models import (
     RectReopening,
     RectSource,
     Reminder,
+    ReminderOccurrence,
 )
 from db.session import Database
 
@@ -73,8 +74,11 @@ def linkable(db: Database, kind: str, today: dt.date) -> list[LinkData]:
             rows = s.scalars(select(Notice).where(Notice.period_year >= since.year).order_by(Notice.id.desc()))
         elif kind == "matter":
             rows = s.scalars(select(Matter).order_by(Matter.id.desc()))
-        else:
-            rows = s.scalars(select(Reminder).order_by(Reminder.anchor.desc()))
+        else:  # a 纪律提醒 occurrence that was done: the proof is its 办理 record
+            done = (select(Reminder, ReminderOccurrence.due_date)
+                    .join(ReminderOccurrence, ReminderOccurrence.reminder_id == Reminder.id)
+                    .where(ReminderOccurrence.due_date >= since).order_by(ReminderOccurrence.due_date.desc()))
+            return [LinkData(kind, r.id, due, _label(r, kind, due)) for r, due in s.execute(done)]
         return [LinkData(kind, r.id, None, _label(r, kind, None)) for r in rows]
 
 
@@ -101,7 +105,11 @@ def _check(s: Session, data: ProgressData, today: dt.date, attachment_path: Call
             verdict.problem("attachments", f"佐证材料“{attachment.title}”的文件找不到了：请删去后重新添加")
     for link in data.links:
         model = _MODELS.get(link.kind)
-        if model is None or s.get(model, link.ref_id) is None:
+        gone = model is None or s.get(model, link.ref_id) is None
+        if not gone and link.kind == "reminder" and link.ref_date is not None:
+            gone = s.scalar(select(ReminderOccurrence.id).where(ReminderOccurrence.reminder_id == link.ref_id,
+                                                                ReminderOccurrence.due_date == link.ref_date)) is None
+        if gone:
             verdict.problem("links", f"关联的{LINK_KINDS.get(link.kind, '记录')}已不存在（可能已被删除）：请删去这条关联")
     return verdict
 

@@ -171,3 +171,21 @@ def test_a_clerk_cannot_delete_progress_or_items(services):
     rect.delete_item(item_id)
     rect.delete_source(source)
     assert rect.sources() == []
+
+
+def test_a_done_reminder_occurrence_can_be_the_proof(services):
+    from app.services.reminders.reminder_types import DoneRecord, ReminderData
+
+    source, owner, _ = inspection(services)
+    rect = services.rectification
+    item_id = rect.save_item(item(source, owner))
+    reminder = services.reminders.save(ReminderData("提醒谈话", "对分管干部提醒谈话", dt.date(2026, 11, 10),
+                                                    person_ids=[owner]), confirmed=True)
+    services.reminders.mark_done(reminder, dt.date(2026, 11, 10), DoneRecord(dt.date(2026, 11, 10), "谈话", "", "周淼"))
+    (choice,) = rect.linkable("reminder")
+    assert choice.text == "纪律提醒：对分管干部提醒谈话（2026年11月10日）"
+    rect.save_progress(ProgressData(item_id, dt.date(2026, 11, 11), "已提醒谈话", links=[choice]))
+    assert [k.ref_date for k in rect.item(item_id).progress[0].links] == [dt.date(2026, 11, 10)]
+    with pytest.raises(ValidationFailed):
+        rect.save_progress(ProgressData(item_id, dt.date(2026, 11, 11), "x",
+                                        links=[LinkData("reminder", reminder, dt.date(2026, 11, 9))]))
