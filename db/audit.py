@@ -57,6 +57,8 @@ AREAS = {
     "reminder_target": "纪律提醒",
     "reminder_occurrence": "纪律提醒",
     "derived_disposition": "纪律提醒",
+    **{t: "整改台账" for t in ("rect_source", "rect_item", "rect_measure", "rect_progress", "rect_attachment",
+                              "rect_link", "rect_reopening")},
 }
 LABEL_COLUMNS = ("name", "title", "village_name", "topic", "kind", "key", "item")
 

@@ -25,6 +25,20 @@ from app.services.members.member_types import PersonData, PostData  # noqa: E402
 from db.migrate import head_revision  # noqa: E402
 
 
+def fill_rectification(services) -> None:  # noqa: ANN001
+    """A 巡察 with two items, one closed after a progress entry with a linked record."""
+    from app.services.rectification.rect_types import ItemData, ProgressData, SourceData
+
+    rect = services.rectification
+    owner = next(iter(services.members.names()))
+    source = rect.save_source(SourceData("巡察", "2026年县委巡察反馈问题", dt.date(2026, 6, 1), "县委第三巡察组"))
+    done = rect.save_item(ItemData(source, "财务公开不及时", "立行立改", ["按季度公开"], owner, dt.date(2026, 7, 1)))
+    rect.save_item(ItemData(source, "党员教育管理不够经常", "长期坚持", ["每月主题党日"], owner, None))
+    rect.save_progress(ProgressData(done, dt.date(2026, 6, 20), "第二季度财务已公开"))
+    rect.close(done, dt.date(2026, 6, 30), "李书记", "同意销号")
+    rect.reopen(done, "回头看发现第三季度未公开")
+
+
 def main() -> None:
     clock = FixedClock(dt.datetime(2026, 11, 27, 9))
     target = ROOT / "tests" / "fixtures" / f"schema-{head_revision()}.db"
@@ -55,6 +69,7 @@ def main() -> None:
                                       confirmed=True)
         services.party_groups.save("第一党小组", None, [])
         services.body_settings.set_kept(Body.UNION, False)
+        fill_rectification(services)
         services.close()
         with closing(sqlite3.connect(Path(tmp) / "taizhang.db")) as conn:
             conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file

@@ -30,9 +30,14 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
 
             n = fill_sample_village(services)
             print(f"已装入示例村庄“红旗村”：{n.people} 人，{n.meetings} 次会议，{n.matters} 个四议两公开事项，"
-                  f"{n.notices} 份公告，{n.reminders} 条纪律提醒。数据目录：{data_dir.root}")
+                  f"{n.notices} 份公告，{n.reminders} 条纪律提醒，{n.rectification} 个整改问题。"
+                  f"数据目录：{data_dir.root}")
             return EXIT_OK
         if args.command == "import":
+            if args.what == "rectification":
+                from app.cli.rectification import import_rectification
+
+                return import_rectification(services, args.target, args.dry_run, args.source)
             if args.what == "items":
                 from app.cli.notices import import_items
 
@@ -40,6 +45,10 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
             from app.cli.members import import_members
 
             return import_members(services, args.target, args.dry_run, args.body)
+        if args.command == "export" and args.what == "dossier":
+            from app.cli.rectification import export_dossier
+
+            return export_dossier(services, args.target, args.public)
         if args.command == "export" and args.what == "meetings":
             from app.cli.meetings import export_meetings
 
@@ -62,6 +71,10 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
             from app.cli.reminders import print_pdf
 
             return print_pdf(services, args)
+        if args.command == "pdf" and args.what in ("rectification", "rectification-report"):
+            from app.cli.rectification import print_pdf as print_rectification_pdf
+
+            return print_rectification_pdf(services, args)
         if args.command == "pdf" and not args.output:
             raise UserError("请用 -o 写明输出的 PDF 文件，例如 -o 输出.pdf")
         if args.command == "pdf" and args.what in ("meeting", "signin", "matter", "meetings"):

@@ -29,13 +29,19 @@ def build_parser() -> argparse.ArgumentParser:
     res = sub.add_parser("restore", help="用备份文件恢复数据库（恢复前先备份现在的数据）")
     res.add_argument("file", metavar="备份文件")
     imp = sub.add_parser("import", help="从 Excel 导入")
-    imp.add_argument("what", choices=["members", "items"], help="members：花名册；items：财务公开明细")
-    imp.add_argument("target", nargs="+", metavar="参数", help="members 文件.xlsx，或 items 公告编号 文件.xlsx")
+    imp.add_argument("what", choices=["members", "items", "rectification"],
+                     help="members：花名册；items：财务公开明细；rectification：整改问题清单")
+    imp.add_argument("target", nargs="+", metavar="参数",
+                     help="members 文件.xlsx，items 公告编号 文件.xlsx，或 rectification 文件.xlsx")
+    imp.add_argument("--source", metavar="名称", help="rectification：导入到哪个问题来源（没有时新建；默认用文件名）")
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     imp.add_argument("--body", metavar="组织", help="members：整张表都是这个组织的人员，目前可写 村民代表（读 村民小组、联系户数 两列）")
     exp = sub.add_parser("export", help="导出为 Excel")
-    exp.add_argument("what", choices=["members", "meetings"], help="members：花名册；meetings：一年的会议")
-    exp.add_argument("target", nargs="+", metavar="参数", help="members 文件.xlsx，或 meetings 年份 文件.xlsx")
+    exp.add_argument("what", choices=["members", "meetings", "dossier"],
+                     help="members：花名册；meetings：一年的会议；dossier：巡察资料（一个期间的全部台账）")
+    exp.add_argument("target", nargs="+", metavar="参数",
+                     help="members 文件.xlsx，meetings 年份 文件.xlsx，或 dossier 开始日期 结束日期 文件夹")
+    exp.add_argument("--public", action="store_true", help="dossier：公开版（身份证号、电话打码；默认内部留存版）")
     prof = sub.add_parser("profile", help="显示村庄信息；带选项时修改（与“设置 → 村庄信息”相同的检查）")
     prof.add_argument("--village", help="村名")
     prof.add_argument("--township", help="乡镇")
@@ -45,11 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("due", help="列出已逾期和14天内到期的事项（每行一项）")
     pdf = sub.add_parser("pdf", help="打印为 PDF")
     pdf.add_argument("what", choices=["roster", "notice", "notices", "reminder", "reminders", "summary",
-                                      "meeting", "signin", "matter", "meetings"])
+                                      "meeting", "signin", "matter", "meetings", "rectification",
+                                      "rectification-report"])
     pdf.add_argument("target", nargs="?", metavar="编号、所属期或年份",
                      help="notice 的公告编号，notices 的所属期（2026Q3、2026-07），reminder 的提醒编号，"
                           "reminders 的年份，summary 的年份或 term（本届届中），meeting / signin 的会议编号，"
-                          "matter 的四议两公开事项编号，meetings 的年份")
+                          "matter 的四议两公开事项编号，meetings 的年份，rectification-report 的来源编号")
     pdf.add_argument("--a3", action="store_true", help="公告用 A3 纸")
     pdf.add_argument("--due", metavar="日期", help="reminder：哪一次到期的提醒函（默认今天或之前最近的一次）")
     pdf.add_argument("-o", "--output",
@@ -57,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--internal", action="store_true", help="内部留存版：身份证号和电话不打码")
     pdf.add_argument("--body", default="两委", metavar="组织",
                      help="roster：哪个组织的名册：两委（默认）、村民代表、团支部、妇联、工会、民兵、集体经济组织、全部")
+    pdf.add_argument("--source", metavar="编号", help="rectification：只打印这个问题来源的整改台账")
+    pdf.add_argument("--lists", action="store_true",
+                     help="rectification-report：报告后附问题清单、任务清单、责任清单")
     return parser
 
 

@@ -6,6 +6,8 @@ from db.models.bodies import PartyGroup, RepresentativeDetail, VillageBody, Vill
 from db.models.meetings import Attendance, Matter, MatterStep, Meeting, MeetingAttachment, MeetingGram, MeetingKind
 from db.models.members import Person, Post, Term, TermDuty, VillageProfile
 from db.models.notices import Notice, NoticeItem, VillagerQuestion
+from db.models.rectification import (RectAttachment, RectItem, RectLink, RectMeasure, RectProgress, RectReopening,
+                                     RectSource)
 from db.models.reminders import DerivedDisposition, Reminder, ReminderOccurrence, ReminderTarget
 from db.models.safety import AuditEntry, UserAccount
 
@@ -29,6 +31,13 @@ __all__ = [
     "Notice",
     "NoticeItem",
     "Person",
+    "RectAttachment",
+    "RectItem",
+    "RectLink",
+    "RectMeasure",
+    "RectProgress",
+    "RectReopening",
+    "RectSource",
     "Post",
     "Reminder",
     "ReminderOccurrence",

@@ -41,6 +41,7 @@ RATE_WIDTH = 20 * MM
 NO_COUNT = "—"
 PEOPLE, SITTINGS = "人", "次"
 REVIEW_HEADING = "七、填报与审核"
+RECTIFICATION_HEADING = "整改落实情况"  # printed when the period has 整改台账 items
 
 # (heading, Figures attribute, table header, note under the table): the four sections drawn
 # as bars. The header says exactly what each number is: the bars count a meeting period at
@@ -179,6 +180,10 @@ def build_work_summary(
         else:
             shown = [bar_chart(list(bars), width, labels_width)]
         story.append(KeepTogether([Paragraph(escape(head), heading), *shown]))
+
+    if figures.rectification:
+        story.append(KeepTogether([Paragraph(RECTIFICATION_HEADING, heading),
+                                   *[Paragraph(escape(line), body) for line in figures.rectification]]))
 
     story.append(Paragraph("五、存在的问题", heading))
     if figures.gaps:

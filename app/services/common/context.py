@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # annotations only: each service's module is imported by its 
     from app.services.notices.notice_review import NoticeReviewSettings
     from app.services.notices.notices import NoticeService
     from app.services.notices.villager_questions import QuestionService
+    from app.services.rectification.rectification import RectificationService
     from app.services.reminders.derived_reminders import DerivedReminders
     from app.services.reminders.reminders import ReminderService
     from app.services.safety.accounts import AccountService
@@ -133,10 +134,17 @@ class Services:
         return ReminderService(self.db, self.clock)
 
     @cached_property
+    def rectification(self) -> RectificationService:
+        from app.services.rectification.rectification import RectificationService
+
+        return RectificationService(self.db, self.clock, self.meetings)
+
+    @cached_property
     def ledgers(self) -> Ledgers:
         from app.services.workbench.ledgers import Ledgers
 
-        return Ledgers(self.members, self.compliance, self.matters, self.notices, self.questions)
+        return Ledgers(self.members, self.compliance, self.matters, self.notices, self.questions,
+                       rectification=self.rectification)
 
     @cached_property
     def derived(self) -> DerivedReminders:

@@ -10,6 +10,7 @@ from app.services.common.context import Services
 from app.services.meetings.demo import fill_demo_meetings
 from app.services.members.demo import fill_demo
 from app.services.notices.demo import fill_demo_notices
+from app.services.rectification.demo import fill_demo_rectification
 from app.services.reminders.demo import fill_demo_reminders
 
 
@@ -20,6 +21,7 @@ class DemoCounts:
     matters: int
     notices: int
     reminders: int
+    rectification: int = 0
 
 
 def fill_sample_village(services: Services) -> DemoCounts:
@@ -30,4 +32,5 @@ def fill_sample_village(services: Services) -> DemoCounts:
     profile = services.profile.get()
     reviewer = next((r.id for r in services.members.list_rows() if "监委会主任" in r.current_posts), None)
     notices = fill_demo_notices(db, clock, profile.village_name, reviewer, profile.supervision_phone)
-    return DemoCounts(people, meetings, matters, notices, fill_demo_reminders(db, clock))
+    reminders = fill_demo_reminders(db, clock)
+    return DemoCounts(people, meetings, matters, notices, reminders, fill_demo_rectification(services.rectification))

@@ -112,6 +112,7 @@ class DerivedReminders:
         hidden = set(reads.get("marks", self.marks))
         found = [*self._meetings(today, reads), *self._matters(today, reads), *self._notices(today, reads),
                  *self._questions(today), *self._terms(today)]
+        found += self._rectification(today)
         return sorted((item for item in found if item.key not in hidden), key=_order)
 
     @staticmethod
@@ -199,6 +200,14 @@ class DerivedReminders:
                                     f"{term.name}两委任期将于{format_date_cn(end)}届满，请准备换届", end, today,
                                     Target("terms", ()), end - warn))
         return items
+
+    def _rectification(self, today: dt.date) -> list[DueItem]:
+        """整改台账: deadlines 20 and 10 days ahead, 逾期, and 长期坚持 checks (rect_warnings)."""
+        if self.ledgers.rectification is None:
+            return []
+        from app.services.rectification.rect_warnings import warning_items
+
+        return warning_items(self.db, today)
 
     # ----- marks -------------------------------------------------------------------------------
     def marks(self) -> dict[str, tuple[str, str]]:

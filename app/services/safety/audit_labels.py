@@ -63,6 +63,19 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
     "villager_meeting_count": {"meeting_id": "会议", "group_id": "村民小组", "adults_total": "应到18岁以上村民",
                                "adults_present": "到会18岁以上村民", "households_total": "应到户数",
                                "households_present": "到会户代表"},
+    "rect_source": {"kind": "问题来源", "title": "名称", "raised_on": "日期", "raised_by": "提出单位",
+                    "doc_no": "文号"},
+    "rect_item": {"source_id": "问题来源", "seq": "序号", "problem": "问题内容", "kind": "整改类型",
+                  "goal": "整改目标", "leader_id": "责任领导", "owner_id": "责任人", "deadline": "整改时限",
+                  "closed_on": "销号日期", "accepted_by": "验收人", "acceptance": "验收意见"},
+    "rect_measure": {"item_id": "整改问题", "seq": "序号", "text": "整改措施"},
+    "rect_progress": {"item_id": "整改问题", "date": "日期", "text": "整改进展"},
+    "rect_attachment": {"progress_id": "整改进展", "title": "佐证材料名称", "stored_name": "存储文件",
+                        "size": "文件大小（字节）"},
+    "rect_link": {"progress_id": "整改进展", "kind": "关联记录类型", "ref_id": "关联记录编号",
+                  "ref_date": "关联日期", "label": "关联记录"},
+    "rect_reopening": {"item_id": "整改问题", "date": "重新打开日期", "reason": "重新打开理由",
+                       "decided_by": "操作人", "closed_on": "原销号日期", "accepted_by": "原验收人"},
 }
 # Event entries (恢复 …) carry their own Chinese keys.
 EVENT_TABLE = "database"
@@ -72,7 +85,8 @@ MONEY_COLUMNS = frozenset({"amount_fen", "opening_balance_fen"})
 # column -> the table whose record it names (shown by that record's name)
 REFERENCES = {"person_id": "person", "host_id": "person", "recorder_id": "person", "reviewer_id": "person",
               "meeting_id": "meeting", "matter_id": "matter", "notice_id": "notice", "corrects_id": "notice",
-              "term_id": "term", "reminder_id": "reminder", "leader_id": "person", "group_id": "villager_group"}
+              "term_id": "term", "reminder_id": "reminder", "leader_id": "person", "group_id": "villager_group",
+              "owner_id": "person"}
 
 # (table, column) -> stored value -> words
 CODES: dict[tuple[str, str], dict[str, str]] = {

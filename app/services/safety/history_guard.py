@@ -16,7 +16,8 @@ from db.audit import record_label
 from db.models import Notice
 from db.session import ChangeSet, Database
 
-HISTORY = {"post": "任职记录", "attendance": "参会记录", "matter_step": "四议两公开步骤", "notice_item": "公告明细"}
+HISTORY = {"post": "任职记录", "attendance": "参会记录", "matter_step": "四议两公开步骤", "notice_item": "公告明细",
+           "rect_progress": "整改进展", "rect_reopening": "整改重新打开记录"}
 DRAFT = "草稿"
 
 

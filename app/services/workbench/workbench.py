@@ -159,7 +159,12 @@ class Workbench:
             reminders=figures.reminder_bars(occurrences),
             matters=figures.matter_bars(matters),
             gaps=tuple(gaps),
+            rectification=self._rectification_lines(first, last),
         )
+
+    def _rectification_lines(self, first: dt.date, last: dt.date) -> tuple[str, ...]:
+        rect = self.ledgers.rectification
+        return rect.summary_lines(first, last) if rect is not None else ()
 
     def _matter_steps(self, first: dt.date, last: dt.date) -> list[tuple[int, dt.datetime, int | None, dt.date | None]]:
         """(matter id, created at, step, step date) of the matters created in the range or with a

@@ -86,6 +86,7 @@ class Figures:
     reminders: tuple[Bar, ...]  # done against due, by reminder kind
     matters: tuple[Bar, ...]  # 四议两公开 matters by the step reached (done = count, due = total)
     gaps: tuple[str, ...]  # every gap in plain Chinese, for the printed summary
+    rectification: tuple[str, ...] = ()  # the 整改台账's figures in words (rect service summary_lines)
 
 
 @dataclass(frozen=True)

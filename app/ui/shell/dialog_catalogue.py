@@ -79,6 +79,31 @@ def _dispose(services, parent, scratch: Path) -> QDialog:  # noqa: ANN001
     return DisposeDialog(services, _first(services.derived.items(), "derived reminder"), parent)
 
 
+def _rect_item(services) -> int:  # noqa: ANN001
+    return _first([r for r in services.rectification.items() if r.state == "已销号"], "closed rectification item").id
+
+
+def _rect_open_item(services) -> int:  # noqa: ANN001
+    return _first([r for r in services.rectification.items() if r.state in ("整改中", "逾期")],
+                  "open rectification item").id
+
+
+def _rect_entries() -> list[Entry]:
+    from app.ui.rectification.close_dialog import CloseDialog, ReopenDialog
+    from app.ui.rectification.item_dialog import ItemDialog
+    from app.ui.rectification.progress_dialog import ProgressDialog
+    from app.ui.rectification.source_dialog import SourceDialog
+
+    return [
+        Entry("整改-来源", lambda s, p, _d: SourceDialog(s, _first(s.rectification.sources(), "source").id, p)),
+        Entry("整改-问题", lambda s, p, _d: ItemDialog(s, _rect_item(s), p)),
+        Entry("整改-新增问题", lambda s, p, _d: ItemDialog(s, None, p, _first(s.rectification.sources(), "source").id)),
+        Entry("整改-进展", lambda s, p, _d: ProgressDialog(s, _rect_open_item(s), p)),
+        Entry("整改-销号", lambda s, p, _d: CloseDialog(s, _rect_open_item(s), p)),
+        Entry("整改-重新打开", lambda s, p, _d: ReopenDialog(s, _rect_item(s), p)),
+    ]
+
+
 def entries() -> list[Entry]:
     from app.ui.common.help_dialog import HelpDialog
     from app.ui.common.profile_dialog import ProfileDialog
@@ -138,4 +163,5 @@ def entries() -> list[Entry]:
         Entry("操作日志", lambda s, p, _d: AuditLogDialog(s, p)),
         Entry("打印预览", _preview),
         Entry("使用说明", lambda _s, p, _d: HelpDialog(p)),
+        *_rect_entries(),
     ]

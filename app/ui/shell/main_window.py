@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         from app.ui.meetings.meetings_tab import MeetingsTab
         from app.ui.members.members_tab import MembersTab
         from app.ui.notices.notices_tab import NoticesTab
+        from app.ui.rectification.rectification_tab import RectificationTab
         from app.ui.reminders.reminders_tab import RemindersTab
         from app.ui.workbench.workbench_tab import WorkbenchTab
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.meetings_tab = MeetingsTab(services, self)
         self.notices_tab = NoticesTab(services, self)
         self.reminders_tab = RemindersTab(services, self)
+        self.rectification_tab = RectificationTab(services, self)
         for tab in self.all_tabs():
             tab.status_changed.connect(self.status.setText)
             self.tabs.addTab(tab, tab.title)
@@ -90,7 +92,8 @@ class MainWindow(QMainWindow):
             tab.apply_permissions(actor)
 
     def all_tabs(self) -> tuple:
-        return (self.workbench_tab, self.members_tab, self.meetings_tab, self.notices_tab, self.reminders_tab)
+        return (self.workbench_tab, self.members_tab, self.meetings_tab, self.notices_tab, self.reminders_tab,
+                self.rectification_tab)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -254,6 +257,7 @@ class MainWindow(QMainWindow):
         self.services = self.members_tab.services = self.session.services = fresh
         self.meetings_tab.set_services(fresh)
         self.notices_tab.services = self.workbench_tab.services = self.reminders_tab.services = fresh
+        self.rectification_tab.services = fresh
         self._tab_changed()
         self.update_title()
         return fresh

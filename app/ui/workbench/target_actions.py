@@ -145,6 +145,13 @@ def _terms(services, parent) -> bool:  # noqa: ANN001
     return True
 
 
+def _rectification(services, parent, item_id: int) -> bool:  # noqa: ANN001
+    from app.ui.rectification.item_dialog import ItemDialog
+
+    dialog = ItemDialog(services, int(item_id), parent)
+    return bool(dialog.exec()) or dialog.progress_added
+
+
 OPENERS: dict[str, Callable[..., object]] = {
     "reminder": _reminder,
     "meeting_new": _new_meeting,
@@ -154,4 +161,5 @@ OPENERS: dict[str, Callable[..., object]] = {
     "question": _question,
     "member": _member,
     "terms": _terms,
+    "rectification": _rectification,
 }
