@@ -56,6 +56,10 @@ AREAS = {
     "reminder_target": "纪律提醒",
     "reminder_occurrence": "纪律提醒",
     "derived_disposition": "纪律提醒",
+    "team_plan": "党建计划", "team_plan_item": "党建计划", "team_plan_change": "党建计划",
+    "team_duty_item": "主体责任", "team_pledge": "主体责任",
+    "team_study_session": "学习制度", "team_self_study": "学习制度",
+    "team_rota_slot": "值班制度", "team_rota_swap": "值班制度", "team_duty_log": "值班制度",
 }
 LABEL_COLUMNS = ("name", "title", "village_name", "topic", "kind", "key", "item")
 

@@ -7,6 +7,9 @@ from db.models.members import Person, Post, Term, TermDuty, VillageProfile
 from db.models.notices import Notice, NoticeItem, VillagerQuestion
 from db.models.reminders import DerivedDisposition, Reminder, ReminderOccurrence, ReminderTarget
 from db.models.safety import AuditEntry, UserAccount
+from db.models.team_rules import (
+    TeamDutyItem, TeamDutyLog, TeamPlan, TeamPlanChange, TeamPlanItem, TeamPledge, TeamRotaSlot, TeamRotaSwap,
+    TeamSelfStudy, TeamStudySession)
 
 __all__ = [
     "Attendance",
@@ -27,6 +30,16 @@ __all__ = [
     "Reminder",
     "ReminderOccurrence",
     "ReminderTarget",
+    "TeamDutyItem",
+    "TeamDutyLog",
+    "TeamPlan",
+    "TeamPlanChange",
+    "TeamPlanItem",
+    "TeamPledge",
+    "TeamRotaSlot",
+    "TeamRotaSwap",
+    "TeamSelfStudy",
+    "TeamStudySession",
     "Term",
     "TermDuty",
     "UNAUDITED_TABLES",

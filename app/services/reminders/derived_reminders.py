@@ -111,7 +111,7 @@ class DerivedReminders:
         reads = reads or SharedReads()
         hidden = set(reads.get("marks", self.marks))
         found = [*self._meetings(today, reads), *self._matters(today, reads), *self._notices(today, reads),
-                 *self._questions(today), *self._terms(today)]
+                 *self._questions(today), *self._terms(today), *self._team_rules(today)]
         return sorted((item for item in found if item.key not in hidden), key=_order)
 
     @staticmethod
@@ -199,6 +199,14 @@ class DerivedReminders:
                                     f"{term.name}两委任期将于{format_date_cn(end)}届满，请准备换届", end, today,
                                     Target("terms", ()), end - warn))
         return items
+
+    def _team_rules(self, today: dt.date) -> list[DueItem]:
+        """Plan items, duty tasks, study and duty logs (team_rules/team_due.py)."""
+        if self.ledgers.team_rules is None:
+            return []
+        from app.services.team_rules.team_due import due_items
+
+        return due_items(self.ledgers.team_rules, today)
 
     # ----- marks -------------------------------------------------------------------------------
     def marks(self) -> dict[str, tuple[str, str]]:

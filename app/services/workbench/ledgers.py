@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # annotations only: the context imports the services themselv
     from app.services.members.members import MemberService
     from app.services.notices.notices import NoticeService
     from app.services.notices.villager_questions import QuestionService
+    from app.services.team_rules.team_rules import TeamRules
 
 
 @dataclass(frozen=True)
@@ -24,3 +25,4 @@ class Ledgers:
     matters: MatterService
     notices: NoticeService
     questions: QuestionService
+    team_rules: TeamRules | None = None  # the team's own rules (plan, duties, study, rota)
