@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from app.clock import Clock
 from app.services.common.dates import format_date_cn
@@ -68,7 +68,9 @@ class RotaService:
             existing = s.scalar(select(TeamRotaSlot.day).where(TeamRotaSlot.day.between(first, last)).limit(1))
             if existing is not None and not replace:
                 raise UserError(f"{format_date_cn(existing)}起已排过班：重新生成会覆盖这段时间的值班安排，请确认")
-            s.execute(delete(TeamRotaSlot).where(TeamRotaSlot.day.between(first, last)))
+            for old in s.scalars(select(TeamRotaSlot).where(TeamRotaSlot.day.between(first, last))):
+                s.delete(old)
+            s.flush()
             turn, leader_turn, week, count = 0, 0, None, 0
             day = first
             while day <= last:

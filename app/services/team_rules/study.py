@@ -101,13 +101,13 @@ class StudyService:
             kinds = set(s.scalars(select(MeetingKind.kind).where(MeetingKind.meeting_id == meeting_id)))
             if Kind.STUDY.value not in kinds:
                 raise UserError("只有“集中学习”类型的会议才能登记学时：请先在会议记录中把类型设为集中学习")
+            meeting = s.get(Meeting, meeting_id)
+            hours = stored if stored is not None else round(10 * _default_hours(meeting))
             row = s.scalar(select(TeamStudySession).where(TeamStudySession.meeting_id == meeting_id))
             if row is None:
-                row = TeamStudySession(meeting_id=meeting_id)
+                row = TeamStudySession(meeting_id=meeting_id, hours_tenths=hours)
                 s.add(row)
-            meeting = s.get(Meeting, meeting_id)
-            row.hours_tenths = stored if stored is not None else round(10 * _default_hours(meeting))
-            row.materials = materials.strip()
+            row.hours_tenths, row.materials = hours, materials.strip()
 
     def sessions(self, year: int) -> list[SessionRow]:
         """The year's 集中学习 held up to today, oldest first."""

@@ -123,3 +123,15 @@ def test_bad_lines_are_refused_next_to_their_field(plans):
         plans.save_item(2026, PlanItemData(When(MONTH, 3), "党课", proof_kind=PROOF_MEETING, proof_ref="茶话会"))
     assert caught.value.field == "proof_ref"
     assert plans.view(2026).items == ()
+
+
+def test_late_and_soon_due_items_show_on_the_workbench_until_proved(services, plans):
+    plans.save_item(2026, PlanItemData(When(MONTH, 10), "10月讲党课", proof_kind=PROOF_MEETING,
+                                       proof_ref=Kind.PARTY_LECTURE.value))
+    plans.save_item(2026, PlanItemData(When(MONTH, 12), "12月召开组织生活会"))  # due 31 Dec: not yet shown
+    plans.save_item(2026, PlanItemData(When(MONTH, 11), "走访困难党员"))
+    due = [(i.title, i.status) for i in services.workbench.due_items() if i.area == "党建计划"]
+    assert due == [("2026年党建计划：10月 10月讲党课 未完成", "已逾期"), ("2026年党建计划：11月 走访困难党员 未完成", "待办")]
+    meeting(services, dt.date(2026, 11, 2), Kind.PARTY_LECTURE)
+    due = [i.title for i in services.workbench.due_items() if i.area == "党建计划"]
+    assert due == ["2026年党建计划：11月 走访困难党员 未完成"]
