@@ -26,16 +26,49 @@ LAST_STEP = 6  # 实施结果公开: a 四议两公开 matter is carried out whe
 POSTED = "已公开"
 
 
+def meeting_proofs(s: Session, year: int, items: list[tuple[int, PlanItemData]],
+                   today: dt.date) -> dict[int, dt.date]:
+    """item id -> the day a meeting proves it, for the items linked to a meeting kind.
+
+    One meeting proves one item. A meeting in an item's own period proves that item; a meeting
+    left over after that proves the earliest item before it still open, late (a make-up 支委会 in
+    September for a missed August). So a missed month stays missed when the next month's meeting
+    is only that month's own."""
+    last = min(dt.date(year, 12, 31), today)
+    found: dict[int, dt.date] = {}
+    by_kind: dict[str, list[tuple[int, dt.date, dt.date]]] = {}
+    for item_id, data in items:
+        if data.proof_kind == PROOF_MEETING:
+            start, end = data.when.bounds(year)
+            by_kind.setdefault(data.proof_ref, []).append((item_id, start, end))
+    for kind, wanted in by_kind.items():
+        query = (select(Meeting.date).join(MeetingKind, MeetingKind.meeting_id == Meeting.id)
+                 .where(MeetingKind.kind == kind, Meeting.date.between(dt.date(year, 1, 1), last))
+                 .order_by(Meeting.date))
+        days = list(s.scalars(query))
+        used = [False] * len(days)
+        for item_id, start, end in sorted(wanted, key=lambda w: (w[2], w[1])):
+            for n, day in enumerate(days):
+                if not used[n] and start <= day <= end:
+                    used[n], found[item_id] = True, day
+                    break
+        for item_id, start, end in sorted(wanted, key=lambda w: (w[2], w[1])):
+            if item_id in found:
+                continue
+            for n, day in enumerate(days):
+                if not used[n] and day > end:
+                    used[n], found[item_id] = True, day
+                    break
+    return found
+
+
 def proof_day(s: Session, year: int, item: PlanItemData, today: dt.date) -> dt.date | None:
+    """The day a notice, matter or reminder proves ``item`` (meetings: meeting_proofs)."""
     start, _end = item.when.bounds(year)
     last = min(dt.date(year, 12, 31), today)
     if start > last:
         return None
     ref = item.proof_ref
-    if item.proof_kind == PROOF_MEETING:
-        query = (select(func.min(Meeting.date)).join(MeetingKind, MeetingKind.meeting_id == Meeting.id)
-                 .where(MeetingKind.kind == ref, Meeting.date.between(start, last)))
-        return s.scalar(query)
     if item.proof_kind == PROOF_NOTICE:
         return _notice_day(s, year, item.when, ref, last)
     if not ref.isdigit():

@@ -114,7 +114,8 @@ class PlanService:
             if plan is None:
                 return PlanView(year, None, None, "", (), ())
             names = dict(s.execute(select(Person.id, Person.name)).all())
-            rows = tuple(self._row(s, year, item, names, today) for item in plan.items)
+            met = plan_proofs.meeting_proofs(s, year, [(item.id, _data(item)) for item in plan.items], today)
+            rows = tuple(self._row(s, year, item, names, today, met) for item in plan.items)
             changes = tuple((c.changed_on, c.what, c.reason) for c in s.scalars(
                 select(TeamPlanChange).where(TeamPlanChange.plan_id == plan.id)
                 .order_by(TeamPlanChange.changed_on, TeamPlanChange.id)))
@@ -122,10 +123,14 @@ class PlanService:
                             rows, changes)
 
     @staticmethod
-    def _row(s: Session, year: int, item: TeamPlanItem, names: dict[int, str], today: dt.date) -> PlanItemRow:
+    def _row(s: Session, year: int, item: TeamPlanItem, names: dict[int, str], today: dt.date,
+             met: dict[int, dt.date]) -> PlanItemRow:
         data = _data(item)
         due = data.when.bounds(year)[1]
-        proven = plan_proofs.proof_day(s, year, data, today) if data.proof_kind else None
+        if data.proof_kind == PROOF_MEETING:
+            proven = met.get(item.id)
+        else:
+            proven = plan_proofs.proof_day(s, year, data, today) if data.proof_kind else None
         done_on = proven or data.done_on
         if proven is not None:
             text = f"{format_date_cn(proven)} {plan_proofs.proof_label(s, data)}"

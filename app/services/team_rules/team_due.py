@@ -72,7 +72,7 @@ def _study_items(team: TeamRules, year: int, today: dt.date, shown) -> list[DueI
                                f"{year}年{when.label} 集中学习 未开展（应{required}次，已{held}次）", due, today,
                                Target("team_rules", ("study", year, ""))))
     year_end = dt.date(year, 12, 31)
-    if shown(year_end):
+    if shown(year_end) and year_end >= begin:
         for total in team.study.totals(year):
             if total.short > 0:
                 items.append(_item(f"team-hours:{year}:{total.person_id}", STUDY_AREA,

@@ -41,16 +41,18 @@ class TeamMember:
 def team_on(s: Session, first: dt.date, last: dt.date | None = None) -> list[TeamMember]:
     """The 两委 members holding a post on any day from ``first`` to ``last`` (default: that day)."""
     last = last or first
-    query = (select(Person.id, Person.name, Post.title).join(Post, Post.person_id == Person.id)
+    query = (select(Person.id, Person.name, Post.title, Post.end_date).join(Post, Post.person_id == Person.id)
              .where(Post.body.in_(TEAM_BODIES))
              .where(or_(Post.start_date.is_(None), Post.start_date <= last))
              .where(or_(Post.end_date.is_(None), Post.end_date >= first)))
-    posts: dict[int, list[str]] = {}
+    held: dict[int, list[tuple[str, bool]]] = {}
     names: dict[int, str] = {}
-    for person_id, name, title in s.execute(query):
+    for person_id, name, title, end in s.execute(query):
         names[person_id] = name
-        if title not in posts.setdefault(person_id, []):
-            posts[person_id].append(title)
+        held.setdefault(person_id, []).append((title, end is None or end >= last))
+    # The posts held at the end of the span; a member who left during it keeps the posts held then.
+    posts = {pid: list(dict.fromkeys([t for t, still in rows if still] or [t for t, _ in rows]))
+             for pid, rows in held.items()}
     divisions: dict[int, str] = {}
     if names:
         duty_query = (select(TermDuty.person_id, TermDuty.duties).where(TermDuty.person_id.in_(names))

@@ -135,3 +135,13 @@ def test_late_and_soon_due_items_show_on_the_workbench_until_proved(services, pl
     meeting(services, dt.date(2026, 11, 2), Kind.PARTY_LECTURE)
     due = [i.title for i in services.workbench.due_items() if i.area == "党建计划"]
     assert due == ["2026年党建计划：11月 走访困难党员 未完成"]
+
+
+def test_next_months_meeting_does_not_prove_a_missed_month_but_a_make_up_does(services, plans):
+    for month in (8, 9):
+        plans.save_item(2026, PlanItemData(When(MONTH, month), f"{month}月支委会", proof_kind=PROOF_MEETING,
+                                           proof_ref=Kind.BRANCH_COMMITTEE.value))
+    meeting(services, dt.date(2026, 9, 5), Kind.BRANCH_COMMITTEE)
+    assert states(plans.view(2026)) == {"8月支委会": NOT_DONE, "9月支委会": DONE}
+    meeting(services, dt.date(2026, 9, 20), Kind.BRANCH_COMMITTEE, topic="补开8月支委会")
+    assert states(plans.view(2026)) == {"8月支委会": DONE_LATE, "9月支委会": DONE}
