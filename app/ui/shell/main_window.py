@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         from app.ui.members.members_tab import MembersTab
         from app.ui.notices.notices_tab import NoticesTab
         from app.ui.reminders.reminders_tab import RemindersTab
+        from app.ui.team_rules.team_rules_tab import TeamRulesTab
         from app.ui.workbench.workbench_tab import WorkbenchTab
 
         self.services = services
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.meetings_tab = MeetingsTab(services, self)
         self.notices_tab = NoticesTab(services, self)
         self.reminders_tab = RemindersTab(services, self)
+        self.team_rules_tab = TeamRulesTab(services, self)
         for tab in self.all_tabs():
             tab.status_changed.connect(self.status.setText)
             self.tabs.addTab(tab, tab.title)
@@ -90,7 +92,8 @@ class MainWindow(QMainWindow):
             tab.apply_permissions(actor)
 
     def all_tabs(self) -> tuple:
-        return (self.workbench_tab, self.members_tab, self.meetings_tab, self.notices_tab, self.reminders_tab)
+        return (self.workbench_tab, self.members_tab, self.meetings_tab, self.notices_tab, self.reminders_tab,
+                self.team_rules_tab)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -253,6 +256,7 @@ class MainWindow(QMainWindow):
         fresh.act_as(old.actor)
         self.services = self.members_tab.services = self.session.services = fresh
         self.meetings_tab.set_services(fresh)
+        self.team_rules_tab.set_services(fresh)
         self.notices_tab.services = self.workbench_tab.services = self.reminders_tab.services = fresh
         self._tab_changed()
         self.update_title()

@@ -145,6 +145,13 @@ def _terms(services, parent) -> bool:  # noqa: ANN001
     return True
 
 
+def _team_rules(services, parent, page: str, year: int, record: object) -> bool:  # noqa: ANN001
+    """A plan line or a day's 值班记录 opens its dialog; the others are settled on 班子制度."""
+    from app.ui.team_rules.team_targets import open_team_target
+
+    return open_team_target(services, parent, page, year, record)
+
+
 OPENERS: dict[str, Callable[..., object]] = {
     "reminder": _reminder,
     "meeting_new": _new_meeting,
@@ -154,4 +161,5 @@ OPENERS: dict[str, Callable[..., object]] = {
     "question": _question,
     "member": _member,
     "terms": _terms,
+    "team_rules": _team_rules,
 }
