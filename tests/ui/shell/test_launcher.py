@@ -41,10 +41,11 @@ def test_smoke_test_opens_every_tab_and_changes_nothing(tmp_path):
     lines = result.stdout.splitlines()
     # The sample meetings are dated relative to the real today, so their number varies.
     assert re.fullmatch(r"工作台：\d+ 行", lines[0])  # the start page: what is late and due soon
-    assert lines[1] == "两委成员：34 行" and lines[5] == "窗口标题：红旗村 — 村支部台账"
+    assert lines[1] == "两委成员：34 行" and lines[6] == "窗口标题：红旗村 — 村支部台账"
     assert re.fullmatch(r"会议记录：\d{2,3} 行", lines[2])
     assert re.fullmatch(r"三公开：\d{1,2} 行", lines[3])
     assert re.fullmatch(r"纪律提醒：\d+ 行", lines[4])
+    assert re.fullmatch(r"班子制度：\d{2} 行", lines[5])  # the year's plan lines
     assert db.stat().st_mtime_ns == before
 
 
