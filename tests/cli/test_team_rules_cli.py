@@ -97,3 +97,16 @@ def test_rota_and_duty_log_pdfs(run, tmp_path):
     assert code != 0 and "请写成年-月" in out.replace(" ", "")
     code, out = run("pdf", "rota", "2025-01", "-o", str(path))
     assert code != 0 and "2025年1月还没有排班" in out
+
+
+def test_year_and_term_summaries_carry_the_team_rules_section(run, tmp_path):
+    for target, name in (("2026", "2026年度工作台账汇总"), ("term", "本届届中工作台账汇总")):
+        path = tmp_path / f"{target}.pdf"
+        code, out = run("pdf", "summary", target, "-o", str(path))
+        assert (code, out) == (0, f"已生成{name} {path}\n")
+        text = _text(path)
+        section = text[text.index("班子制度落实情况"):text.index("七、填报与审核")]
+        assert "1.2026年党建计划：共49项，已完成40项，逾期完成1项，未完成1项，未到期7项；" in section
+        assert "责任书已签订6/6份" in section and "逾期未完成1项" in section
+        assert "学时达标5人，未达标1人（刘玥差22学时）" in section
+        assert "值班制度：排班57天，值班记录56天，未登记1天（2026年11月24日）" in section

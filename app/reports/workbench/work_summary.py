@@ -34,6 +34,7 @@ SIGNATURE_HEIGHT = 16 * MM
 DATE_BLANK = Verbatim("　　　　年　　　月　　　日")
 NO_TEAM = "（暂无在任的两委班子成员）"
 TEAM_HEADER = ["序号", "姓名", "职务", "备注"]
+TEAM_RULES_HEADING = "班子制度落实情况"
 
 NUMBER_WIDTH = 27 * MM
 RATE_WIDTH = 20 * MM
@@ -122,6 +123,7 @@ def build_work_summary(
     team_day: dt.date,
     print_date: dt.date,
     term: bool = False,
+    team_rules: list[str] | None = None,
 ) -> int:
     """Write the 工作台账汇总 of ``figures`` to ``path``; return its page count.
 
@@ -169,6 +171,9 @@ def build_work_summary(
     story.append(Paragraph(escape(f"截至{format_date_cn(team_day)}：{team_summary}"), body))
     story.append(Spacer(1, 2 * MM))
     story.append(_team_table(team) if team else Paragraph(NO_TEAM, body))
+    if team_rules:  # the team's own rules (team_rules/team_summary.py), under the team they bind
+        story.append(Paragraph(TEAM_RULES_HEADING, heading))
+        story += [Paragraph(escape(f"{n}. {text}"), gap) for n, text in enumerate(team_rules, 1)]
 
     story.append(KeepTogether([Paragraph(REVIEW_HEADING, heading), _review_form()]))
     short = title[len(village):] if title.startswith(village) else title

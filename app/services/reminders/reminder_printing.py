@@ -53,8 +53,11 @@ def _summary(services, figures, path: Path, *, term: bool) -> Path:  # noqa: ANN
     today = services.clock.today()
     day = min(figures.last, today)  # the team on the last day counted (today for this year)
     lines, summary = team_lines(services.members.list_rows(), day)
+    from app.services.team_rules.team_summary import summary_lines
+
+    rules = summary_lines(services.team_rules, figures.first, figures.last, today)
     build_work_summary(path, village=village, figures=figures, team=lines, team_summary=summary,
-                       team_day=day, print_date=today, term=term)
+                       team_day=day, print_date=today, term=term, team_rules=rules)
     return path
 
 
