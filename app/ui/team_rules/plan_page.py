@@ -51,12 +51,13 @@ class PlanItemDialog(RecordDialog):
         self.owner.setCurrentIndex(max(0, self.owner.findData(data.owner_id)))
         self.standard = QLineEdit(data.standard)
         self.proof = QComboBox()
+        # Keys as text: a tuple does not survive the trip through a Qt item's data.
         for kind, ref, label in PROOFS:
-            self.proof.addItem(label, (kind, ref))
+            self.proof.addItem(label, f"{kind}|{ref}")
         linked = data.proof_kind in (PROOF_MATTER, PROOF_REMINDER)
         if linked:  # kept as it is: links to one record are made when starting from a template
-            self.proof.addItem(row.proof_text or "已关联的事项", (data.proof_kind, data.proof_ref))
-        self.proof.setCurrentIndex(max(0, self.proof.findData((data.proof_kind, data.proof_ref))))
+            self.proof.addItem(row.proof_text or "已关联的事项", f"{data.proof_kind}|{data.proof_ref}")
+        self.proof.setCurrentIndex(max(0, self.proof.findData(f"{data.proof_kind}|{data.proof_ref}")))
         self.done_on = DateField()
         self.done_on.set_value(data.done_on)
         self.done_note = QLineEdit(data.done_note)
@@ -77,7 +78,7 @@ class PlanItemDialog(RecordDialog):
             done_on = self.done_on.value()
         except UserError as exc:
             raise UserError(exc.message, "done_on") from None
-        kind, ref = self.proof.currentData()
+        kind, ref = self.proof.currentData().split("|", 1)
         data = PlanItemData(self.when.currentData(), self.content.text(), self.owner.currentData(),
                             self.standard.text(), kind, ref, done_on, self.done_note.text())
         self.item_id = self.services.team_rules.plans.save_item(self.year, data, self.item_id, self.reason.text())

@@ -85,3 +85,16 @@ def test_a_duty_log_for_the_missing_day_clears_it(qtbot, tab, monkeypatch):
     assert not [i for i in tab.services.workbench.due_items() if i.area == "值班制度"]
     assert dt.date(2026, 11, 24) in {log.day for log, _n in tab.services.team_rules.rota.logs(
         dt.date(2026, 11, 24), dt.date(2026, 11, 24))}
+
+
+def test_editing_a_line_keeps_its_proof_link(qtbot, tab):
+    plans = tab.services.team_rules.plans
+    row = plans.view(2026).items[0]
+    dialog = PlanItemDialog(tab.services, 2026, row, tab)
+    qtbot.addWidget(dialog)
+    assert dialog.proof.currentText() == "会议记录：支部委员会会议"
+    dialog.standard.setText("每月5日前召开")
+    dialog.save()
+    saved = plans.view(2026).items[0]
+    assert (saved.data.proof_kind, saved.data.proof_ref, saved.data.standard) == ("meeting", "支部委员会会议", "每月5日前召开")
+    assert saved.state == "已完成"
