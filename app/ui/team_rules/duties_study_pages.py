@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPushButton, QWidget
 
 from app.services.common.dates import format_date
 from app.services.common.errors import UserError
@@ -91,14 +93,30 @@ class DutiesPage(TablePage):
         signed.set_value(old.signed_on)
         result.addItems(["（未考核）", "优秀", "称职", "基本称职", "不称职"])
         result.setCurrentText(old.assessment or "（未考核）")
+        scan = {"title": old.scan_title, "stored": old.scan_stored}
+        scan_button = QPushButton(old.scan_title or "添加扫描件…")
+        scan_button.setAutoDefault(False)  # Enter saves the dialog, never opens the file picker
+
+        def pick_scan() -> None:
+            chosen = dialogs.ask_open_path(self, "选择责任书扫描件", "扫描件 (*.pdf *.jpg *.jpeg *.png)")
+            if chosen:
+                try:
+                    scan["title"], scan["stored"] = duties.add_scan(Path(chosen))
+                except UserError as exc:
+                    dialogs.show_error(self, "无法添加扫描件", exc.message)
+                    return
+                scan_button.setText(scan["title"])
+
+        scan_button.clicked.connect(pick_scan)
 
         def write() -> None:
-            data = PledgeData(person_id, _date(signed, "signed_on"), old.scan_title, old.scan_stored,
+            data = PledgeData(person_id, _date(signed, "signed_on"), scan["title"], scan["stored"],
                               old.report_meeting_id, report.text(),
                               "" if result.currentIndex() == 0 else result.currentText(), old.assessment_note)
             duties.save_pledge(self.year, data)
 
-        rows = [("signed_on", "签订日期", signed, False), ("report_text", "述责述廉", report, False),
+        rows = [("signed_on", "签订日期", signed, False), ("scan", "扫描件", scan_button, False),
+                ("report_text", "述责述廉", report, False),
                 ("assessment", "考核结果", result, False)]
         if RecordDialog("登记责任书和年终考核", "", rows, write, self).exec():
             self.refresh()

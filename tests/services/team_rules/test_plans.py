@@ -145,3 +145,20 @@ def test_next_months_meeting_does_not_prove_a_missed_month_but_a_make_up_does(se
     assert states(plans.view(2026)) == {"8月支委会": NOT_DONE, "9月支委会": DONE}
     meeting(services, dt.date(2026, 9, 20), Kind.BRANCH_COMMITTEE, topic="补开8月支委会")
     assert states(plans.view(2026)) == {"8月支委会": DONE_LATE, "9月支委会": DONE}
+
+
+def test_a_reminder_done_in_the_period_proves_its_item(services, plans):
+    from app.services.reminders.reminder_types import DoneRecord, ReminderData
+
+    secretary = services.members.save(person("李建国", "党支部书记"))
+    reminder = services.reminders.save(ReminderData("提醒谈话", "提醒谈话：鱼塘承包费收缴", dt.date(2026, 10, 15),
+                                                    person_ids=[secretary]), confirmed=True)
+    plans.save_item(2026, PlanItemData(When(MONTH, 10), "开展提醒谈话", proof_kind="reminder",
+                                       proof_ref=str(reminder)))
+    assert states(plans.view(2026)) == {"开展提醒谈话": NOT_DONE}
+    services.reminders.mark_done(reminder, dt.date(2026, 10, 15), DoneRecord(dt.date(2026, 10, 14), "谈话", "", "王"))
+    row = plans.view(2026).items[0]
+    assert (row.state, row.proof_text) == (DONE, "2026年10月14日 纪律提醒：提醒谈话：鱼塘承包费收缴")
+    with pytest.raises(UserError) as caught:
+        plans.save_item(2026, PlanItemData(When(MONTH, 10), "x", proof_kind="reminder", proof_ref="999"))
+    assert caught.value.field == "proof_ref"

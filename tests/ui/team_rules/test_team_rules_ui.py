@@ -98,3 +98,27 @@ def test_editing_a_line_keeps_its_proof_link(qtbot, tab):
     saved = plans.view(2026).items[0]
     assert (saved.data.proof_kind, saved.data.proof_ref, saved.data.standard) == ("meeting", "支部委员会会议", "每月5日前召开")
     assert saved.state == "已完成"
+
+
+def test_a_pledge_gets_its_signed_day_scan_and_result(qtbot, tab, monkeypatch, tmp_path):
+    scan = tmp_path / "张堃责任书.pdf"
+    scan.write_bytes(b"%PDF-1.4 signed")
+    page = tab.duties
+    row = column(page, 0).index("张堃")
+    page.table.selectRow(row)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(scan))
+
+    def fake_exec(dialog):
+        dialog.errors.widgets["signed_on"].set_value(dt.date(2026, 2, 12))
+        qtbot.mouseClick(dialog.errors.widgets["scan"], Qt.MouseButton.LeftButton)
+        dialog.errors.widgets["assessment"].setCurrentText("优秀")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", fake_exec)
+    page.edit_pledge()
+    duties = tab.services.team_rules.duties
+    pledge = next(m for m in duties.year(2026) if m.name == "张堃").pledge
+    assert (pledge.signed_on, pledge.scan_title, pledge.assessment) == (dt.date(2026, 2, 12), "张堃责任书.pdf", "优秀")
+    assert duties.scan_path(pledge.scan_stored).read_bytes() == b"%PDF-1.4 signed"
+    assert column(page, 5)[row] == "2026-02-12"
