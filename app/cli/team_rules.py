@@ -1,5 +1,5 @@
 """Headless prints of the team's rules: pdf plan / duties / pledge / study YEAR, pdf rota / duty-log
-YYYY-MM, each with -o FILE.pdf."""
+YYYY-MM (pdf rota YYYY-春节: a holiday's), each with -o FILE.pdf."""
 
 from __future__ import annotations
 
@@ -25,6 +25,12 @@ def print_pdf(services, args: argparse.Namespace) -> int:  # noqa: ANN001
     from app.services.team_rules import team_printing as printing
 
     path = Path(args.output)
+    holiday = re.fullmatch(r"(\d{4})-(\D+)", (args.target or "").strip())
+    if args.what == "rota" and holiday:
+        year = parse_year(holiday.group(1))
+        days = printing.holiday_rota_pdf(services, year, holiday.group(2), path)
+        print(f"已生成{year}年{holiday.group(2)}假期值班表 {path}：{days} 天")
+        return EXIT_OK
     if args.what in ("rota", "duty-log"):
         year, month = parse_month(args.target)
         if args.what == "rota":

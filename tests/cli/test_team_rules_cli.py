@@ -110,3 +110,13 @@ def test_year_and_term_summaries_carry_the_team_rules_section(run, tmp_path):
         assert "责任书已签订6/6份" in section and "逾期未完成1项" in section
         assert "学时达标5人，未达标1人（刘玥差22学时）" in section
         assert "值班制度：排班57天，值班记录56天，未登记1天（2026年11月24日）" in section
+
+
+def test_a_holidays_rota_for_the_board(run, tmp_path):
+    path = tmp_path / "national.pdf"
+    assert run("pdf", "rota", "2026-国庆节", "-o", str(path)) == (0, f"已生成2026年国庆节假期值班表 {path}：7 天\n")
+    text = _text(path)
+    assert "红旗村2026年国庆节假期值班表" in text
+    assert text.count("节假日（国庆节）") == 7 and "2026年10月8日" not in text
+    code, out = run("pdf", "rota", "2026-腊八", "-o", str(path))
+    assert code != 0 and "2026年没有“腊八”假期" in out

@@ -70,10 +70,13 @@ def rota_title(year: int, month: int) -> str:
     return f"{year}年{month}月值班表"
 
 
-def build_rota(path: str | Path | BinaryIO, *, village: str, year: int, month: int, days: list[RotaDay],
+def holiday_rota_title(year: int, holiday: str) -> str:
+    return f"{year}年{holiday}假期值班表"
+
+
+def build_rota(path: str | Path | BinaryIO, *, village: str, title: str, days: list[RotaDay],
                phone: str, print_date: dt.date) -> int:
-    """The month's 值班表 for the board (A4 portrait): holidays name their 带班领导."""
-    title = rota_title(year, month)
+    """A 值班表 for the board (A4 portrait): a month's, or a holiday's; holidays name their 带班领导."""
     rows = [[format_date_cn(d.day), f"星期{WEEKDAYS[d.day.weekday()]}",
              d.kind + (f"（{d.holiday}）" if d.holiday else ""),
              d.on_duty[1] if d.on_duty else "（未排班）", d.leader[1] if d.leader else ""] for d in days]

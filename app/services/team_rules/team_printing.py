@@ -48,15 +48,33 @@ def study_pdf(services, year: int, path: Path) -> int:  # noqa: ANN001
 
 
 def rota_pdf(services, year: int, month: int, path: Path) -> int:  # noqa: ANN001
-    from app.reports.team_rules.study_rota_prints import build_rota
+    from app.reports.team_rules.study_rota_prints import build_rota, rota_title
 
     days = services.team_rules.rota.month(year, month)
     if not any(d.on_duty for d in days):
         raise UserError(f"{year}年{month}月还没有排班：请先在 班子制度 → 值班 中生成值班表")
     profile = services.profile.for_print()
-    build_rota(path, village=profile.village_name, year=year, month=month, days=days,
+    build_rota(path, village=profile.village_name, title=rota_title(year, month), days=days,
                phone=profile.supervision_phone, print_date=services.clock.today())
     return sum(1 for d in days if d.on_duty)
+
+
+def holiday_rota_pdf(services, year: int, holiday: str, path: Path) -> int:  # noqa: ANN001
+    """The 值班表 of one holiday's break (春节 …) in ``year``, for the board; returns its days."""
+    import datetime as dt
+
+    from app.reports.team_rules.study_rota_prints import build_rota, holiday_rota_title
+
+    days = [d for d in services.team_rules.rota.days(dt.date(year, 1, 1), dt.date(year, 12, 31))
+            if d.holiday == holiday]
+    if not days:
+        raise UserError(f"{year}年没有“{holiday}”假期：请写 元旦、春节、清明、劳动节、端午、中秋 或 国庆节")
+    if not any(d.on_duty for d in days):
+        raise UserError(f"{year}年{holiday}假期还没有排班：请先在 班子制度 → 值班 中生成那个月的值班表")
+    profile = services.profile.for_print()
+    build_rota(path, village=profile.village_name, title=holiday_rota_title(year, holiday), days=days,
+               phone=profile.supervision_phone, print_date=services.clock.today())
+    return len(days)
 
 
 def duty_log_pdf(services, year: int, month: int, path: Path) -> tuple[int, int]:  # noqa: ANN001
