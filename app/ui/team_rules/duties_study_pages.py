@@ -7,11 +7,11 @@ import datetime as dt
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from app.services.common.dates import format_date
 from app.services.common.errors import UserError
-from app.services.team_rules.team_types import DutyTaskData, PledgeData, hours_text
+from app.services.team_rules.team_types import MONTH, QUARTER, DutyTaskData, PledgeData, StudyRequirement, hours_text
 from app.ui.common import dialogs
 from app.ui.common.date_field import DateField
 from app.ui.common.print_dialog import generate_and_preview, village
@@ -146,6 +146,8 @@ class StudyPage(TablePage):
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(services, parent)
         self.add_button("self", "登记个人自学", self.add_self_study)
+        self.add_button("session", "集中学习学时…", self.edit_session)
+        self.add_button("requirement", "学习要求…", self.edit_requirement)
         self.add_button("print", "打印学习台账", self.print_study, edit=False)
         self.bar.addStretch(1)
 
@@ -175,6 +177,49 @@ class StudyPage(TablePage):
         rows = [("person_id", "学习人", person, True), ("date", "日期", day, True),
                 ("content", "学习内容", content, True), ("hours", "学时", hours, True)]
         if RecordDialog("登记个人自学", "", rows, write, self).exec():
+            self.refresh()
+
+    def edit_session(self) -> None:
+        """学时 and 学习篇目 of one 集中学习 recorded in 会议记录."""
+        study = self.services.team_rules.study
+        sessions = {f"{s.date.isoformat()} {s.topic}": s for s in study.sessions(self.year)}
+        if not sessions:
+            dialogs.show_info(self, "集中学习学时", f"{self.year}年还没有集中学习：请在 会议记录 中以“集中学习”类型登记")
+            return
+        picked = dialogs.ask_choice(self, "集中学习学时", "登记哪一次集中学习的学时？", list(sessions))
+        if picked is None:
+            return
+        session = sessions[picked]
+        hours, materials = QDoubleSpinBox(), QLineEdit(session.materials)
+        hours.setRange(0.5, 24)
+        hours.setSingleStep(0.5)
+        hours.setValue(session.hours)
+
+        def write() -> None:
+            study.set_session(session.meeting_id, hours.value(), materials.text())
+
+        rows = [("hours", "学时", hours, True), ("materials", "学习篇目", materials, False)]
+        if RecordDialog(f"{picked} 学时", "出席的成员每人计入这些学时。", rows, write, self).exec():
+            self.refresh()
+
+    def edit_requirement(self) -> None:
+        study = self.services.team_rules.study
+        old = study.requirement()
+        hours, sessions, per = QDoubleSpinBox(), QSpinBox(), QComboBox()
+        hours.setRange(1, 500)
+        hours.setValue(old.hours)
+        sessions.setRange(1, 10)
+        sessions.setValue(old.sessions)
+        per.addItem("每月", MONTH)
+        per.addItem("每季度", QUARTER)
+        per.setCurrentIndex(max(0, per.findData(old.per)))
+
+        def write() -> None:
+            study.save_requirement(StudyRequirement(hours.value(), sessions.value(), per.currentData()))
+
+        rows = [("hours", "每人每年学时", hours, True), ("per", "集中学习周期", per, True),
+                ("sessions", "每期集中学习次数", sessions, True)]
+        if RecordDialog("学习要求", "默认每人每年32学时、每月集中学习1次；按上级要求修改。", rows, write, self).exec():
             self.refresh()
 
     def print_study(self) -> None:

@@ -122,3 +122,23 @@ def test_a_pledge_gets_its_signed_day_scan_and_result(qtbot, tab, monkeypatch, t
     assert (pledge.signed_on, pledge.scan_title, pledge.assessment) == (dt.date(2026, 2, 12), "张堃责任书.pdf", "优秀")
     assert duties.scan_path(pledge.scan_stored).read_bytes() == b"%PDF-1.4 signed"
     assert column(page, 5)[row] == "2026-02-12"
+
+
+def test_study_hours_of_a_session_and_the_yearly_requirement(qtbot, tab, monkeypatch):
+    page = tab.study
+    sessions = tab.services.team_rules.study.sessions(2026)
+    monkeypatch.setattr(dialogs, "ask_choice", lambda *a: f"{sessions[0].date.isoformat()} {sessions[0].topic}")
+    answers = iter([{"hours": 4.0}, {"hours": 10.0}])
+
+    def fake_exec(dialog):
+        for key, value in next(answers).items():
+            dialog.errors.widgets[key].setValue(value)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", fake_exec)
+    page.edit_session()  # the January session: 3 -> 4 学时
+    assert column(page, 1)[0] == "34"
+    page.edit_requirement()
+    assert column(page, 4) == ["10"] * page.table.rowCount()
+    assert column(page, 5)[-1] == "已达标"  # 刘玥: 6 + 4 学时 reach the lower requirement
