@@ -65,7 +65,7 @@ def test_duties_and_pledge_pdfs(run, village, tmp_path):
         0, f"已生成张堃的2026年度主体责任书 {pledge}\n")
     text = _text(pledge)
     assert "2026年度全面从严治党主体责任书" in text and "履行“一岗双责”" in text
-    assert "责任人（签字）" in text and "（党组织盖章）" in text and "落实分管领域党风廉政建设任务" in text
+    assert "党支部书记（签字）" in text and "（盖章）" in text and "第一责任人：李建国" in text and "落实分管领域党风廉政建设任务" in text
     assert all_embedded(pledge)
     code, out = run("pdf", "pledge", "2026", "-o", str(pledge))
     assert code != 0 and "请写明人员编号" in out

@@ -115,6 +115,8 @@ def build_pledge(path: str | Path | BinaryIO, *, village: str, org: str, year: i
     title = pledge_title(year)
     story = [title_paragraph(f"{village}{title}")]
     story.append(line_of(f"责任单位：{org or village}", 12))
+    if not member.first_responsible and secretary:
+        story.append(line_of(f"第一责任人：{secretary}（党支部书记）", 12))
     story.append(line_of(f"责任人：{member.name}（{member.posts or '—'}）", 12))
     story.append(line_of(f"分工：{member.division or NONE_TEXT}", 12))
     duty = ("作为全面从严治党第一责任人，对本村党风廉政建设负总责" if member.first_responsible
@@ -130,8 +132,9 @@ def build_pledge(path: str | Path | BinaryIO, *, village: str, org: str, year: i
     story.append(Spacer(1, 6 * MM))
     signed = format_date_cn(member.pledge.signed_on) if member.pledge and member.pledge.signed_on else "年　　月　　日"
     width = content_width(bound=True) / 2
-    cells = [[f"党支部书记（签字）：{secretary if member.first_responsible else ''}", "责任人（签字）："],
-             ["（党组织盖章）", ""], [f"签订日期：{signed}", f"签订日期：{signed}"]]
+    # The 书记 signs his own with the township's party committee; the others sign with the 书记.
+    issuer = "乡镇党委（签字）：" if member.first_responsible else "党支部书记（签字）："
+    cells = [[issuer, "责任人（签字）："], ["（盖章）", ""], [f"签订日期：{signed}", f"签订日期：{signed}"]]
     table = Table(cells, colWidths=[width, width], rowHeights=[12 * MM, SEAL_ROOM, 10 * MM])
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SIGNATURE_FONT, 12), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     table.keepWithPrevious = 1
