@@ -59,6 +59,10 @@ AREAS = {
     "derived_disposition": "纪律提醒",
     **{t: "整改台账" for t in ("rect_source", "rect_item", "rect_measure", "rect_progress", "rect_attachment",
                               "rect_link", "rect_reopening")},
+    "team_plan": "党建计划", "team_plan_item": "党建计划", "team_plan_change": "党建计划",
+    "team_duty_item": "主体责任", "team_pledge": "主体责任",
+    "team_study_session": "学习制度", "team_self_study": "学习制度",
+    "team_rota_slot": "值班制度", "team_rota_swap": "值班制度", "team_duty_log": "值班制度",
 }
 LABEL_COLUMNS = ("name", "title", "village_name", "topic", "kind", "key", "item")
 

@@ -39,6 +39,24 @@ def fill_rectification(services) -> None:  # noqa: ANN001
     rect.reopen(done, "回头看发现第三季度未公开")
 
 
+def _team_rules(services) -> None:  # noqa: ANN001
+    """A few rows of each table of the team's rules (migration 0010)."""
+    from app.services.team_rules.team_types import MONTH, DutyLogData, DutyTaskData, PlanItemData, PledgeData, When
+
+    team = services.team_rules
+    secretary = next(r.id for r in services.members.list_rows() if r.name == "张三")
+    item = team.plans.save_item(2026, PlanItemData(When(MONTH, 6), "讲党课", secretary, proof_kind="meeting",
+                                                   proof_ref="党课"))
+    team.plans.save_item(2026, PlanItemData(When(MONTH, 7), "走访困难党员", secretary,
+                                            done_on=dt.date(2026, 7, 20), done_note="走访5户"))
+    team.plans.delete_item(item)
+    team.duties.save_task(2026, DutyTaskData(secretary, "主持党风廉政建设专题会议", dt.date(2026, 6, 30)))
+    team.duties.save_pledge(2026, PledgeData(secretary, dt.date(2026, 5, 10), assessment="称职"))
+    team.study.add_self_study(secretary, dt.date(2026, 6, 1), "学习党章", 2)
+    team.rota.generate(dt.date(2026, 10, 1), dt.date(2026, 10, 7))
+    team.rota.save_log(DutyLogData(dt.date(2026, 10, 1), events="无", handover="正常交接"))
+
+
 def main() -> None:
     clock = FixedClock(dt.datetime(2026, 11, 27, 9))
     target = ROOT / "tests" / "fixtures" / f"schema-{head_revision()}.db"
@@ -70,6 +88,7 @@ def main() -> None:
         services.party_groups.save("第一党小组", None, [])
         services.body_settings.set_kept(Body.UNION, False)
         fill_rectification(services)
+        _team_rules(services)
         services.close()
         with closing(sqlite3.connect(Path(tmp) / "taizhang.db")) as conn:
             conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file

@@ -61,6 +61,18 @@ def _jobs(services, out: Path):  # noqa: ANN001, ANN202 - yields (file name, cal
     yield "summary-year", lambda p: rp.print_year_summary(services, year, p)
     yield "summary-term", lambda p: rp.print_term_summary(services, p)
 
+    from app.services.team_rules import team_printing as tp
+
+    today = services.clock.today()
+    yield "team-plan", lambda p: tp.plan_pdf(services, year, p)
+    yield "team-duties", lambda p: tp.duties_pdf(services, year, p)
+    secretary = next((m.person_id for m in services.team_rules.duties.year(year) if m.first_responsible), None)
+    if secretary is not None:
+        yield "team-pledge", lambda p: tp.pledge_pdf(services, year, secretary, p)
+    yield "team-study", lambda p: tp.study_pdf(services, year, p)
+    yield "team-rota", lambda p: tp.rota_pdf(services, year, today.month, p)
+    yield "team-duty-log", lambda p: tp.duty_log_pdf(services, year, today.month, p)
+
     from app.reports.safety.recovery_sheet import build_recovery_sheet
     from app.services.safety.audit_log import AuditLogService
 

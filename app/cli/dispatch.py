@@ -81,6 +81,10 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
             from app.cli.meetings import print_pdf as print_meeting_pdf
 
             return print_meeting_pdf(services, args)
+        if args.command == "pdf" and args.what in ("plan", "duties", "pledge", "study", "rota", "duty-log"):
+            from app.cli.team_rules import print_pdf as print_team_pdf
+
+            return print_team_pdf(services, args)
         if args.command == "pdf" and args.what != "roster":
             from app.cli.notices import print_notices
 

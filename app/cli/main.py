@@ -52,11 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", help="打印为 PDF")
     pdf.add_argument("what", choices=["roster", "notice", "notices", "reminder", "reminders", "summary",
                                       "meeting", "signin", "matter", "meetings", "rectification",
-                                      "rectification-report"])
+                                      "rectification-report",
+                                      "plan", "duties", "pledge", "study", "rota", "duty-log"])
     pdf.add_argument("target", nargs="?", metavar="编号、所属期或年份",
                      help="notice 的公告编号，notices 的所属期（2026Q3、2026-07），reminder 的提醒编号，"
                           "reminders 的年份，summary 的年份或 term（本届届中），meeting / signin 的会议编号，"
-                          "matter 的四议两公开事项编号，meetings 的年份，rectification-report 的来源编号")
+                          "matter 的四议两公开事项编号，meetings 的年份，rectification-report 的来源编号；"
+                          "plan、duties、pledge、study 的年份，"
+                          "rota、duty-log 的月份（2026-02），rota 也可写假期（2026-春节）")
+    pdf.add_argument("person", nargs="?", metavar="人员编号", help="pledge：签责任书的两委成员编号")
     pdf.add_argument("--a3", action="store_true", help="公告用 A3 纸")
     pdf.add_argument("--due", metavar="日期", help="reminder：哪一次到期的提醒函（默认今天或之前最近的一次）")
     pdf.add_argument("-o", "--output",

@@ -10,6 +10,9 @@ from db.models.rectification import (RectAttachment, RectItem, RectLink, RectMea
                                      RectSource)
 from db.models.reminders import DerivedDisposition, Reminder, ReminderOccurrence, ReminderTarget
 from db.models.safety import AuditEntry, UserAccount
+from db.models.team_rules import (
+    TeamDutyItem, TeamDutyLog, TeamPlan, TeamPlanChange, TeamPlanItem, TeamPledge, TeamRotaSlot, TeamRotaSwap,
+    TeamSelfStudy, TeamStudySession)
 
 __all__ = [
     "VillagerMeetingCount",
@@ -42,6 +45,16 @@ __all__ = [
     "Reminder",
     "ReminderOccurrence",
     "ReminderTarget",
+    "TeamDutyItem",
+    "TeamDutyLog",
+    "TeamPlan",
+    "TeamPlanChange",
+    "TeamPlanItem",
+    "TeamPledge",
+    "TeamRotaSlot",
+    "TeamRotaSwap",
+    "TeamSelfStudy",
+    "TeamStudySession",
     "Term",
     "TermDuty",
     "UNAUDITED_TABLES",

@@ -35,6 +35,7 @@ SIGNATURE_HEIGHT = 16 * MM
 DATE_BLANK = Verbatim("　　　　年　　　月　　　日")
 NO_TEAM = "（暂无在任的两委班子成员）"
 TEAM_HEADER = ["序号", "姓名", "职务", "备注"]
+TEAM_RULES_HEADING = "班子制度落实情况"
 
 NUMBER_WIDTH = 27 * MM
 RATE_WIDTH = 20 * MM
@@ -143,6 +144,7 @@ def build_work_summary(
     term: bool = False,
     chain_head: tuple[int, str] | None = None,
     bodies: tuple[str, ...] = (),
+    team_rules: list[str] | None = None,
 ) -> int:
     """Write the 工作台账汇总 of ``figures`` to ``path``; return its page count.
 
@@ -191,18 +193,19 @@ def build_work_summary(
     else:
         story.append(Paragraph(NONE_TEXT, body))
 
-    # The sign-off goes over with the part before it (the team, or the bodies' lines under it), so
-    # no page holds the signatures alone; a part too long for one page still splits.
-    team_part = [Paragraph("六、“两委”班子", heading),
-                 Paragraph(escape(f"截至{format_date_cn(team_day)}：{team_summary}"), body),
-                 Spacer(1, 2 * MM),
-                 _team_table(team) if team else Paragraph(NO_TEAM, body)]
-    last_part = team_part
+    # The sign-off goes over with the part before it (the team, its rules, or the bodies' lines),
+    # so no page holds the signatures alone; a part too long for one page still splits.
+    parts = [[Paragraph("六、“两委”班子", heading),
+              Paragraph(escape(f"截至{format_date_cn(team_day)}：{team_summary}"), body),
+              Spacer(1, 2 * MM),
+              _team_table(team) if team else Paragraph(NO_TEAM, body)]]
+    if team_rules:  # the team's own rules (team_rules/team_summary.py), under the team they bind
+        parts.append([Paragraph(TEAM_RULES_HEADING, heading),
+                      *(Paragraph(escape(f"{n}. {text}"), gap) for n, text in enumerate(team_rules, 1))])
     if bodies:
-        story.append(KeepTogether(team_part))
-        last_part = [Paragraph("各组织健全情况", heading),
-                     *(Paragraph(escape(line), body) for line in bodies)]
-    story.append(KeepTogether([*last_part, Paragraph(REVIEW_HEADING, heading), _review_form(),
+        parts.append([Paragraph("各组织健全情况", heading), *(Paragraph(escape(line), body) for line in bodies)])
+    story += [KeepTogether(part) for part in parts[:-1]]
+    story.append(KeepTogether([*parts[-1], Paragraph(REVIEW_HEADING, heading), _review_form(),
                                *chain_head_lines(chain_head, head_style)]))
     short = title[len(village):] if title.startswith(village) else title
     return build_pdf(path, story, title=short, village=village, print_date=print_date,

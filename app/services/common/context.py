@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # annotations only: each service's module is imported by its 
     from app.services.reminders.derived_reminders import DerivedReminders
     from app.services.reminders.reminders import ReminderService
     from app.services.safety.accounts import AccountService
+    from app.services.team_rules.team_rules import TeamRules
     from app.services.workbench.ledgers import Ledgers
     from app.services.workbench.workbench import Workbench
 
@@ -144,7 +145,7 @@ class Services:
         from app.services.workbench.ledgers import Ledgers
 
         return Ledgers(self.members, self.compliance, self.matters, self.notices, self.questions,
-                       rectification=self.rectification)
+                       rectification=self.rectification, team_rules=self.team_rules)
 
     @cached_property
     def derived(self) -> DerivedReminders:
@@ -157,6 +158,12 @@ class Services:
         from app.services.workbench.workbench import Workbench
 
         return Workbench(self.db, self.clock, self.reminders, self.derived, self.ledgers)
+
+    @cached_property
+    def team_rules(self) -> TeamRules:
+        from app.services.team_rules.team_rules import TeamRules
+
+        return TeamRules(self.db, self.clock, self.data_dir.attachments)
 
     @property
     def actor(self) -> Actor:

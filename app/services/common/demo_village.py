@@ -12,6 +12,7 @@ from app.services.members.demo import fill_demo
 from app.services.notices.demo import fill_demo_notices
 from app.services.rectification.demo import fill_demo_rectification
 from app.services.reminders.demo import fill_demo_reminders
+from app.services.team_rules.demo import fill_demo_team
 
 
 @dataclass(frozen=True)
@@ -33,4 +34,5 @@ def fill_sample_village(services: Services) -> DemoCounts:
     reviewer = next((r.id for r in services.members.list_rows() if "监委会主任" in r.current_posts), None)
     notices = fill_demo_notices(db, clock, profile.village_name, reviewer, profile.supervision_phone)
     reminders = fill_demo_reminders(db, clock)
+    fill_demo_team(services)
     return DemoCounts(people, meetings, matters, notices, reminders, fill_demo_rectification(services.rectification))

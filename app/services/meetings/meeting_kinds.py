@@ -22,6 +22,7 @@ class Kind(str, enum.Enum):
     JOINT_MEETING = "村“两委”联席会议"
     REPRESENTATIVES = "村民代表会议"
     VILLAGERS = "村民会议"
+    STUDY = "集中学习"  # the team's 学习制度; 学时 and texts in db/models/team_rules.py
     OTHER = "其他"
 
 
@@ -58,6 +59,7 @@ EXPECTED: dict[Kind, Expected] = {
     Kind.JOINT_MEETING: Expected.BOTH_COMMITTEES,
     Kind.REPRESENTATIVES: Expected.ASSEMBLY,
     Kind.VILLAGERS: Expected.CHOSEN,
+    Kind.STUDY: Expected.BOTH_COMMITTEES,
     Kind.OTHER: Expected.CHOSEN,
 }
 

@@ -111,7 +111,7 @@ class DerivedReminders:
         reads = reads or SharedReads()
         hidden = set(reads.get("marks", self.marks))
         found = [*self._meetings(today, reads), *self._matters(today, reads), *self._notices(today, reads),
-                 *self._questions(today), *self._terms(today)]
+                 *self._questions(today), *self._terms(today), *self._team_rules(today)]
         found += self._rectification(today)
         return sorted((item for item in found if item.key not in hidden), key=_order)
 
@@ -208,6 +208,14 @@ class DerivedReminders:
         from app.services.rectification.rect_warnings import warning_items
 
         return warning_items(self.db, today)
+
+    def _team_rules(self, today: dt.date) -> list[DueItem]:
+        """Plan items, duty tasks, study and duty logs (team_rules/team_due.py)."""
+        if self.ledgers.team_rules is None:
+            return []
+        from app.services.team_rules.team_due import due_items
+
+        return due_items(self.ledgers.team_rules, today)
 
     # ----- marks -------------------------------------------------------------------------------
     def marks(self) -> dict[str, tuple[str, str]]:

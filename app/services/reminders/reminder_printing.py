@@ -54,6 +54,9 @@ def _summary(services, figures, path: Path, *, term: bool) -> Path:  # noqa: ANN
     today = services.clock.today()
     day = min(figures.last, today)  # the team on the last day counted (today for this year)
     lines, summary = team_lines(services.members.list_rows(), day)
+    from app.services.team_rules.team_summary import summary_lines
+
+    rules = summary_lines(services.team_rules, figures.first, figures.last, today)
     bodies: tuple[str, ...] = ()
     if term:  # the township's 届中 review asks whether each body is 健全 and working
         from app.services.bodies.body_health import BodyHealthService
@@ -61,7 +64,7 @@ def _summary(services, figures, path: Path, *, term: bool) -> Path:  # noqa: ANN
         bodies = tuple(h.line() for h in BodyHealthService(services.db, services.clock).on(day))
     head = chain_head(services.db.path)  # read at print time: the log as it stands now
     build_work_summary(path, village=village, figures=figures, team=lines, team_summary=summary,
-                       team_day=day, print_date=today, term=term, bodies=bodies,
+                       team_day=day, print_date=today, term=term, bodies=bodies, team_rules=rules,
                        chain_head=(head.entries, head.last_hash))
     return path
 

@@ -76,6 +76,23 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
                   "ref_date": "关联日期", "label": "关联记录"},
     "rect_reopening": {"item_id": "整改问题", "date": "重新打开日期", "reason": "重新打开理由",
                        "decided_by": "操作人", "closed_on": "原销号日期", "accepted_by": "原验收人"},
+    "team_plan": {"year": "年度", "adopted_meeting_id": "通过计划的会议", "note": "备注"},
+    "team_plan_item": {"plan_id": "年度党建计划", "seq": "序号", "span_kind": "时间类型", "span_no": "时间（月或季度）",
+                       "content": "工作内容", "owner_id": "责任人", "standard": "完成标准", "proof_kind": "完成依据类型",
+                       "proof_ref": "完成依据", "done_on": "完成日期", "done_note": "完成情况"},
+    "team_plan_change": {"plan_id": "年度党建计划", "changed_on": "调整日期", "what": "调整内容", "reason": "调整原因"},
+    "team_duty_item": {"year": "年度", "person_id": "责任人", "task": "责任任务", "deadline": "时限",
+                       "done_on": "完成日期", "note": "备注"},
+    "team_pledge": {"year": "年度", "person_id": "签订人", "signed_on": "签订日期", "scan_title": "扫描件名称",
+                    "scan_stored": "扫描件存储文件", "report_meeting_id": "述责述廉会议", "report_text": "述责述廉内容",
+                    "assessment": "考核结果", "assessment_note": "考核说明"},
+    "team_study_session": {"meeting_id": "集中学习会议", "hours_tenths": "学时", "materials": "学习篇目"},
+    "team_self_study": {"person_id": "学习人", "date": "日期", "content": "学习内容", "hours_tenths": "学时"},
+    "team_rota_slot": {"day": "值班日期", "role": "值班角色", "person_id": "值班人"},
+    "team_rota_swap": {"day": "值班日期", "role": "值班角色", "from_person_id": "原值班人", "to_person_id": "换班人",
+                       "reason": "换班原因", "logged_on": "登记日期"},
+    "team_duty_log": {"day": "值班日期", "person_id": "值班人", "calls": "来电", "visits": "来访", "events": "事件",
+                      "handling": "处理情况", "handover": "交接"},
 }
 # Event entries (恢复 …) carry their own Chinese keys.
 EVENT_TABLE = "database"
@@ -86,7 +103,8 @@ MONEY_COLUMNS = frozenset({"amount_fen", "opening_balance_fen"})
 REFERENCES = {"person_id": "person", "host_id": "person", "recorder_id": "person", "reviewer_id": "person",
               "meeting_id": "meeting", "matter_id": "matter", "notice_id": "notice", "corrects_id": "notice",
               "term_id": "term", "reminder_id": "reminder", "leader_id": "person", "group_id": "villager_group",
-              "owner_id": "person"}
+              "owner_id": "person", "from_person_id": "person", "to_person_id": "person",
+              "adopted_meeting_id": "meeting", "report_meeting_id": "meeting"}
 
 # (table, column) -> stored value -> words
 CODES: dict[tuple[str, str], dict[str, str]] = {
@@ -94,6 +112,7 @@ CODES: dict[tuple[str, str], dict[str, str]] = {
     ("notice", "period_kind"): {"month": "月度", "quarter": "季度", "year": "年度"},
     ("post", "body"): {b.value: label for b, label in BODY_LABELS.items()},
     ("village_body", "body"): {b.value: label for b, label in BODY_LABELS.items()},
+    ("team_plan_item", "span_kind"): {"month": "月度", "quarter": "季度", "year": "全年"},
 }
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # annotations only: the context imports the services themselv
     from app.services.notices.notices import NoticeService
     from app.services.notices.villager_questions import QuestionService
     from app.services.rectification.rectification import RectificationService
+    from app.services.team_rules.team_rules import TeamRules
 
 
 @dataclass(frozen=True)
@@ -26,3 +27,4 @@ class Ledgers:
     notices: NoticeService
     questions: QuestionService
     rectification: RectificationService | None = None  # 整改台账: its warnings and figures
+    team_rules: TeamRules | None = None  # the team's own rules (plan, duties, study, rota)

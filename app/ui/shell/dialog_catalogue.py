@@ -124,6 +124,7 @@ def entries() -> list[Entry]:
     from app.ui.safety.account_dialogs import FirstAdminDialog, LoginDialog, RecoveryDialog
     from app.ui.safety.audit_view import AuditLogDialog
     from app.ui.safety.users_dialog import UsersDialog
+    from app.ui.team_rules.plan_page import PlanItemDialog
 
     def member(s):  # noqa: ANN001, ANN202
         return _first(s.members.list_rows(), "person").id
@@ -161,6 +162,8 @@ def entries() -> list[Entry]:
         Entry("标记已处理", _dispose),
         Entry("用户管理", lambda s, p, _d: UsersDialog(s, p)),
         Entry("操作日志", lambda s, p, _d: AuditLogDialog(s, p)),
+        Entry("党建计划-项目", lambda s, p, _d: PlanItemDialog(
+            s, s.clock.today().year, _first(s.team_rules.plans.view(s.clock.today().year).items, "plan item"), p)),
         Entry("打印预览", _preview),
         Entry("使用说明", lambda _s, p, _d: HelpDialog(p)),
         *_rect_entries(),

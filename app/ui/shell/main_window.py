@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         from app.ui.notices.notices_tab import NoticesTab
         from app.ui.rectification.rectification_tab import RectificationTab
         from app.ui.reminders.reminders_tab import RemindersTab
+        from app.ui.team_rules.team_rules_tab import TeamRulesTab
         from app.ui.workbench.workbench_tab import WorkbenchTab
 
         self.services = services
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.notices_tab = NoticesTab(services, self)
         self.reminders_tab = RemindersTab(services, self)
         self.rectification_tab = RectificationTab(services, self)
+        self.team_rules_tab = TeamRulesTab(services, self)
         for tab in self.all_tabs():
             tab.status_changed.connect(self.status.setText)
             self.tabs.addTab(tab, tab.title)
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
 
     def all_tabs(self) -> tuple:
         return (self.workbench_tab, self.members_tab, self.meetings_tab, self.notices_tab, self.reminders_tab,
-                self.rectification_tab)
+                self.rectification_tab, self.team_rules_tab)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
         fresh.act_as(old.actor)
         self.services = self.members_tab.services = self.session.services = fresh
         self.meetings_tab.set_services(fresh)
+        self.team_rules_tab.set_services(fresh)
         self.notices_tab.services = self.workbench_tab.services = self.reminders_tab.services = fresh
         self.rectification_tab.services = fresh
         self._tab_changed()

@@ -152,6 +152,13 @@ def _rectification(services, parent, item_id: int) -> bool:  # noqa: ANN001
     return bool(dialog.exec()) or dialog.progress_added
 
 
+def _team_rules(services, parent, page: str, year: int, record: object) -> bool:  # noqa: ANN001
+    """A plan line or a day's 值班记录 opens its dialog; the others are settled on 班子制度."""
+    from app.ui.team_rules.team_targets import open_team_target
+
+    return open_team_target(services, parent, page, year, record)
+
+
 OPENERS: dict[str, Callable[..., object]] = {
     "reminder": _reminder,
     "meeting_new": _new_meeting,
@@ -162,4 +169,5 @@ OPENERS: dict[str, Callable[..., object]] = {
     "member": _member,
     "terms": _terms,
     "rectification": _rectification,
+    "team_rules": _team_rules,
 }

@@ -41,7 +41,7 @@ def test_window_title_tab_and_empty_state(qtbot, services):
     # Qt appends the display name to a title not ending with it: ending with it shows it once.
     assert window.windowTitle() == "红旗村 — 村支部台账"
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert tabs == ["工作台", "两委成员", "会议记录", "三公开", "纪律提醒", "整改台账"]
+    assert tabs == ["工作台", "两委成员", "会议记录", "三公开", "纪律提醒", "整改台账", "班子制度"]
     tab = window.members_tab
     assert tab.stack.currentWidget() is tab.empty
     assert "还没有成员" in tab.empty.text()

@@ -45,4 +45,5 @@ def test_smoke_test_opens_every_tab_and_changes_nothing(tmp_path):
     assert re.fullmatch(r"三公开：\d{1,2} 行", lines[3])
     assert re.fullmatch(r"纪律提醒：\d+ 行", lines[4])
     assert "整改台账：9 行" in lines  # one 巡察 with 8 items, one audit finding
+    assert re.fullmatch(r"班子制度：\d{2} 行", lines[6])  # the year's plan lines
     assert db.stat().st_mtime_ns == before

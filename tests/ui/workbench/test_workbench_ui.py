@@ -47,7 +47,7 @@ def cells(tab, row: int) -> list[str]:
 def test_start_page_is_the_first_tab_and_lists_late_and_due_items(window):
     tab = window.workbench_tab
     assert window.tabs.tabText(0) == "工作台" and window.tabs.currentWidget() is tab
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())][-2:] == ["纪律提醒", "整改台账"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())][-3:] == ["纪律提醒", "整改台账", "班子制度"]
     assert tab.today_label.text() == "今天是2026年11月27日 星期五"
     overdue = sum(1 for r in range(tab.table.rowCount()) if tab.table.item(r, 0).text() == "已逾期")
     assert tab.summary.text() == f"已逾期 {overdue} 项，14天内到期 {tab.table.rowCount() - overdue} 项"
