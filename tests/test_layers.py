@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = ("services", "reports", "ui")
-DOMAINS = {"common", "members", "meetings", "notices", "reminders", "workbench", "safety"}
+DOMAINS = {"common", "members", "meetings", "notices", "reminders", "workbench", "safety", "township"}
 EXTRA = {"ui": {"shell"}}  # the program's frame exists only in the ui layer
 
 

@@ -7,6 +7,7 @@ import sys
 
 from app import APP_NAME
 from app.cli.exit_codes import EXIT_USER_ERROR
+from app.cli.township import add_town_parser
 from app.clock import SystemClock
 from app.data_dir import DataDir
 from app.logging_setup import CLI_LOG_NAME, LOG_NAME, setup_logging
@@ -32,22 +33,27 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("target", nargs="+", metavar="参数", help="members 文件.xlsx，或 items 公告编号 文件.xlsx")
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     exp = sub.add_parser("export", help="导出为 Excel")
-    exp.add_argument("what", choices=["members", "meetings"], help="members：花名册；meetings：一年的会议")
-    exp.add_argument("target", nargs="+", metavar="参数", help="members 文件.xlsx，或 meetings 年份 文件.xlsx")
+    exp.add_argument("what", choices=["members", "meetings", "key", "package"],
+                     help="members：花名册；meetings：一年的会议；key：上报公钥；package：上报乡镇的数据包")
+    exp.add_argument("target", nargs="*", metavar="参数", help="members 文件.xlsx，或 meetings 年份 文件.xlsx")
+    exp.add_argument("-o", "--output", help="key、package：输出的文件（.pub、.tzpkg）")
+    exp.add_argument("--attachments", action="store_true", help="package：带上照片和扫描件（有大小上限）")
     prof = sub.add_parser("profile", help="显示村庄信息；带选项时修改（与“设置 → 村庄信息”相同的检查）")
     prof.add_argument("--village", help="村名")
     prof.add_argument("--township", help="乡镇")
     prof.add_argument("--party-org", help="党组织名称")
     prof.add_argument("--committee", help="村委会名称")
     prof.add_argument("--phone", help="监督电话（手机或座机）")
+    prof.add_argument("--code", help="统计用区划代码（12位，例如 430124105201）")
+    add_town_parser(sub)
     sub.add_parser("due", help="列出已逾期和14天内到期的事项（每行一项）")
     pdf = sub.add_parser("pdf", help="打印为 PDF")
     pdf.add_argument("what", choices=["roster", "notice", "notices", "reminder", "reminders", "summary",
-                                      "meeting", "signin", "matter", "meetings"])
+                                      "meeting", "signin", "matter", "meetings", "keysheet"])
     pdf.add_argument("target", nargs="?", metavar="编号、所属期或年份",
                      help="notice 的公告编号，notices 的所属期（2026Q3、2026-07），reminder 的提醒编号，"
                           "reminders 的年份，summary 的年份或 term（本届届中），meeting / signin 的会议编号，"
-                          "matter 的四议两公开事项编号，meetings 的年份")
+                          "matter 的四议两公开事项编号，meetings 的年份（keysheet：上报密钥登记表，不用写）")
     pdf.add_argument("--a3", action="store_true", help="公告用 A3 纸")
     pdf.add_argument("--due", metavar="日期", help="reminder：哪一次到期的提醒函（默认今天或之前最近的一次）")
     pdf.add_argument("-o", "--output",

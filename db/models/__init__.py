@@ -7,6 +7,7 @@ from db.models.members import Person, Post, Term, TermDuty, VillageProfile
 from db.models.notices import Notice, NoticeItem, VillagerQuestion
 from db.models.reminders import DerivedDisposition, Reminder, ReminderOccurrence, ReminderTarget
 from db.models.safety import AuditEntry, UserAccount
+from db.models.township import VillageKey
 
 __all__ = [
     "Attendance",
@@ -31,6 +32,7 @@ __all__ = [
     "TermDuty",
     "UNAUDITED_TABLES",
     "UserAccount",
+    "VillageKey",
     "VillageProfile",
     "VillagerQuestion",
 ]
