@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,13 +124,7 @@ def export_package(db: Database, data_dir: DataDir, clock: Clock, target: Path,
     }
     manifest_data = fmt.manifest_bytes(manifest)
     signature = sign(db, manifest_data)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(fmt.MANIFEST, manifest_data)
-        archive.writestr(fmt.SIGNATURE, signature.hex())
-        for name, data in sorted(files.items()):
-            archive.writestr(name, data)
-    payload = buffer.getvalue()
+    payload = fmt.zip_bytes(manifest_data, signature, files)
     write_file(Path(target), lambda temp: temp.write_bytes(payload))
     package_hash = fmt.sha256(manifest_data)
     with db.write() as s:

@@ -12,7 +12,9 @@ import base64
 import datetime as dt
 import decimal
 import hashlib
+import io
 import json
+import zipfile
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Column, Date, DateTime, LargeBinary, Numeric, Table
@@ -76,6 +78,10 @@ def decode_value(column: Column, value: object) -> object:
             raise ValueError(f"{column.name} 应为是或否")
         return value
     if python_type is int:
+        # The log names a settings row by its text key in record_id: SQLite keeps what was
+        # written, and the copy must too (the log's hashes cover it). Keys stay integers.
+        if isinstance(value, str) and not column.primary_key and not column.foreign_keys:
+            return value
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(f"{column.name} 应为整数")
         return value
@@ -100,7 +106,8 @@ def rows_to_jsonl(rows: Iterable[dict[str, object]]) -> bytes:
 
 def jsonl_rows(data: bytes) -> Iterator[dict[str, object]]:
     """The rows of one table file; ValueError on anything that is not one JSON object a line."""
-    for number, line in enumerate(data.decode("utf-8").splitlines(), 1):
+    # Only "\n" ends a line: splitlines() would also cut at U+0085 or U+2028 inside a text.
+    for number, line in enumerate(data.decode("utf-8").split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -110,6 +117,22 @@ def jsonl_rows(data: bytes) -> Iterator[dict[str, object]]:
         if not isinstance(row, dict):
             raise ValueError(f"第{number}行不是一条记录")
         yield row
+
+
+def zip_bytes(manifest_data: bytes, signature: bytes, files: dict[str, bytes]) -> bytes:
+    """The one byte-exact form of a package: stored (not compressed) entries, fixed stamps, sorted names.
+
+    Zip headers carry dates and flags no hash covers; with one exact form, the township
+    rebuilds it and refuses a file that differs anywhere, so no byte can change unnoticed.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in [(MANIFEST, manifest_data), (SIGNATURE, signature.hex().encode("ascii")),
+                           *sorted(files.items())]:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.create_system, info.external_attr = 3, 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
 
 
 def manifest_bytes(manifest: dict[str, object]) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -91,7 +92,8 @@ def open_package(path: Path, max_bytes: int = fmt.MAX_PACKAGE_BYTES) -> OpenedPa
             if len(names) != len(set(names)) or fmt.MANIFEST not in names or fmt.SIGNATURE not in names:
                 raise ImportRefused(not_ours)
             files = {i.filename: archive.read(i) for i in infos if not i.is_dir()}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError,
+            zlib.error) as exc:
         if isinstance(exc, ImportRefused):
             raise
         raise ImportRefused(not_ours) from None
@@ -107,6 +109,9 @@ def open_package(path: Path, max_bytes: int = fmt.MAX_PACKAGE_BYTES) -> OpenedPa
             raise ValueError("files")
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise ImportRefused(not_ours) from None
+    if fmt.zip_bytes(manifest_data, signature, files) != path.read_bytes():
+        raise ImportRefused(f"数据包 {path.name} 的文件结构被改动过（与村里导出的原样不同），没有导入：{ASK_AGAIN}",
+                            str(manifest.get("village_code", "")))
     return OpenedPackage(manifest, manifest_data, signature, files)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import zipfile
 from pathlib import Path
@@ -75,19 +74,13 @@ def repack(source: Path, target: Path, change, village: Village | None = None) -
     with zipfile.ZipFile(source) as archive:
         files = {n: archive.read(n) for n in archive.namelist()}
     manifest = json.loads(files.pop(fmt.MANIFEST))
-    signature = files.pop(fmt.SIGNATURE)
+    signature = bytes.fromhex(files.pop(fmt.SIGNATURE).decode())
     change(files, manifest)
     if village is not None:
         manifest["files"] = {n: fmt.sha256(d) for n, d in files.items()}
         manifest_data = fmt.manifest_bytes(manifest)
-        signature = sign(village.services.db, manifest_data).hex().encode()
+        signature = sign(village.services.db, manifest_data)
     else:
         manifest_data = fmt.manifest_bytes(manifest)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(fmt.MANIFEST, manifest_data)
-        archive.writestr(fmt.SIGNATURE, signature)
-        for name, data in files.items():
-            archive.writestr(name, data)
-    target.write_bytes(buffer.getvalue())
+    target.write_bytes(fmt.zip_bytes(manifest_data, signature, files))
     return target
