@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli.arguments import parse_year
 from app.cli.exit_codes import EXIT_OK
 from app.clock import Clock
 from app.data_dir import DataDir
@@ -25,6 +26,16 @@ def add_town_parser(sub) -> None:  # noqa: ANN001 - argparse's subparsers action
     imp.add_argument("--confirm", action="store_true", help="管理员核对后：导入编号不新或前后对不上的数据包")
     steps.add_parser("villages", help="列出各村：代码、村名、最近一次上报、期间、状态")
     steps.add_parser("log", help="列出导入记录")
+    pdf = steps.add_parser("pdf", help="打印各村的分析研判（PDF）")
+    pdf.add_argument("what", choices=["analysis"])
+    pdf.add_argument("period", metavar="年份或term", help="年份（年度分析），或 term（届中分析）")
+    pdf.add_argument("-o", "--output", required=True, help="输出的 PDF 文件")
+    exp = steps.add_parser("export", help="把分析研判导出为 Word 文件，供修改")
+    exp.add_argument("what", choices=["analysis"])
+    exp.add_argument("period", metavar="年份或term")
+    exp.add_argument("file", metavar="文件.docx")
+    demo = steps.add_parser("demo", help="建立示例乡镇：12个村，由示例村变化而来")
+    demo.add_argument("--name", default="城关镇", help="示例乡镇名称")
 
 
 def export_key_or_package(services, args: argparse.Namespace) -> int:  # noqa: ANN001 - Services
@@ -64,6 +75,12 @@ def run_town(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
     from app.services.township.town_store import TownStore
 
     root = town_dir(args, data_dir)
+    if args.town_command == "demo":
+        from app.services.township.town_demo import build_demo_town
+
+        made = build_demo_town(root, args.name, clock)
+        print(f"已建立示例乡镇“{args.name}”：{made} 个村已登记并导入。乡镇数据目录：{root}")
+        return EXIT_OK
     if args.town_command == "init":
         store = TownStore.init(root, args.name, args.code)
         print(f"已建立{args.name}的乡镇数据：{root}")
@@ -125,4 +142,23 @@ def _log(store, _args: argparse.Namespace, _clock: Clock) -> int:  # noqa: ANN00
     return EXIT_OK
 
 
-_COMMANDS = {"register": _register, "import": _import, "villages": _villages, "log": _log}
+def _analysis(store, args: argparse.Namespace, clock: Clock) -> int:  # noqa: ANN001 - TownStore
+    from app.services.township.analysis import analyse
+
+    year = None if args.period.strip().lower() == "term" else parse_year(args.period, "，或写 term（届中）")
+    analysis = analyse(store, clock, year)
+    if args.town_command == "pdf":
+        from app.reports.township.analysis_pdf import build_analysis_pdf
+        from app.services.common.safe_files import write_file
+
+        target = write_file(Path(args.output), lambda temp: build_analysis_pdf(temp, analysis))
+    else:
+        from app.services.township.analysis_docx import write_analysis_docx
+
+        target = write_analysis_docx(analysis, Path(args.file))
+    print(f"已生成{analysis.town}{analysis.title}分析研判 {target}：{len(analysis.villages)} 个村，"
+          f"存在问题 {len(analysis.problems)} 条")
+    return EXIT_OK
+
+
+_COMMANDS = {"pdf": _analysis, "export": _analysis, "register": _register, "import": _import, "villages": _villages, "log": _log}

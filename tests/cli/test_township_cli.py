@@ -64,3 +64,21 @@ def test_town_commands_before_init_say_what_to_do(run, tmp_path):
     assert code == 2 and "里还没有乡镇数据：请先运行 town init --name 镇名" in out
     code, out = run("town", "--town-dir", str(tmp_path / "t"), "init", "--name", "白沙镇", "--code", "4301")
     assert code == 2 and "乡镇的区划代码应是统计用区划代码的前9位" in out
+
+
+def test_the_sample_township_shows_its_variations_in_the_analysis(run, tmp_path):
+    town = str(tmp_path / "town")
+    code, out = run("town", "--town-dir", town, "demo")
+    assert code == 0 and "已建立示例乡镇“城关镇”：12 个村已登记并导入" in out
+    lines = run("town", "--town-dir", town, "villages")[1].splitlines()
+    assert len(lines) == 12 and lines[-1] == "430124105212\t白沙社区\t—\t—\t未上报"
+    code, out = run("town", "--town-dir", town, "pdf", "analysis", "2026", "-o", str(tmp_path / "分析.pdf"))
+    assert code == 0 and "已生成城关镇2026年度分析研判" in out
+    text = pdf_text(tmp_path / "分析.pdf").replace("\n", "")
+    assert "1个村未上报台账数据（白沙社区）" in text
+    assert "个村支部委员会会议未按要求召开（红旗村、向阳村、" in text  # the sample misses one; 向阳村 three more
+    assert "1个村财务公开逾期或未公开（光明村）" in text
+    code, out = run("town", "--town-dir", town, "export", "analysis", "term", str(tmp_path / "分析.docx"))
+    assert code == 0 and "已生成城关镇届中分析研判" in out and (tmp_path / "分析.docx").stat().st_size > 0
+    code, out = run("town", "--town-dir", town, "pdf", "analysis", "明年", "-o", str(tmp_path / "x.pdf"))
+    assert code == 2 and "年份“明年”看不懂：请写四位数的年份，例如 2026，或写 term（届中）" in out
