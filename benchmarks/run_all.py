@@ -10,7 +10,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ("startup", "import_1000", "roster_pdf", "meetings_search_100k", "compliance_100k", "notice_pdf",
-           "workbench_10y", "check_10y")
+           "workbench_10y", "check_10y", "town_30")
 
 
 def main() -> None:
