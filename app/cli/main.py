@@ -21,6 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help=f"数据目录（也可用环境变量 {DATA_DIR_ENV} 指定）")
     parser.add_argument("--smoke-test", action="store_true", help="启动界面、打开每个标签页后退出（用于检查安装）")
     parser.add_argument("--large", action="store_true", help="大字模式")
+    parser.add_argument("--town", nargs="?", const="", metavar="乡镇数据目录",
+                        help="打开乡镇窗口（各村一览和 村×要求）；不写目录时用数据目录旁的“…-乡镇”文件夹")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     sub.add_parser("demo", help="在空数据库中装入示例村庄数据")
     sub.add_parser("check", help="检查数据库是否完好")
@@ -74,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     data_dir = DataDir(resolve_data_dir(args.data_dir))
     log_path = setup_logging(data_dir.logs, name=LOG_NAME if args.command is None else CLI_LOG_NAME)
+    if args.command is None and args.town is not None:
+        from app.cli.township import town_root
+        from app.ui.township.town_window import run_town_gui
+
+        return run_town_gui(town_root(args.town, data_dir), log_path, smoke_test=args.smoke_test)
     if args.command is None:
         from app.ui.shell.launcher import run_gui
 

@@ -65,10 +65,14 @@ def print_key_sheet(services, target: Path) -> int:  # noqa: ANN001 - Services
     return EXIT_OK
 
 
-def town_dir(args: argparse.Namespace, data_dir: DataDir) -> Path:
-    if args.town_dir:
-        return Path(args.town_dir).expanduser().absolute()
+def town_root(given: str | None, data_dir: DataDir) -> Path:
+    if given:
+        return Path(given).expanduser().absolute()
     return data_dir.root.parent / f"{data_dir.root.name}-乡镇"
+
+
+def town_dir(args: argparse.Namespace, data_dir: DataDir) -> Path:
+    return town_root(args.town_dir, data_dir)
 
 
 def run_town(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,9 @@ class TownStore:
         self._open()
 
     def _open(self) -> None:
+        if os.name == "posix":  # the villages' copies hold ID numbers: the township's files are its own alone
+            os.umask(0o077)
+            self.root.chmod(0o700)
         self.engine = make_engine(self.path)
         TownBase.metadata.create_all(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

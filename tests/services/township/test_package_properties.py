@@ -6,13 +6,17 @@ from contextlib import closing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.data_dir import DataDir
+from app.services.common.context import open_services
 from app.services.common.demo_village import fill_sample_village
 from app.services.common.profile import Profile
 from app.services.members.member_types import PersonData
 from app.services.township.package_format import exported_tables
 from app.services.township.package_import import TAKEN, import_package
 from app.services.township.package_reader import ImportRefused
+from app.services.township.village_key import read_card
 from db.audit import chain_problems
+from tests.services.township.villages import Village, registered, town, village  # noqa: F401 - fixtures
 
 SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -32,19 +36,13 @@ def table_rows(path, table: str) -> list[tuple]:
 
 
 def test_every_table_of_the_sample_village_comes_back_as_it_left(town, tmp_path, clock):
-    from tests.services.township.conftest import Village
-    from app.services.township.village_key import read_card
-
-    village = Village.__new__(Village)
-    village.root, village.name, village.clock, village.exported = tmp_path, "红旗村", clock, 0
-    from app.data_dir import DataDir
-    from app.services.common.context import open_services
-
-    village.services = open_services(DataDir(tmp_path / "sample"), clock)
-    fill_sample_village(village.services)
-    town.register(read_card(village.key()), clock.now())
-    before = snapshot(village, tmp_path)
-    assert import_package(town, village.package(), clock).result == TAKEN
+    sample = Village.__new__(Village)
+    sample.root, sample.name, sample.clock, sample.exported = tmp_path, "红旗村", clock, 0
+    sample.services = open_services(DataDir(tmp_path / "sample"), clock)
+    fill_sample_village(sample.services)
+    town.register(read_card(sample.key()), clock.now())
+    before = snapshot(sample, tmp_path)
+    assert import_package(town, sample.package(), clock).result == TAKEN
     copy = town.village_db("430124105201")
     compared = 0
     for table in exported_tables():
@@ -52,7 +50,7 @@ def test_every_table_of_the_sample_village_comes_back_as_it_left(town, tmp_path,
         assert table_rows(copy, table.name) == original, table.name
         compared += len(original)
     assert compared > 5000 and chain_problems(copy) == []  # the log's hash chain still holds at the township
-    village.close()
+    sample.close()
 
 
 names = st.text(st.sampled_from("张王李赵𠮷䶮堃喆昇淼犇赟燚镕玥·"), min_size=2, max_size=6).filter(lambda n: n.strip("·"))

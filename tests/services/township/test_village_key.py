@@ -14,6 +14,7 @@ from app.services.common.errors import ValidationFailed
 from app.services.common.profile import Profile, ProfileService
 from app.services.safety.backups import make_backup
 from app.services.township.village_key import fingerprint, public_key, read_card
+from tests.services.township.villages import village  # noqa: F401 - fixture
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -81,3 +82,12 @@ def test_a_wrong_area_code_is_refused_next_to_its_field(db, code, says):
 def test_the_area_code_is_saved_without_spaces(db):
     assert ProfileService(db).save(Profile("红旗村", area_code=" 430124 105201 ")).area_code == "430124105201"
     assert ProfileService(db).get().area_code == "430124105201"
+
+
+def test_the_township_keeps_its_files_private(tmp_path):
+    from app.services.township.town_store import TownStore
+
+    store = TownStore.init(tmp_path / "town", "白沙镇")
+    assert stat.S_IMODE((tmp_path / "town").stat().st_mode) == 0o700
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    store.close()

@@ -1,4 +1,4 @@
-"""Villages with keys and packages, and a township to take them in."""
+"""Villages with keys and packages, and a township to take them in (fixtures imported by the tests here)."""
 
 from __future__ import annotations
 
