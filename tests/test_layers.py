@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = ("services", "reports", "ui")
 DOMAINS = {"common", "members", "meetings", "notices", "reminders", "workbench", "safety", "bodies",
-           "rectification", "team_rules"}
+           "rectification", "team_rules", "township"}
 EXTRA = {"ui": {"shell"}}  # the program's frame exists only in the ui layer
 
 

@@ -62,7 +62,7 @@ def main() -> None:
     target = ROOT / "tests" / "fixtures" / f"schema-{head_revision()}.db"
     with tempfile.TemporaryDirectory() as tmp:
         services = open_services(DataDir(Path(tmp)), clock)
-        services.profile.save(Profile("红旗村", "城关镇"))
+        services.profile.save(Profile("红旗村", "城关镇", area_code="430124105201"))  # the key pair is made on open
         term = services.members.add_term("第十二届", dt.date(2026, 5, 1), dt.date(2031, 4, 30))
         start = dt.date(2026, 5, 1)
         people = [

@@ -22,6 +22,10 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
         if args.command == "backup":
             return safety.backup(data_dir, clock, Path(args.folder) if args.folder else None)
         return safety.restore(data_dir, clock, Path(args.file))
+    if args.command == "town":
+        from app.cli.township import run_town
+
+        return run_town(args, data_dir, clock)
     services = open_services(data_dir, clock)
     services.act_as(command_line_actor())
     try:
@@ -49,6 +53,10 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
             from app.cli.rectification import export_dossier
 
             return export_dossier(services, args.target, args.public)
+        if args.command == "export" and args.what in ("key", "package"):
+            from app.cli.township import export_key_or_package
+
+            return export_key_or_package(services, args)
         if args.command == "export" and args.what == "meetings":
             from app.cli.meetings import export_meetings
 
@@ -77,6 +85,10 @@ def run(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
             return print_rectification_pdf(services, args)
         if args.command == "pdf" and not args.output:
             raise UserError("请用 -o 写明输出的 PDF 文件，例如 -o 输出.pdf")
+        if args.command == "pdf" and args.what == "keysheet":
+            from app.cli.township import print_key_sheet
+
+            return print_key_sheet(services, Path(args.output))
         if args.command == "pdf" and args.what in ("meeting", "signin", "matter", "meetings"):
             from app.cli.meetings import print_pdf as print_meeting_pdf
 

@@ -7,6 +7,7 @@ import sys
 
 from app import APP_NAME
 from app.cli.exit_codes import EXIT_USER_ERROR
+from app.cli.township import add_town_parser
 from app.clock import SystemClock
 from app.data_dir import DataDir
 from app.data_dir_check import data_dir_problem
@@ -21,6 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help=f"数据目录（也可用环境变量 {DATA_DIR_ENV} 指定）")
     parser.add_argument("--smoke-test", action="store_true", help="启动界面、打开每个标签页后退出（用于检查安装）")
     parser.add_argument("--large", action="store_true", help="大字模式")
+    parser.add_argument("--town", nargs="?", const="", metavar="乡镇数据目录",
+                        help="打开乡镇窗口（各村一览和 村×要求）；不写目录时用数据目录旁的“…-乡镇”文件夹")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     sub.add_parser("demo", help="在空数据库中装入示例村庄数据")
     sub.add_parser("check", help="检查数据库是否完好")
@@ -37,29 +40,34 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     imp.add_argument("--body", metavar="组织", help="members：整张表都是这个组织的人员，目前可写 村民代表（读 村民小组、联系户数 两列）")
     exp = sub.add_parser("export", help="导出为 Excel")
-    exp.add_argument("what", choices=["members", "meetings", "dossier"],
-                     help="members：花名册；meetings：一年的会议；dossier：巡察资料（一个期间的全部台账）")
-    exp.add_argument("target", nargs="+", metavar="参数",
+    exp.add_argument("what", choices=["members", "meetings", "dossier", "key", "package"],
+                     help="members：花名册；meetings：一年的会议；dossier：巡察资料（一个期间的全部台账）；"
+                          "key：上报公钥；package：上报乡镇的数据包")
+    exp.add_argument("target", nargs="*", metavar="参数",
                      help="members 文件.xlsx，meetings 年份 文件.xlsx，或 dossier 开始日期 结束日期 文件夹")
     exp.add_argument("--public", action="store_true", help="dossier：公开版（身份证号、电话打码；默认内部留存版）")
+    exp.add_argument("-o", "--output", help="key、package：输出的文件（.pub、.tzpkg）")
+    exp.add_argument("--attachments", action="store_true", help="package：带上照片和扫描件（有大小上限）")
     prof = sub.add_parser("profile", help="显示村庄信息；带选项时修改（与“设置 → 村庄信息”相同的检查）")
     prof.add_argument("--village", help="村名")
     prof.add_argument("--township", help="乡镇")
     prof.add_argument("--party-org", help="党组织名称")
     prof.add_argument("--committee", help="村委会名称")
     prof.add_argument("--phone", help="监督电话（手机或座机）")
+    prof.add_argument("--code", help="统计用区划代码（12位，例如 430124105201）")
+    add_town_parser(sub)
     sub.add_parser("due", help="列出已逾期和14天内到期的事项（每行一项）")
     pdf = sub.add_parser("pdf", help="打印为 PDF")
     pdf.add_argument("what", choices=["roster", "notice", "notices", "reminder", "reminders", "summary",
                                       "meeting", "signin", "matter", "meetings", "rectification",
                                       "rectification-report",
-                                      "plan", "duties", "pledge", "study", "rota", "duty-log"])
+                                      "plan", "duties", "pledge", "study", "rota", "duty-log", "keysheet"])
     pdf.add_argument("target", nargs="?", metavar="编号、所属期或年份",
                      help="notice 的公告编号，notices 的所属期（2026Q3、2026-07），reminder 的提醒编号，"
                           "reminders 的年份，summary 的年份或 term（本届届中），meeting / signin 的会议编号，"
                           "matter 的四议两公开事项编号，meetings 的年份，rectification-report 的来源编号；"
                           "plan、duties、pledge、study 的年份，"
-                          "rota、duty-log 的月份（2026-02），rota 也可写假期（2026-春节）")
+                          "rota、duty-log 的月份（2026-02），rota 也可写假期（2026-春节）；keysheet（上报密钥登记表）不用写")
     pdf.add_argument("person", nargs="?", metavar="人员编号", help="pledge：签责任书的两委成员编号")
     pdf.add_argument("--a3", action="store_true", help="公告用 A3 纸")
     pdf.add_argument("--due", metavar="日期", help="reminder：哪一次到期的提醒函（默认今天或之前最近的一次）")
@@ -89,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         return report_start_problem(problem, window=args.command is None and not args.smoke_test)
     log_path = setup_logging(data_dir.logs, name=LOG_NAME if args.command is None else CLI_LOG_NAME)
+    if args.command is None and args.town is not None:
+        from app.cli.township import town_root
+        from app.ui.township.town_window import run_town_gui
+
+        return run_town_gui(town_root(args.town, data_dir), log_path, smoke_test=args.smoke_test)
     if args.command is None:
         from app.ui.shell.launcher import run_gui
 

@@ -11,9 +11,11 @@ from app.services.common.profile import Profile
 
 # Option -> profile field, in the order the profile prints.
 OPTIONS = {"village": "village_name", "township": "township", "party_org": "party_org_name",
-           "committee": "committee_name", "phone": "supervision_phone"}
+           "committee": "committee_name", "phone": "supervision_phone",
+           "code": "area_code"}
 LABELS = {"village_name": "村名", "township": "乡镇", "party_org_name": "党组织名称",
-          "committee_name": "村委会名称", "supervision_phone": "监督电话"}
+          "committee_name": "村委会名称", "supervision_phone": "监督电话",
+          "area_code": "统计用区划代码"}
 
 
 def profile(services, args: argparse.Namespace) -> int:  # noqa: ANN001

@@ -13,6 +13,7 @@ from db.models.safety import AuditEntry, UserAccount
 from db.models.team_rules import (
     TeamDutyItem, TeamDutyLog, TeamPlan, TeamPlanChange, TeamPlanItem, TeamPledge, TeamRotaSlot, TeamRotaSwap,
     TeamSelfStudy, TeamStudySession)
+from db.models.township import VillageKey
 
 __all__ = [
     "VillagerMeetingCount",
@@ -59,6 +60,7 @@ __all__ = [
     "TermDuty",
     "UNAUDITED_TABLES",
     "UserAccount",
+    "VillageKey",
     "VillageProfile",
     "VillagerQuestion",
 ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# Not in the audit log: the log itself, and a derived index rebuilt on every save.
-UNAUDITED_TABLES = frozenset({"audit_log", "meeting_gram"})
+# Not in the audit log: the log itself, a derived index rebuilt on every save, and the village's
+# signing key (the log must never hold the private key; a changed key shows at the township).
+UNAUDITED_TABLES = frozenset({"audit_log", "meeting_gram", "village_key"})
 
 
 class Base(DeclarativeBase):

@@ -21,6 +21,8 @@ class VillageProfile(Base):
     party_org_name: Mapped[str] = mapped_column(String(100), default="")
     committee_name: Mapped[str] = mapped_column(String(100), default="")
     supervision_phone: Mapped[str] = mapped_column(String(30), default="")
+    # 统计用区划代码, 12 digits ("" until filled in); the township files packages under it.
+    area_code: Mapped[str] = mapped_column(String(12), default="", server_default="")
 
 
 class Term(Base):

@@ -88,7 +88,7 @@ def test_profile_is_shown_and_set_with_the_dialogs_checks(run):
     code, out = run("profile", "--village", "红旗村", "--township", "城关镇", "--phone", "0731-84561234")
     assert code == 0
     assert out.splitlines() == ["已保存村庄信息：", "村名：红旗村", "乡镇：城关镇", "党组织名称：中共红旗村支部委员会",
-                                "村委会名称：红旗村村民委员会", "监督电话：0731-84561234"]
+                                "村委会名称：红旗村村民委员会", "监督电话：0731-84561234", "统计用区划代码：（未填写）"]
     code, out = run("profile", "--party-org", "中共红旗村总支部委员会", "--committee", "红旗村村委会")
     assert code == 0 and "党组织名称：中共红旗村总支部委员会" in out and "村名：红旗村" in out
     code, out = run("profile")
@@ -98,3 +98,6 @@ def test_profile_is_shown_and_set_with_the_dialogs_checks(run):
     code, out = run("profile", "--village", " ")
     assert code == 2 and "错误：村名：请填写村名" in out
     assert "监督电话：0731-84561234" in run("profile")[1]  # nothing half-written
+    code, out = run("profile", "--code", "43012410520")
+    assert code == 2 and out.startswith("错误：统计用区划代码：统计用区划代码应是12位数字（现在是“43012410520”，11位）")
+    assert run("profile", "--code", "430124105201")[1].endswith("统计用区划代码：430124105201\n")

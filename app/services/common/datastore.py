@@ -9,6 +9,7 @@ from app.services.common.safe_files import make_private, protect
 from app.services.safety.actor import SYSTEM
 from app.services.safety.backups import has_backups, newest_good_backup
 from app.services.safety.history_guard import HistoryGuard
+from app.services.township.village_key import ensure_key
 from db.audit import AuditWriter, record_event
 from db.audit_head import chain_head, read_head
 from db.audit_replay import BASELINE, baseline_details
@@ -57,6 +58,7 @@ def open_database(data_dir: DataDir, clock: Clock) -> Database:
     db.add_change_listener(HistoryGuard(db))  # first: a refused deletion needs no log entry
     db.add_change_listener(AuditWriter(lambda: getattr(db.actor, "label", "系统"), clock.now))
     _start_the_log_where_it_is_missing(db, migrated.from_revision, clock)
+    ensure_key(db, clock.now())
     return db
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.services.common.errors import UserError, ValidationFailed
 from app.services.members.phone import validate_supervision_phone
 from app.services.safety.actor import Permission, require
+from app.services.township.area_code import check_area_code
 from db.models import VillageProfile
 from db.session import Database
 
@@ -20,6 +21,7 @@ class Profile:
     party_org_name: str = ""
     committee_name: str = ""
     supervision_phone: str = ""
+    area_code: str = ""  # 统计用区划代码
 
     @property
     def party_org(self) -> str:
@@ -46,7 +48,17 @@ class ProfileService:
                 row.party_org_name,
                 row.committee_name,
                 row.supervision_phone,
+                row.area_code,
             )
+
+    def key_fingerprint(self) -> str:
+        """The fingerprint of the village's signing key, as the township sees it ("" when none yet)."""
+        from app.services.township.village_key import fingerprint, public_key
+
+        try:
+            return fingerprint(public_key(self.db))
+        except UserError:
+            return ""
 
     def for_print(self) -> Profile:
         """The profile a print needs; UserError saying where to fill it in when there is none."""
@@ -67,6 +79,10 @@ class ProfileService:
             clean.supervision_phone = validate_supervision_phone(clean.supervision_phone)
         except UserError as exc:
             problems["supervision_phone"] = exc.message
+        try:
+            clean.area_code = check_area_code(clean.area_code)
+        except UserError as exc:
+            problems["area_code"] = exc.message
         if problems:
             raise ValidationFailed(problems)
         clean.party_org_name, clean.committee_name = clean.party_org, clean.committee

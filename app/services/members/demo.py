@@ -50,7 +50,7 @@ def fill_demo(db: Database, clock: Clock) -> int:
     if members.count() or ProfileService(db).get() is not None:
         raise UserError("数据库里已有数据：示例数据只能装入空的数据库，以免混在真实记录里")
     ProfileService(db).save(
-        Profile("红旗村", "城关镇", "中共红旗村支部委员会", "红旗村村民委员会", "0731-84561234")
+        Profile("红旗村", "城关镇", "中共红旗村支部委员会", "红旗村村民委员会", "0731-84561234", "430124105201")
     )
     prev_id = members.add_term(*PREVIOUS_TERM)
     curr_id = members.add_term(*CURRENT_TERM)

@@ -14,7 +14,8 @@ _TEXT = {"note": "备注", "place": "地点", "date": "日期"}
 # table -> column -> label; every column the audit writer keeps (db/audit.py) has one here.
 COLUMN_LABELS: dict[str, dict[str, str]] = {
     "village_profile": {"village_name": "村名", "township": "所属乡镇", "party_org_name": "党组织名称",
-                        "committee_name": "村委会名称", "supervision_phone": "监督电话"},
+                        "committee_name": "村委会名称", "supervision_phone": "监督电话",
+                        "area_code": "统计用区划代码"},
     "term": {"name": "届次名称", "start_date": "开始日期", "end_date": "结束日期"},
     "person": {**_PERSON, "photo": "照片"},
     "post": {"person_id": "人员", "body": "所属班子", "title": "职务", "term_id": "届次",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +28,7 @@ FIELDS = (
     ("party_org_name", "党组织名称", False, "不填则为 中共××村支部委员会"),
     ("committee_name", "村委会名称", False, "不填则为 ××村村民委员会"),
     ("supervision_phone", "监督电话", False, "印在公开栏上，如 0731-84561234"),
+    ("area_code", "统计用区划代码", False, "12位，如 430124105201（上报乡镇时用）"),
 )
 
 
@@ -49,6 +51,12 @@ class ProfileDialog(UnsavedChangesGuard, QDialog):
         if current:
             for key, value in asdict(current).items():
                 self.inputs[key].setText(value)
+        key = service.key_fingerprint()
+        if key:
+            shown = QLabel(key)
+            shown.setObjectName("key_fingerprint")
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.errors.add_row("key_fingerprint", "上报密钥指纹", shown, False)
         # Who reviews each kind of notice: it prints on the notice (审核意见, where to ask).
         self.review_boxes: dict[str, QComboBox] = {}
         if review is not None:

@@ -116,6 +116,12 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
             actions.append(action)
         self.import_action, self.restore_action = actions[0], actions[6]
+        self.package_action = QAction("导出上报数据包…", self)
+        self.package_action.triggered.connect(self.export_package)
+        file_menu.addAction(self.package_action)
+        self.key_action = QAction("导出上报公钥…", self)
+        self.key_action.triggered.connect(self.export_key)
+        file_menu.addAction(self.key_action)
         file_menu.addSeparator()
         quit_action = QAction("退出", self)
         quit_action.triggered.connect(self.close)
@@ -215,6 +221,16 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "导出失败", exc.message)
             return
         dialogs.show_info(self, "导出完成", f"已导出 {count} 人到：\n{path}")
+
+    def export_package(self) -> None:
+        from app.ui.township.package_dialogs import export_package_flow
+
+        export_package_flow(self.services, self)
+
+    def export_key(self) -> None:
+        from app.ui.township.package_dialogs import export_key_flow
+
+        export_key_flow(self.services, self)
 
     def save_template(self) -> None:
         from app.services.members.roster_excel_write import write_template

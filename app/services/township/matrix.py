@@ -1,0 +1,69 @@
+"""The villages × requirements matrix of the township window: one row a village, gaps in words.
+
+Each column group is one small function of a village's facts (MATRIX_COLUMNS): a ledger added
+later adds its function here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.clock import Clock
+from app.services.township.town_store import TownStore, VillageRow
+from app.services.township.village_reads import VillageFacts, read_facts
+
+NOT_REPORTED = "未上报"
+
+
+def meeting_cells(facts: VillageFacts) -> list[tuple[str, str]]:
+    bars = facts.figures.meetings if facts.figures else ()
+    return [(b.label, "达标" if b.done >= b.due else f"缺{b.due - b.done}次") for b in bars]
+
+
+def notice_cells(facts: VillageFacts) -> list[tuple[str, str]]:
+    bars = facts.figures.notices if facts.figures else ()
+    return [(f"{b.label}按期", "按期" if b.done >= b.due else f"逾期{b.due - b.done}期") for b in bars]
+
+
+def matter_cells(facts: VillageFacts) -> list[tuple[str, str]]:
+    if facts.figures is None:
+        return []
+    bars = facts.figures.matters
+    total = max((b.due for b in bars), default=0)
+    last = bars[-1].done if bars else 0
+    return [("四议两公开", f"{total}件，办结{last}件，在办{total - last}件" if total else "无事项")]
+
+
+MATRIX_COLUMNS: list[Callable[[VillageFacts], list[tuple[str, str]]]] = [meeting_cells, notice_cells, matter_cells]
+
+
+@dataclass(frozen=True)
+class Overview:
+    town: str
+    villages: tuple[VillageRow, ...]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]  # (village name, cell per column)
+
+
+def overview(store: TownStore, clock: Clock, year: int) -> Overview:
+    villages = store.villages()
+    cells = []
+    columns: list[str] = []
+    for village in villages:
+        facts = read_facts(store, village, clock, year)
+        found = dict(cell for column in MATRIX_COLUMNS for cell in column(facts))
+        columns += [c for c in found if c not in columns]
+        cells.append((village, found))
+    rows = tuple((v.name, tuple(found.get(c, NOT_REPORTED if v.sequence is None else "—") for c in columns))
+                 for v, found in cells)
+    return Overview(store.info().name, tuple(villages), tuple(columns), rows)
+
+
+def open_overview(root: Path, clock: Clock) -> Overview:
+    store = TownStore(root)
+    try:
+        return overview(store, clock, clock.today().year)
+    finally:
+        store.close()

@@ -1,0 +1,148 @@
+"""The township's data: its own tables in town.db, and one database file per village under villages/.
+
+Why files per village (SQLite): each village's copy has exactly the village program's schema,
+made by the same migrations, so the village services and prints run on it unchanged
+(read-only); a new package replaces one file in one step, and a refused import touches none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.services.common.errors import UserError
+from app.services.township.area_code import check_area_code, check_township_code
+from app.services.township.village_key import PublicKeyCard
+from db.engine import make_engine
+from db.models.township import TownBase, TownImportLog, TownInfo, TownPackage, TownVillage
+
+TOWN_DB = "town.db"
+# A village that has not reported for this long is shown as missing its report.
+OVERDUE_DAYS = 100
+
+
+@dataclass(frozen=True)
+class VillageRow:
+    code: str
+    name: str
+    fingerprint: str
+    sequence: int | None
+    created_at: dt.datetime | None
+    period: str
+    counts: dict[str, int]
+
+    def state(self, today: dt.date) -> str:
+        if self.created_at is None:
+            return "未上报"
+        age = (today - self.created_at.date()).days
+        return f"逾期未报（{age}天前）" if age > OVERDUE_DAYS else "正常"
+
+
+class TownStore:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.path = self.root / TOWN_DB
+        if not self.path.exists():
+            raise UserError(f"{self.root} 里还没有乡镇数据：请先运行 town init --name 镇名")
+        self._open()
+
+    def _open(self) -> None:
+        if os.name == "posix":  # the villages' copies hold ID numbers: the township's files are its own alone
+            os.umask(0o077)
+            self.root.chmod(0o700)
+        self.engine = make_engine(self.path)
+        TownBase.metadata.create_all(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def init(cls, root: Path, name: str, code: str = "") -> TownStore:
+        name = (name or "").strip()
+        if not name:
+            raise UserError("请写明乡镇名称，例如 town init --name 白沙镇")
+        code = check_township_code(code)
+        root = Path(root)
+        if (root / TOWN_DB).exists():
+            raise UserError(f"{root} 里已有乡镇数据，没有重新建立：直接用 town register / town import 即可")
+        root.mkdir(parents=True, exist_ok=True)
+        store = cls.__new__(cls)
+        store.root, store.path = root, root / TOWN_DB
+        store._open()
+        with store.session() as s, s.begin():
+            s.add(TownInfo(id=1, name=name, code=code))
+        return store
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def villages_dir(self) -> Path:
+        return self.root / "villages"
+
+    @property
+    def packages_dir(self) -> Path:
+        return self.root / "packages"
+
+    def village_db(self, code: str) -> Path:
+        return self.villages_dir / f"{code}.db"
+
+    def info(self) -> TownInfo:
+        with self.session() as s:
+            return s.get(TownInfo, 1)
+
+    def register(self, card: PublicKeyCard, now: dt.datetime) -> tuple[TownVillage, bool]:
+        """Register (or re-key) a village. Returns the row and whether it replaced another key."""
+        code = check_area_code(card.village_code, self.info().code)
+        if not code:
+            raise UserError("公钥文件里没有村的统计用区划代码：请让村里先在 设置 → 村庄信息 中填写，再导出公钥")
+        with self.session() as s, s.begin():
+            row = s.get(TownVillage, code)
+            replaced = row is not None and row.public_key != card.public_key.hex()
+            if row is None:
+                row = TownVillage(code=code)
+                s.add(row)
+            row.name, row.public_key, row.fingerprint = card.village_name, card.public_key.hex(), card.fingerprint
+            row.registered_at = now
+        return row, replaced
+
+    def village(self, code: str) -> TownVillage | None:
+        with self.session() as s:
+            return s.get(TownVillage, code)
+
+    def last_package(self, code: str) -> TownPackage | None:
+        with self.session() as s:
+            return s.scalar(select(TownPackage).where(TownPackage.village_code == code)
+                            .order_by(TownPackage.sequence.desc()).limit(1))
+
+    def package_by_hash(self, package_hash: str) -> TownPackage | None:
+        with self.session() as s:
+            return s.scalar(select(TownPackage).where(TownPackage.package_hash == package_hash))
+
+    def log(self, now: dt.datetime, file_name: str, code: str, result: str, message: str) -> None:
+        with self.session() as s, s.begin():
+            s.add(TownImportLog(at=now, file_name=file_name, village_code=code, result=result, message=message))
+
+    def import_log(self) -> list[TownImportLog]:
+        with self.session() as s:
+            return list(s.scalars(select(TownImportLog).order_by(TownImportLog.id)))
+
+    def villages(self) -> list[VillageRow]:
+        with self.session() as s:
+            rows = []
+            for village in s.scalars(select(TownVillage).order_by(TownVillage.code)):
+                last = s.scalar(select(TownPackage).where(TownPackage.village_code == village.code)
+                                .order_by(TownPackage.sequence.desc()).limit(1))
+                rows.append(VillageRow(
+                    village.code, village.name, village.fingerprint,
+                    last.sequence if last else None, last.created_at if last else None,
+                    f"{last.period_from} 至 {last.period_to}" if last else "",
+                    json.loads(last.counts) if last else {}))
+        return rows

@@ -1,0 +1,64 @@
+"""The village services on the township's copy of one village, read-only: the same code the village runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.clock import Clock
+from app.data_dir import DataDir
+from app.services.common.context import Services
+from app.services.members.member_types import MemberRow, TeamSummary
+from app.services.members.team import team_on
+from app.services.township.town_store import TownStore, VillageRow
+from app.services.workbench.workbench_types import Figures
+from db.session import Database
+
+
+class ReadOnlyCopy(Exception):
+    """Something tried to write to a village's copy at the township."""
+
+
+def _refuse_writes(_session, _changes) -> None:  # noqa: ANN001
+    raise ReadOnlyCopy("the township's copy of a village is read-only")
+
+
+def open_village(store: TownStore, code: str, clock: Clock) -> Services:
+    """Services on the copy of ``code``; any write raises (the copy changes only by import)."""
+    db = Database(store.village_db(code))
+    db.add_change_listener(_refuse_writes)
+    return Services(DataDir(store.villages_dir / code), db, clock)
+
+
+@dataclass(frozen=True)
+class VillageFacts:
+    """What the analysis needs of one village, read once."""
+
+    code: str
+    name: str
+    members: tuple[MemberRow, ...]  # in office on ``day``
+    team: TeamSummary
+    figures: Figures | None  # None: no package yet, or no term entered (term analysis)
+    day: dt.date
+
+
+def read_facts(store: TownStore, village: VillageRow, clock: Clock, year: int | None) -> VillageFacts:
+    """``year`` None: the 届中 figures of the village's current term."""
+    from app.services.common.errors import UserError
+
+    day = clock.today() if year is None or year >= clock.today().year else dt.date(year, 12, 31)
+    if village.sequence is None:
+        empty = team_on([], day)
+        return VillageFacts(village.code, village.name, (), empty, None, day)
+    services = open_village(store, village.code, clock)
+    try:
+        rows = services.members.list_rows()
+        team = team_on(rows, day)
+        in_office = tuple(r for r in rows if any(p.active_on(day) for p in r.all_posts))
+        try:
+            figures = services.workbench.term_figures() if year is None else services.workbench.year_figures(year)
+        except UserError:
+            figures = None
+    finally:
+        services.close()
+    return VillageFacts(village.code, village.name, in_office, team, figures, day)
