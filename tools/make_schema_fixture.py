@@ -92,6 +92,11 @@ def main() -> None:
         services.close()
         with closing(sqlite3.connect(Path(tmp) / "taizhang.db")) as conn:
             conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            # The signing key is made per install on open; a committed fixture holds no private key.
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'village_key'").fetchone():
+                conn.execute("DELETE FROM village_key")
+                conn.commit()
+            conn.execute("VACUUM")
         shutil.copyfile(Path(tmp) / "taizhang.db", target)
     print(target)
 

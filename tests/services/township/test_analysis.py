@@ -13,7 +13,7 @@ from app.services.township.analysis_docx import write_analysis_docx
 from app.services.township.package_import import import_package
 from app.services.township.village_key import read_card
 from app.services.township.village_reads import ReadOnlyCopy, open_village
-from tests.services.township.villages import Village
+from tests.services.township.villages import Village, registered, town, village  # noqa: F401 - fixtures
 
 
 @pytest.fixture

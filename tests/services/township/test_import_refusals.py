@@ -10,7 +10,7 @@ from app.services.township.package_import import REPEATED, TAKEN, import_package
 from app.services.township.package_reader import ImportRefused
 from app.services.township.village_key import read_card
 from db.models import Meta
-from tests.services.township.villages import Village, repack
+from tests.services.township.villages import Village, repack, registered, town, village  # noqa: F401 - fixtures
 
 
 def refused(town, path, clock, says: str, **options) -> None:

@@ -16,7 +16,7 @@ from app.services.township.package_import import TAKEN, import_package
 from app.services.township.package_reader import ImportRefused
 from app.services.township.village_key import read_card
 from db.audit import chain_problems
-from tests.services.township.villages import Village
+from tests.services.township.villages import Village, registered, town, village  # noqa: F401 - fixtures
 
 SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -14,6 +14,7 @@ from app.services.common.errors import ValidationFailed
 from app.services.common.profile import Profile, ProfileService
 from app.services.safety.backups import make_backup
 from app.services.township.village_key import fingerprint, public_key, read_card
+from tests.services.township.villages import village  # noqa: F401 - fixture
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
