@@ -64,7 +64,11 @@ AREAS = {
     "team_study_session": "学习制度", "team_self_study": "学习制度",
     "team_rota_slot": "值班制度", "team_rota_swap": "值班制度", "team_duty_log": "值班制度",
 }
-LABEL_COLUMNS = ("name", "title", "village_name", "topic", "kind", "key", "item")
+LABEL_COLUMNS = ("name", "title", "village_name", "topic", "problem", "label", "content", "task", "text", "kind", "key",
+                 "item")
+# Long texts (a 整改 problem, a plan line) name their record by their first words.
+LONG_LABEL_COLUMNS = {"problem", "content", "task", "text"}
+LONG_LABEL_CHARS = 30
 
 
 def _plain(value: object) -> object:
@@ -106,7 +110,9 @@ def _hide_secrets(values: dict[str, object]) -> dict[str, object]:
 
 def record_label(obj: Base) -> str:
     """What a reader recognises: “张三”, “张三：党支部书记”, “第十二届”."""
-    own = next((str(v) for k in LABEL_COLUMNS if (v := getattr(obj, k, None))), "")
+    key, own = next(((k, str(v)) for k in LABEL_COLUMNS if (v := getattr(obj, k, None))), ("", ""))
+    if key in LONG_LABEL_COLUMNS and len(own) > LONG_LABEL_CHARS:
+        own = own[:LONG_LABEL_CHARS - 1] + "…"
     if obj.__table__.name == "matter_step":
         own = f"第{obj.step}步"
     person = None

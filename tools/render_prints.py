@@ -73,6 +73,16 @@ def _jobs(services, out: Path):  # noqa: ANN001, ANN202 - yields (file name, cal
     yield "team-rota", lambda p: tp.rota_pdf(services, year, today.month, p)
     yield "team-duty-log", lambda p: tp.duty_log_pdf(services, year, today.month, p)
 
+    from app.services.bodies.body_rosters import print_body_roster
+    from app.services.rectification import rect_printing
+
+    yield "roster-representatives", lambda p: print_body_roster(services, p, "村民代表")
+    yield "roster-all-bodies", lambda p: print_body_roster(services, p, "全部")
+    yield "rectification", lambda p: rect_printing.print_rect_ledger(services, p)
+    for source in services.rectification.sources():
+        yield f"rectification-report-{source.id}", lambda p, i=source.id: rect_printing.print_rect_report(
+            services, i, p, lists=True)
+
     from app.reports.safety.recovery_sheet import build_recovery_sheet
     from app.services.safety.audit_log import AuditLogService
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from app.services.members.member_fields import FIELDS_BY_KEY
 from app.services.members.posts import BODY_LABELS
+from app.services.rectification.rect_types import LINK_KINDS
 from app.services.reminders.reminder_types import RECURRENCE_LABELS
+from app.services.team_rules.team_types import PROOF_LABELS
 
 _PERSON = {k: f.label for k, f in FIELDS_BY_KEY.items()}
 _TEXT = {"note": "备注", "place": "地点", "date": "日期"}
@@ -114,6 +116,8 @@ CODES: dict[tuple[str, str], dict[str, str]] = {
     ("post", "body"): {b.value: label for b, label in BODY_LABELS.items()},
     ("village_body", "body"): {b.value: label for b, label in BODY_LABELS.items()},
     ("team_plan_item", "span_kind"): {"month": "月度", "quarter": "季度", "year": "全年"},
+    ("team_plan_item", "proof_kind"): PROOF_LABELS,
+    ("rect_link", "kind"): LINK_KINDS,
 }
 
 

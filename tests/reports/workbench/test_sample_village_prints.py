@@ -70,8 +70,8 @@ def test_no_page_of_the_summary_holds_only_the_sign_off(sample, tmp_path, term):
     last = pages[-1]
     assert all(part in "".join(last) for part in SUMMARY_SIGN_OFF)
     assert not only_sign_off(last, SUMMARY_SIGN_OFF)
-    # The part before the sign-off goes over with it: the team, or on the 届中 summary the bodies.
-    assert last[0] == ("各组织健全情况" if term else "六、“两委”班子")
+    # The part before the sign-off goes over with it: the team's rules, or on the 届中 summary the bodies.
+    assert last[0] == ("各组织健全情况" if term else "班子制度落实情况")
     assert sum(part in "".join(lines) for lines in pages for part in ("七、填报与审核",)) == 1
 
 

@@ -71,3 +71,38 @@ def test_meeting_people_and_reminder_codes_are_named(services, profile, tmp_path
     AuditLogService(services.db).print_pdf(path, rows, "红旗村", dt.date(2026, 11, 27), "操作日志")
     printed = "".join(p.extract_text() for p in PdfReader(path).pages).replace("\n", "").replace(" ", "")
     assert "主持人：张书记" in printed and "重复：一次" in printed
+
+
+def test_rectification_rows_are_named_by_their_problem_and_links_by_kind_in_words(services, profile):
+    from app.services.rectification.rect_types import ItemData, LinkData, ProgressData, SourceData
+
+    owner = services.members.save(person("张书记", "党支部书记"))
+    meeting = services.meetings.save(MeetingData(kinds=[Kind.BRANCH_COMMITTEE.value], topic="研究整改",
+                                                 date=dt.date(2026, 6, 10), host_id=owner, recorder_id=owner,
+                                                 attendance=[AttendanceData(owner)]), confirmed=True)
+    rect = services.rectification
+    source = rect.save_source(SourceData("巡察", "2026年县委巡察反馈问题", dt.date(2026, 6, 1), "县委第三巡察组"))
+    problem = "部分财务支出未经村务监督委员会审核即公开，群众反映较多，需要逐笔补办审核手续"
+    item = rect.save_item(ItemData(source, problem, "限期整改", ["逐笔补审"], owner, dt.date(2026, 7, 1)))
+    rect.save_progress(ProgressData(item, dt.date(2026, 6, 20), "已逐笔补办审核",
+                                    links=[LinkData("meeting", meeting, dt.date(2026, 6, 10), "研究整改")]))
+    rows = AuditLogService(services.db).entries()
+    labels = {r.label for r in rows if r.area == "整改台账"}
+    assert problem[:29] + "…" in labels  # the item by its problem's first words, not by its kind
+    assert "已逐笔补办审核" in labels and "2026年6月10日 研究整改" in labels
+    link = next(r.changes for r in rows if "关联记录类型" in r.changes)
+    assert "关联记录类型：会议记录" in link and "meeting" not in link
+
+
+def test_the_printed_log_holds_fourteen_rows_a_page_when_each_change_takes_two_lines(tmp_path):
+    from app.reports.safety.audit_report import build_audit_report
+    from app.services.safety.audit_log import AuditRow
+
+    change = "联系电话：（空） → 138****1027；备注：" + "村民代表会议推选产生，负责联系第三村民小组和第四村民小组的全部农户"
+    rows = [AuditRow(i, dt.datetime(2026, 11, 27, 9), "王文书", "修改", "两委成员", f"张三{i}", change)
+            for i in range(100)]
+    path = tmp_path / "log.pdf"
+    pages = build_audit_report(path, rows=rows, village="红旗村", print_date=dt.date(2026, 11, 27), title="操作日志")
+    assert pages <= 7  # 9-point type and a wide 改动内容 column: 13 pages at the form's 10.5 points
+    first = PdfReader(path).pages[0].extract_text().replace("\n", "").replace(" ", "")
+    assert "张三0" in first and "张三12" in first
