@@ -8,6 +8,7 @@ hidden import shows up here as a failed step. Exit code 0 only when every step p
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -65,6 +66,29 @@ def check_help(bundle: Path) -> None:
     print(f"ok: help page and {len(wanted) - 1} pictures bundled")
 
 
+def check_township(cli: Path, data: str, tmp: Path, env: dict[str, str]) -> None:
+    """The signing library and the Word writer load their parts at run time: a package goes from
+    the village to a township and comes back as a Word analysis."""
+    village = [str(cli), "--data-dir", data]
+    town = [*village, "town", "--town-dir", str(tmp / "乡镇 数据")]
+    run([*village, "profile", "--code", "430124105201"], env)
+    run([*village, "export", "key", "-o", str(tmp / "红旗村.pub")], env)
+    run([*village, "export", "package", "-o", str(tmp / "红旗村.tzpkg")], env)
+    run([*town, "init", "--name", "白沙镇", "--code", "430124105"], env)
+    run([*town, "register", str(tmp / "红旗村.pub")], env)
+    taken = run([*town, "import", str(tmp / "红旗村.tzpkg")], env)
+    if "已导入红旗村第 1 号数据包" not in taken:
+        raise SystemExit(f"FAILED: the township did not take the package:\n{taken}")
+    docx = tmp / "分析研判.docx"
+    run([*town, "export", "analysis", str(dt.date.today().year), str(docx)], env)
+    from zipfile import ZipFile
+
+    with ZipFile(docx) as archive:
+        if "白沙镇" not in archive.read("word/document.xml").decode("utf-8"):
+            raise SystemExit("FAILED: the Word analysis lacks the township's name")
+    print("ok: package signed, imported by the township, analysis written as Word")
+
+
 def main() -> int:
     bundle = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dist" / "CunZhiBuTaiZhang"
     gui = bundle / f"CunZhiBuTaiZhang{EXE_SUFFIX}"
@@ -86,12 +110,12 @@ def main() -> int:
             raise SystemExit(f"FAILED: version {version!r}, pyproject says {expected}")
         run([str(cli), "--data-dir", data, "demo"], env)
         smoke = run([str(gui), "--data-dir", data, "--smoke-test"], env)
-        if "两委成员：34 行" not in smoke:
+        if "两委成员：72 行" not in smoke or "整改台账：" not in smoke or "班子制度：" not in smoke:
             raise SystemExit(f"FAILED: smoke test output unexpected:\n{smoke}")
         sheet = str(Path(tmp) / "out.xlsx")
         run([str(cli), "--data-dir", data, "export", "members", sheet], env)
         imported = run([str(cli), "--data-dir", data, "import", "members", sheet, "--dry-run"], env)
-        if "将新增 0 人，更新 34 人" not in imported:
+        if "将新增 0 人，更新 72 人" not in imported:
             raise SystemExit(f"FAILED: re-import of the export unexpected:\n{imported}")
         pdf = Path(tmp) / "roster.pdf"
         run([str(cli), "--data-dir", data, "pdf", "roster", "-o", str(pdf)], env)
@@ -116,6 +140,7 @@ def main() -> int:
         if "廉政提醒函" not in "".join(page.extract_text() for page in PdfReader(letter).pages):
             raise SystemExit("FAILED: the reminder letter lacks its title")
         run([str(cli), "--data-dir", data, "check"], env)
+        check_township(cli, data, Path(tmp), env)
         reader = PdfReader(pdf)
         fonts = embedded_fonts(reader)
         missing = [name for name, embedded in fonts if not embedded]

@@ -42,6 +42,11 @@ def test_f1_opens_the_help_with_its_headings_and_pictures(qtbot, services):
     for heading in HEADINGS:
         assert heading in text, heading
     assert "Ctrl+N" in text and "忘记密码" in text
+    # Every tab, the 村民代表 button and each 文件 menu entry for the township are explained.
+    for tab in window.all_tabs():
+        assert tab.title in text, tab.title
+    assert "村民小组和村民代表" in text
+    assert window.package_action.text() in text and window.key_action.text() in text
     QApplication.processEvents()
     document = dialog.browser.document()
     pictures = images_of(document)
