@@ -52,12 +52,12 @@ def ensure_key(db: Database, now: dt.datetime) -> None:
     with db.read() as s:
         if s.scalar(select(VillageKey.id)) is not None:
             return
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from nacl.signing import SigningKey
 
-    private = Ed25519PrivateKey.generate()
+    private = SigningKey.generate()  # Ed25519; stored as its 32-byte seed
     with db.write() as s:
-        s.add(VillageKey(id=1, private_key=private.private_bytes_raw().hex(),
-                         public_key=private.public_key().public_bytes_raw().hex(), created_at=now))
+        s.add(VillageKey(id=1, private_key=bytes(private).hex(),
+                         public_key=bytes(private.verify_key).hex(), created_at=now))
 
 
 def public_key(db: Database) -> bytes:
@@ -69,22 +69,22 @@ def public_key(db: Database) -> bytes:
 
 
 def sign(db: Database, data: bytes) -> bytes:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from nacl.signing import SigningKey
 
     with db.read() as s:
         row = s.scalar(select(VillageKey))
     if row is None:
         raise UserError("这份数据还没有上报密钥：请关闭程序后重新打开（打开时会自动生成）")
-    return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row.private_key)).sign(data)
+    return SigningKey(bytes.fromhex(row.private_key)).sign(data).signature
 
 
 def verify(public: bytes, signature: bytes, data: bytes) -> bool:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from nacl.exceptions import BadSignatureError, CryptoError
+    from nacl.signing import VerifyKey
 
     try:
-        Ed25519PublicKey.from_public_bytes(public).verify(signature, data)
-    except (InvalidSignature, ValueError):
+        VerifyKey(public).verify(data, signature)
+    except (BadSignatureError, CryptoError, ValueError, TypeError):
         return False
     return True
 
