@@ -26,6 +26,8 @@ from app.ui.common import dialogs
 from app.ui.common.form_helpers import configure_list_table, fit_combo_width, tool_buttons
 from app.ui.common.list_selection import select_key
 
+INTERNAL_COPY, PUBLIC_COPY = "内部留存版", "公开版"  # the two copies of a 巡察资料 export
+
 ALL = "（全部）"
 SOURCE_HEADERS = ("编号", "来源", "名称", "反馈日期", "问题", "已销号", "整改中", "逾期", "长期坚持", "完成率")
 ITEM_HEADERS = ("序号", "问题", "类型", "责任人", "时限", "状态", "最新进展")
@@ -296,7 +298,8 @@ class RectificationTab(QWidget):
                                  lambda path: print_rect_report(self.services, source_id, path, lists=True), self)
 
     def export_dossier(self) -> None:
-        """A year's 巡察资料 into a new folder inside the one chosen (内部留存版)."""
+        """A year's 巡察资料 into a new folder inside the one chosen: 内部留存版 (full numbers, for the
+        inspectors only) or 公开版 (ID and phone numbers masked)."""
         import datetime as dt
 
         from PySide6.QtWidgets import QApplication
@@ -308,10 +311,14 @@ class RectificationTab(QWidget):
         year = dialogs.ask_int(self, "导出巡察资料", "导出哪一年的资料：", today.year, today.year - 10, today.year)
         if year is None:
             return
+        copy = dialogs.ask_choice(self, "导出巡察资料", "内部留存版印完整的身份证号和电话，只交检查组；公开版把号码打码。\n导出哪一种？",
+                                  [INTERNAL_COPY, PUBLIC_COPY])
+        if copy is None:
+            return
         chosen = dialogs.ask_folder(self, "选择存放巡察资料的文件夹（如U盘）")
         if not chosen:
             return
-        target = Path(chosen) / f"{village(self.services)}{year}年巡察资料（内部留存）"
+        target = Path(chosen) / f"{village(self.services)}{year}年巡察资料（{'内部留存' if copy == INTERNAL_COPY else '公开版'}）"
 
         def show(done: int, total: int, text: str) -> None:
             self.status_changed.emit(f"正在导出巡察资料（{done}/{total}）：{text}")
@@ -320,7 +327,7 @@ class RectificationTab(QWidget):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             entries = DossierBuilder(self.services, dt.date(year, 1, 1), dt.date(year, 12, 31), target,
-                                     progress=show).build()
+                                     internal=copy == INTERNAL_COPY, progress=show).build()
         except UserError as exc:
             dialogs.show_error(self, "无法导出", exc.message)
             return

@@ -141,6 +141,7 @@ def test_go_to_work_on_the_start_page_opens_the_item(qtbot, services, tab, monke
 def test_the_dossier_button_exports_the_year_with_its_index(tab, services, profile, monkeypatch, tmp_path):
     told = []
     monkeypatch.setattr(dialogs, "ask_int", lambda *a, **k: 2026)
+    monkeypatch.setattr(dialogs, "ask_choice", lambda _p, _t, _text, choices: choices[0])
     monkeypatch.setattr(dialogs, "ask_folder", lambda *a, **k: str(tmp_path))
     monkeypatch.setattr(dialogs, "show_info", lambda _p, title, text: told.append((title, text)))
     steps = []
@@ -150,3 +151,41 @@ def test_the_dossier_button_exports_the_year_with_its_index(tab, services, profi
     assert (folder / "00 目录.pdf").is_file() and (folder / "06 整改台账" / "整改台账.pdf").is_file()
     assert told and told[0][0] == "已导出" and "目录见“00 目录.pdf”" in told[0][1]
     assert any(s.startswith("正在导出巡察资料") for s in steps)
+
+
+def test_the_dossier_button_can_export_the_public_copy_with_numbers_masked(tab, services, profile, monkeypatch,
+                                                                           tmp_path):
+    from pypdf import PdfReader
+
+    from app.ui.rectification.rectification_tab import PUBLIC_COPY
+
+    from conftest import person
+
+    services.members.save(person("周秀英", "村委会委员", phone="13812341027"))
+    offered = []
+
+    def choose(_parent, _title, text, choices):
+        offered.append((text, list(choices)))
+        return PUBLIC_COPY
+
+    monkeypatch.setattr(dialogs, "ask_int", lambda *a, **k: 2026)
+    monkeypatch.setattr(dialogs, "ask_choice", choose)
+    monkeypatch.setattr(dialogs, "ask_folder", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(dialogs, "show_info", lambda *a: None)
+    tab.export_dossier()
+    assert offered and offered[0][1] == ["内部留存版", "公开版"] and "打码" in offered[0][0]
+    folder = tmp_path / "红旗村2026年巡察资料（公开版）"
+    roster = next(folder.rglob("*花名册*.pdf"))
+    text = "".join(page.extract_text() for page in PdfReader(roster).pages)
+    assert "138****1027" in text and "13812341027" not in text and "内部留存" not in text
+    assert not (tmp_path / "红旗村2026年巡察资料（内部留存）").exists()
+
+
+def test_cancelling_the_dossier_choice_writes_nothing(tab, monkeypatch, tmp_path):
+    monkeypatch.setattr(dialogs, "ask_int", lambda *a, **k: 2026)
+    monkeypatch.setattr(dialogs, "ask_choice", lambda *a: None)
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    monkeypatch.setattr(dialogs, "ask_folder", lambda *a, **k: str(usb))
+    tab.export_dossier()
+    assert list(usb.iterdir()) == []
