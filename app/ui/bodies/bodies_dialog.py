@@ -1,4 +1,4 @@
-"""村民小组 and 村民代表, reached from the 两委成员 tab: two lists with their forms, and above them
+"""村民小组, 村民代表 and 党小组, reached from the 两委成员 tab: lists with their forms, and above them
 the make-up of the 村民代表会议 with the 组织法 art. 26 warnings in words."""
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from app.services.bodies.assembly_rules import composition_problems
 from app.services.common.dates import format_date
 from app.services.common.errors import UserError
 from app.ui.bodies.body_editors import GroupDialog, RepresentativeDialog
+from app.ui.bodies.party_group_dialog import PartyGroupDialog
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import close_button, configure_list_table
 from app.ui.common.list_selection import select_key
@@ -28,6 +29,7 @@ from app.ui.common.screen_fit import fit_to_screen
 
 GROUP_HEADERS = ("村民小组", "组长", "户数", "18岁以上人数", "村民代表")
 REP_HEADERS = ("姓名", "性别", "村民小组", "联系户数", "联系电话", "推选日期", "状态")
+PARTY_GROUP_HEADERS = ("党小组", "组长", "党员人数", "党员")
 
 
 class RowsModel(QAbstractTableModel):
@@ -105,7 +107,7 @@ class BodiesDialog(QDialog):
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle("村民小组和村民代表")
+        self.setWindowTitle("村民小组、村民代表和党小组")
         self.assembly = QLabel()
         self.assembly.setObjectName("assemblySummary")
         self.assembly.setWordWrap(True)
@@ -114,9 +116,12 @@ class BodiesDialog(QDialog):
         self.reps = ListPage(REP_HEADERS, "还没有村民代表。点击 新增 登记，或在 两委成员 标签页用 导入 "
                                           "（命令行 import members 文件.xlsx --body 村民代表）。",
                              self.add_rep, self.edit_rep)
+        self.party_groups = ListPage(PARTY_GROUP_HEADERS, "还没有党小组。点击 新增 建立党小组，勾选本组党员并指定组长。",
+                                     self.add_party_group, self.edit_party_group, self.delete_party_group)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.reps, "村民代表")
         self.tabs.addTab(self.groups, "村民小组")
+        self.tabs.addTab(self.party_groups, "党小组")
         self.tabs.addTab(self._health_page(), "各组织健全情况")
         layout = QVBoxLayout(self)
         layout.addWidget(self.assembly)
@@ -154,7 +159,11 @@ class BodiesDialog(QDialog):
             dialogs.show_error(self, "不能修改", exc.message)
         self.refresh()
 
-    def refresh(self, group: int | None = None, rep: int | None = None) -> None:
+    def refresh(self, group: int | None = None, rep: int | None = None, party_group: int | None = None) -> None:
+        party = self.services.party_groups.list_rows()
+        self.party_groups.show_rows([g.id for g in party],
+                                    [(g.name, g.leader, str(len(g.members)), "、".join(g.members)) for g in party],
+                                    party_group)
         groups = self.services.villager_groups.list_rows()
         self.groups.show_rows([g.id for g in groups],
                               [(g.name, g.leader, str(g.households), str(g.adults), str(g.representatives))
@@ -215,3 +224,29 @@ class BodiesDialog(QDialog):
             dialogs.show_info(self, "请先选择", "请先在列表中选择要编辑的村民代表")
         elif (saved := self._open(RepresentativeDialog(self.services, person_id, self))) is not None:
             self.refresh(rep=saved)
+
+    def add_party_group(self) -> None:
+        if (saved := self._open(PartyGroupDialog(self.services, None, self))) is not None:
+            self.refresh(party_group=saved)
+
+    def edit_party_group(self) -> None:
+        group_id = self.party_groups.selected_id()
+        if group_id is None:
+            dialogs.show_info(self, "请先选择", "请先在列表中选择要编辑的党小组")
+        elif (saved := self._open(PartyGroupDialog(self.services, group_id, self))) is not None:
+            self.refresh(party_group=saved)
+
+    def delete_party_group(self) -> None:
+        group_id = self.party_groups.selected_id()
+        if group_id is None:
+            dialogs.show_info(self, "请先选择", "请先在列表中选择要删除的党小组")
+            return
+        name = self.party_groups.model.rows[self.party_groups.model.ids.index(group_id)][0]
+        if not dialogs.ask_yes_no(self, "删除党小组", f"删除 {name}？本组党员的“党小组”一栏将清空。", "删除"):
+            return
+        try:
+            self.services.party_groups.delete(group_id)
+        except UserError as exc:
+            dialogs.show_error(self, "不能删除", exc.message)
+            return
+        self.refresh()

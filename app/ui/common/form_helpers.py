@@ -303,7 +303,10 @@ def save_confirmed(parent: QWidget, save: Callable[[bool], T], show_problems: Ca
     except ValidationFailed as exc:
         show_problems(exc.problems)
     except UserError as exc:
-        dialogs.show_error(parent, "无法保存", exc.message)
+        if exc.field:  # a problem with one field goes beside it (show_problems boxes what has no place)
+            show_problems({exc.field: exc.message})
+        else:
+            dialogs.show_error(parent, "无法保存", exc.message)
     return None
 
 

@@ -51,7 +51,7 @@ class MembersTab(QWidget):
             ("导入", lambda: self.actions.import_members(), "从 Excel 花名册导入"),
             ("导出", lambda: self.actions.export_members(), "导出为 Excel"),
             ("打印", lambda: self.actions.print_roster(), "打印花名册（Ctrl+P）"),
-            ("村民代表", self.open_bodies, "村民小组和村民代表：登记、修改，查看村民代表会议的组成"),
+            ("村民代表", self.open_bodies, "村民小组、村民代表和党小组：登记、修改，查看村民代表会议的组成"),
         ))
         toolbar.addStretch(1)
         toolbar.addWidget(QLabel("查看："))

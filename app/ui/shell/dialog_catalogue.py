@@ -138,7 +138,7 @@ def entries() -> list[Entry]:
         Entry("成员-新增", lambda s, p, _d: MemberDialog(s.members, None, p, s.photos)),
         Entry("成员-编辑", lambda s, p, _d: MemberDialog(s.members, member(s), p, s.photos)),
         Entry("届次", lambda s, p, _d: TermsDialog(s.members, p)),
-        Entry("村民小组和村民代表", lambda s, p, _d: BodiesDialog(s, p)),
+        Entry("村民小组、村民代表和党小组", lambda s, p, _d: BodiesDialog(s, p)),
         Entry("村民代表-编辑", lambda s, p, _d: RepresentativeDialog(s, _first(s.representatives.list_rows(), "representative").person_id, p)),
         Entry("村民会议到会人数", lambda s, p, _d: HeadCountDialog(s, _meeting_id(s), p)),
         Entry("村民小组-编辑", lambda s, p, _d: GroupDialog(s, _first(s.villager_groups.list_rows(), "group").id, p)),

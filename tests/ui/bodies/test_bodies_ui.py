@@ -1,4 +1,4 @@
-"""村民小组 and 村民代表 recorded from the window: lists, forms, Enter saves, edits are guarded."""
+"""村民小组, 村民代表 and 党小组 recorded from the window: lists, forms, Enter saves, edits are guarded."""
 
 import datetime as dt
 
@@ -110,7 +110,7 @@ def test_members_tab_opens_the_bodies_dialog(qtbot, services, monkeypatch):
     shown = []
     monkeypatch.setattr(BodiesDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
     tab.buttons["村民代表"].click()
-    assert shown == ["村民小组和村民代表"]
+    assert shown == ["村民小组、村民代表和党小组"]
 
 
 def test_health_tab_lists_bodies_and_the_optional_ones_are_a_setting(qtbot, services):
@@ -123,3 +123,51 @@ def test_health_tab_lists_bodies_and_the_optional_ones_are_a_setting(qtbot, serv
     window.kept_boxes[next(b for b in window.kept_boxes if b.value == "union")].setChecked(False)
     assert "工会：" not in window.health.text()
     assert "工会" not in [b.name for b in services.body_settings.kept()]
+
+
+def test_party_group_made_from_the_dialog_with_its_members_and_leader(qtbot, services, monkeypatch):
+    from app.ui.bodies.party_group_dialog import PartyGroupDialog
+
+    services.act_as(Actor("王文书", Role.ADMIN))
+    for name, status in (("张党员", "中共党员"), ("李预备", "中共预备党员"), ("王群众", "群众")):
+        services.members.save(person(name, political_status=status))
+    window = BodiesDialog(services)
+    qtbot.addWidget(window)
+    assert "还没有党小组" in window.party_groups.empty.text()
+    offered = []
+
+    def fill(dialog):
+        dialog.show()
+        offered.extend(dialog.members.item(i).text() for i in range(dialog.members.count()))
+        dialog.name.setText("第一党小组")
+        for i in range(dialog.members.count()):
+            dialog.members.item(i).setCheckState(Qt.CheckState.Checked)
+        dialog.leader.setCurrentIndex(dialog.leader.findText("张党员"))
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # Enter saves
+        return dialog.result()
+
+    monkeypatch.setattr(PartyGroupDialog, "exec", fill)
+    window.add_party_group()
+    assert sorted(offered) == ["张党员", "李预备"]  # only party members are offered
+    assert window.party_groups.model.rows == [("第一党小组", "张党员", "2", "李预备、张党员")]
+    row = next(r for r in services.members.list_rows() if r.name == "李预备")
+    assert row.values["party_group"] == "第一党小组"  # the field the 党小组会 counts its 应到 from
+
+
+def test_party_group_leader_outside_the_group_is_refused_beside_the_field(qtbot, services, monkeypatch):
+    from app.ui.bodies.party_group_dialog import PartyGroupDialog
+
+    services.act_as(Actor("王文书", Role.ADMIN))
+    services.members.save(person("张党员", political_status="中共党员"))
+    dialog = PartyGroupDialog(services, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("第一党小组")
+    dialog.leader.setCurrentIndex(dialog.leader.findText("张党员"))  # chosen but not ticked
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.isVisible() and services.party_groups.list_rows() == []
+    assert "组长应是本党小组的党员" in dialog.errors.message("leader_id")
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a: asked.append(a[1]) or False)
+    dialog.reject()  # 取消 with typed text asks first
+    assert asked == ["放弃修改？"] and dialog.isVisible()

@@ -45,7 +45,7 @@ def test_f1_opens_the_help_with_its_headings_and_pictures(qtbot, services):
     # Every tab, the 村民代表 button and each 文件 menu entry for the township are explained.
     for tab in window.all_tabs():
         assert tab.title in text, tab.title
-    assert "村民小组和村民代表" in text
+    assert "村民小组、村民代表和党小组" in text and "党小组" in text
     assert window.package_action.text() in text and window.key_action.text() in text
     QApplication.processEvents()
     document = dialog.browser.document()
