@@ -30,7 +30,7 @@ TOWN_DB = "town.db"
 OVERDUE_DAYS = 100
 
 
-def _shown(db_url: str) -> str:
+def shown_address(db_url: str) -> str:
     """The address without its password, for messages."""
     head, at, tail = db_url.rpartition("@")
     if not at:
@@ -69,7 +69,7 @@ class TownStore:
         self._open()
         if db_url is not None and self.info() is None:
             self.close()
-            raise UserError(f"数据库 {_shown(db_url)} 里还没有乡镇数据：请先运行 town --db 地址 init --name 镇名")
+            raise UserError(f"数据库 {shown_address(db_url)} 里还没有乡镇数据：请先运行 town --db 地址 init --name 镇名")
 
     def _open(self) -> None:
         if os.name == "posix":  # the villages' copies hold ID numbers: the township's files are its own alone
@@ -86,7 +86,7 @@ class TownStore:
                 url = town_url(self.db_url)
                 self.engine = make_town_engine(url)
             except TownDatabaseError as exc:
-                raise UserError(f"连不上乡镇数据库 {_shown(self.db_url)}（{exc}）：请核对 --db 地址"
+                raise UserError(f"连不上乡镇数据库 {shown_address(self.db_url)}（{exc}）：请核对 --db 地址"
                                 "（例如 postgresql://用户名@服务器:5432/库名），或请管理员检查数据库服务器") from None
             self.copies = SchemaCopies(self.engine, url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -106,7 +106,7 @@ class TownStore:
         store._open()
         if db_url is not None and store.info() is not None:
             store.close()
-            raise UserError(f"数据库 {_shown(db_url)} 里已有乡镇数据，没有重新建立：直接用 town register / town import 即可")
+            raise UserError(f"数据库 {shown_address(db_url)} 里已有乡镇数据，没有重新建立：直接用 town register / town import 即可")
         with store.session() as s, s.begin():
             s.add(TownInfo(id=1, name=name, code=code))
         return store
