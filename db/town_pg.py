@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import psycopg
 import sqlalchemy.exc
 from sqlalchemy import URL, Integer, MetaData, String, Text, create_engine, make_url, select
 from sqlalchemy.engine import Engine
@@ -75,10 +76,10 @@ def _copy_metadata() -> MetaData:
             fk.deferrable, fk.initially = True, "DEFERRED"
     # SQLite does not hold text to its declared length: neither may the copy, or a package one
     # engine takes would be refused by the other.
-    for column in meta.tables.values():
-        for c in column.columns:
-            if isinstance(c.type, String):
-                c.type.length = None
+    for table in meta.tables.values():
+        for column in table.columns:
+            if type(column.type) is String and column.type.length:  # a new type: Base's stays as it is
+                column.type = String()
     # The audit log's record id is the changed row's key, text for app_meta: SQLite's typing
     # holds both, PostgreSQL's integer column would not.
     meta.tables["audit_log"].c.record_id.type = Text()
@@ -105,6 +106,23 @@ def _advance_ids(conn, schema: str, table) -> None:  # noqa: ANN001 - Connection
             f'(SELECT max("{column.name}") FROM "{schema}"."{table.name}"))')
 
 
+def _first_line(exc: Exception) -> str:
+    """The server's own words (COPY raises psycopg's errors, INSERT and commit SQLAlchemy's wrapping them)."""
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+
+
+def _copy_rows(conn, schema: str, table, rows) -> int:  # noqa: ANN001 - Connection, Table, Result
+    """COPY the rows in (several times faster than INSERTs for a village's hundred thousand rows)."""
+    names = ", ".join(f'"{c.name}"' for c in table.columns)
+    count = 0
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(f'COPY "{schema}"."{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(row)
+            count += 1
+    return count
+
+
 def replace_village(engine: Engine, code: str, built: Path) -> None:
     """Replace the village's schema with the rows of ``built`` (a SQLite copy at head), in one transaction."""
     schema = village_schema(code)
@@ -117,18 +135,12 @@ def replace_village(engine: Engine, code: str, built: Path) -> None:
             target = conn.execution_options(schema_translate_map={None: schema})
             meta.create_all(target)
             for table in meta.sorted_tables:
-                rows = [dict(r._mapping) for r in reader.execute(select(table))]
-                if rows:
-                    target.execute(table.insert(), rows)
+                if _copy_rows(conn, schema, table, reader.execute(select(table))):
                     _advance_ids(target, schema, table)
-    except (sqlalchemy.exc.IntegrityError, sqlalchemy.exc.DataError) as exc:
-        raise CopyRefused(str(exc.orig).strip().splitlines()[0][:120]) from exc
-    except sqlalchemy.exc.OperationalError as exc:
-        raise TownDatabaseError(str(exc.orig).strip().splitlines()[0]) from None
+    except (sqlalchemy.exc.IntegrityError, sqlalchemy.exc.DataError, psycopg.IntegrityError, psycopg.DataError) as exc:
+        raise CopyRefused(_first_line(exc)[:120]) from None
+    except (sqlalchemy.exc.OperationalError, psycopg.OperationalError) as exc:
+        raise TownDatabaseError(_first_line(exc)) from None
     finally:
         source.dispose()
 
-
-def drop_village(engine: Engine, code: str) -> None:
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{village_schema(code)}" CASCADE')

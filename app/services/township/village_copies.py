@@ -13,6 +13,7 @@ from typing import Protocol
 
 from sqlalchemy.engine import URL, Engine
 
+from app.services.common.errors import UserError
 from db.session import Database
 
 
@@ -52,9 +53,12 @@ class SchemaCopies:
         self.engine, self.url = engine, url
 
     def replace(self, code: str, built: Path) -> None:
-        from db.town_pg import replace_village
+        from db.town_pg import TownDatabaseError, replace_village
 
-        replace_village(self.engine, code, built)
+        try:
+            replace_village(self.engine, code, built)
+        except TownDatabaseError as exc:
+            raise UserError(f"写入乡镇数据库时连接中断（{exc}），这个村的数据没有改动：请检查数据库服务器后重新导入") from None
 
     def has(self, code: str) -> bool:
         from db.town_pg import has_village
