@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import event, inspect, select
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapper, Session, object_session, sessionmaker
 
 from db.engine import make_engine
@@ -98,9 +99,11 @@ def _refuse_bulk_writes(state) -> None:  # noqa: ANN001
 class Database:
     """An open database file. Services open a short session per operation through it."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | None, engine: Engine | None = None):
+        """``engine``: a database other than the file at ``path`` (the township's PostgreSQL copy
+        of a village, path None)."""
         self.path = path
-        self.engine = make_engine(path)
+        self.engine = engine if engine is not None else make_engine(path)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         self._listeners: list[ChangeListener] = []
         # Who is making changes now (an object with a ``label``); set by the services on

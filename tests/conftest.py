@@ -97,3 +97,42 @@ def dialog_keys_guard(request):
         from app.ui.common import dialog_keys
 
         dialog_keys.install(request.getfixturevalue("qapp"))
+
+
+# The township's PostgreSQL engine: a throwaway server when the Debian binaries are installed
+# (tests/pg_cluster.py). TAIZHANG_REQUIRE_PG=1 (set in CI) turns the skip into a failure.
+REQUIRE_PG = "TAIZHANG_REQUIRE_PG"
+
+
+def pytest_report_header(config):  # noqa: ANN001, ARG001 - pytest hook
+    from tests.pg_cluster import missing_reason, server_bin
+
+    found = server_bin()
+    return f"PostgreSQL: 乡镇库的测试用 {found} 临时建立的服务器" if found else missing_reason()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    from tests.pg_cluster import Cluster, missing_reason, server_bin
+
+    found = server_bin()
+    if found is None:
+        if os.environ.get(REQUIRE_PG) == "1":
+            pytest.fail(f"{missing_reason()}；{REQUIRE_PG}=1 要求两种数据库都测试")
+        pytest.skip(missing_reason())
+    cluster = Cluster(found)
+    try:
+        cluster.start()
+    except BaseException:
+        cluster.stop()
+        raise
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """The address of a fresh, empty PostgreSQL database, dropped after the test."""
+    url = pg_cluster.database()
+    yield url
+    pg_cluster.drop(url)

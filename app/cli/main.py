@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--large", action="store_true", help="大字模式")
     parser.add_argument("--town", nargs="?", const="", metavar="乡镇数据目录",
                         help="打开乡镇窗口（各村一览和 村×要求）；不写目录时用数据目录旁的“…-乡镇”文件夹")
+    parser.add_argument("--db", metavar="postgresql://用户@服务器:端口/库名",
+                        help="与 --town 同用：乡镇数据在 PostgreSQL 数据库里（多人共用）")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     sub.add_parser("demo", help="在空数据库中装入示例村庄数据")
     sub.add_parser("check", help="检查数据库是否完好")
@@ -101,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         from app.cli.township import town_root
         from app.ui.township.town_window import run_town_gui
 
-        return run_town_gui(town_root(args.town, data_dir), log_path, smoke_test=args.smoke_test)
+        return run_town_gui(town_root(args.town, data_dir), log_path, smoke_test=args.smoke_test, db_url=args.db)
     if args.command is None:
         from app.ui.shell.launcher import run_gui
 

@@ -14,7 +14,9 @@ from app.services.common.errors import UserError
 
 def add_town_parser(sub) -> None:  # noqa: ANN001 - argparse's subparsers action
     town = sub.add_parser("town", help="乡镇：登记各村公钥、导入上报数据包、查看各村、打印分析")
-    town.add_argument("--town-dir", help="乡镇数据目录（不写时为数据目录旁的“…-乡镇”文件夹）")
+    town.add_argument("--town-dir", help="乡镇数据目录（不写时为数据目录旁的“…-乡镇”文件夹）；用 --db 时存放数据包和回执")
+    town.add_argument("--db", metavar="postgresql://用户@服务器:端口/库名",
+                      help="乡镇数据放在 PostgreSQL 数据库里（县、镇多人共用）；不写时用乡镇数据目录里的 town.db")
     steps = town.add_subparsers(dest="town_command", metavar="乡镇命令", required=True)
     init = steps.add_parser("init", help="建立乡镇数据")
     init.add_argument("--name", required=True, help="乡镇名称，例如 白沙镇")
@@ -75,6 +77,12 @@ def town_dir(args: argparse.Namespace, data_dir: DataDir) -> Path:
     return town_root(args.town_dir, data_dir)
 
 
+def _where(root: Path, db_url: str | None) -> str:
+    from app.services.township.town_store import shown_address
+
+    return f"{shown_address(db_url)}（数据包和回执在 {root}）" if db_url else str(root)
+
+
 def run_town(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
     from app.services.township.town_store import TownStore
 
@@ -82,15 +90,15 @@ def run_town(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
     if args.town_command == "demo":
         from app.services.township.town_demo import build_demo_town
 
-        made = build_demo_town(root, args.name, clock)
-        print(f"已建立示例乡镇“{args.name}”：{made} 个村已登记并导入。乡镇数据目录：{root}")
+        made = build_demo_town(root, args.name, clock, args.db)
+        print(f"已建立示例乡镇“{args.name}”：{made} 个村已登记并导入。乡镇数据：{_where(root, args.db)}")
         return EXIT_OK
     if args.town_command == "init":
-        store = TownStore.init(root, args.name, args.code)
-        print(f"已建立{args.name}的乡镇数据：{root}")
+        store = TownStore.init(root, args.name, args.code, args.db)
+        print(f"已建立{args.name}的乡镇数据：{_where(root, args.db)}")
         store.close()
         return EXIT_OK
-    store = TownStore(root)
+    store = TownStore(root, args.db)
     try:
         return _COMMANDS[args.town_command](store, args, clock)
     finally:

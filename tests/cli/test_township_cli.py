@@ -13,6 +13,12 @@ def run(tmp_path, capsys, monkeypatch):
     return command_runner(tmp_path, capsys, monkeypatch)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request):
+    """Extra `town` arguments: none (town.db in the town folder), or a PostgreSQL database."""
+    return ["--db", request.getfixturevalue("pg_url")] if request.param == "postgresql" else []
+
+
 def pdf_text(path) -> str:
     return "".join(page.extract_text() for page in PdfReader(path).pages)
 
@@ -26,7 +32,7 @@ def test_a_village_without_an_area_code_is_told_where_to_fill_it_in(run, tmp_pat
     assert not (tmp_path / "p.tzpkg").exists()
 
 
-def test_village_to_township_round_trip_with_receipt(run, tmp_path):
+def test_village_to_township_round_trip_with_receipt(run, tmp_path, db):
     run("demo")
     town = str(tmp_path / "town")
     code, out = run("export", "key", "-o", str(tmp_path / "红旗村.pub"))
@@ -40,22 +46,22 @@ def test_village_to_township_round_trip_with_receipt(run, tmp_path):
     with zipfile.ZipFile(tmp_path / "红旗村.tzpkg") as archive:
         assert {"manifest.json", "signature.sig", "tables/person.jsonl", "tables/meeting.jsonl"} <= set(archive.namelist())
 
-    assert run("town", "--town-dir", town, "init", "--name", "白沙镇", "--code", "430124105")[0] == 0
-    code, out = run("town", "--town-dir", town, "import", str(tmp_path / "红旗村.tzpkg"))
+    assert run("town", "--town-dir", town, *db, "init", "--name", "白沙镇", "--code", "430124105")[0] == 0
+    code, out = run("town", "--town-dir", town, *db, "import", str(tmp_path / "红旗村.tzpkg"))
     assert code == 2 and "区划代码 430124105201（红旗村）的村还没有登记，没有导入" in out
-    code, out = run("town", "--town-dir", town, "register", str(tmp_path / "红旗村.pub"))
+    code, out = run("town", "--town-dir", town, *db, "register", str(tmp_path / "红旗村.pub"))
     assert code == 0 and f"指纹 {' '.join(fingerprint)}" in out
-    code, out = run("town", "--town-dir", town, "import", str(tmp_path / "红旗村.tzpkg"))
+    code, out = run("town", "--town-dir", town, *db, "import", str(tmp_path / "红旗村.tzpkg"))
     assert code == 0 and "已导入红旗村第 1 号数据包（2021-05-01 至 2026-11-27，" in out
     receipt = out.split("回执：")[1].strip()
     text = pdf_text(receipt)
     assert "白沙镇上报数据包接收回执" in text and "红旗村" in text and " ".join(fingerprint) in text
     assert "会议记录" in text and "2026年11月27日 09:30" in text
-    code, out = run("town", "--town-dir", town, "import", str(tmp_path / "红旗村.tzpkg"))
+    code, out = run("town", "--town-dir", town, *db, "import", str(tmp_path / "红旗村.tzpkg"))
     assert code == 0 and "红旗村第 1 号数据包以前已导入，这次没有任何改动" in out
-    code, out = run("town", "--town-dir", town, "villages")
+    code, out = run("town", "--town-dir", town, *db, "villages")
     assert out == "430124105201\t红旗村\t第1号 2026-11-27\t2021-05-01 至 2026-11-27\t正常\n"
-    code, out = run("town", "--town-dir", town, "log")
+    code, out = run("town", "--town-dir", town, *db, "log")
     assert [line.split("\t")[3] for line in out.splitlines()] == ["已拒绝", "已导入", "重复"]
 
 
@@ -66,19 +72,32 @@ def test_town_commands_before_init_say_what_to_do(run, tmp_path):
     assert code == 2 and "乡镇的区划代码应是统计用区划代码的前9位" in out
 
 
-def test_the_sample_township_shows_its_variations_in_the_analysis(run, tmp_path):
+def test_the_sample_township_shows_its_variations_in_the_analysis(run, tmp_path, db):
     town = str(tmp_path / "town")
-    code, out = run("town", "--town-dir", town, "demo")
+    code, out = run("town", "--town-dir", town, *db, "demo")
     assert code == 0 and "已建立示例乡镇“城关镇”：12 个村已登记并导入" in out
-    lines = run("town", "--town-dir", town, "villages")[1].splitlines()
+    lines = run("town", "--town-dir", town, *db, "villages")[1].splitlines()
     assert len(lines) == 12 and lines[-1] == "430124105212\t白沙社区\t—\t—\t未上报"
-    code, out = run("town", "--town-dir", town, "pdf", "analysis", "2026", "-o", str(tmp_path / "分析.pdf"))
+    code, out = run("town", "--town-dir", town, *db, "pdf", "analysis", "2026", "-o", str(tmp_path / "分析.pdf"))
     assert code == 0 and "已生成城关镇2026年度分析研判" in out
     text = pdf_text(tmp_path / "分析.pdf").replace("\n", "")
     assert "1个村未上报台账数据（白沙社区）" in text
     assert "个村支部委员会会议未按要求召开（红旗村、向阳村、" in text  # the sample misses one; 向阳村 three more
     assert "1个村财务公开逾期或未公开（光明村）" in text
-    code, out = run("town", "--town-dir", town, "export", "analysis", "term", str(tmp_path / "分析.docx"))
+    code, out = run("town", "--town-dir", town, *db, "export", "analysis", "term", str(tmp_path / "分析.docx"))
     assert code == 0 and "已生成城关镇届中分析研判" in out and (tmp_path / "分析.docx").stat().st_size > 0
-    code, out = run("town", "--town-dir", town, "pdf", "analysis", "明年", "-o", str(tmp_path / "x.pdf"))
+    code, out = run("town", "--town-dir", town, *db, "pdf", "analysis", "明年", "-o", str(tmp_path / "x.pdf"))
     assert code == 2 and "年份“明年”看不懂：请写四位数的年份，例如 2026，或写 term（届中）" in out
+
+
+def test_a_postgresql_town_before_init_and_a_wrong_address_say_what_to_do(run, tmp_path, pg_url):
+    code, out = run("town", "--town-dir", str(tmp_path / "t"), "--db", pg_url, "villages")
+    assert code == 2 and "里还没有乡镇数据：请先运行 town --db 地址 init --name 镇名" in out
+    assert run("town", "--town-dir", str(tmp_path / "t"), "--db", pg_url, "init", "--name", "白沙镇")[0] == 0
+    code, out = run("town", "--town-dir", str(tmp_path / "t"), "--db", pg_url, "init", "--name", "白沙镇")
+    assert code == 2 and "里已有乡镇数据，没有重新建立" in out
+    code, out = run("town", "--town-dir", str(tmp_path / "t"), "--db", "mysql://x@127.0.0.1/y", "villages")
+    assert code == 2 and "“mysql://x@127.0.0.1/y”不是 PostgreSQL 数据库地址）：请核对 --db 地址" in out
+    closed = pg_url.rsplit(":", 1)[0] + ":1/t"
+    code, out = run("town", "--town-dir", str(tmp_path / "t"), "--db", closed, "villages")
+    assert code == 2 and "连不上乡镇数据库" in out and "请核对 --db 地址" in out

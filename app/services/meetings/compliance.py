@@ -31,6 +31,7 @@ from app.services.meetings.meeting_types import PRESENT
 from app.services.members.pinyin_search import sort_key
 from app.services.members.posts import POST_ORDER, Body
 from app.services.safety.actor import Permission, require
+from db.date_parts import month_of, year_of
 from db.models import Attendance, Meeting, MeetingKind, Meta, Person, Post
 from db.session import Database
 
@@ -282,8 +283,7 @@ class ComplianceService:
     @staticmethod
     def _count_by_month(s: Session, first: dt.date, last: dt.date) -> dict[tuple[str, int, int], int]:
         """(kind, year, month) -> meetings."""
-        # Dates are stored as YYYY-MM-DD text; substr is twice as fast as strftime here.
-        year, month = func.substr(Meeting.date, 1, 4), func.substr(Meeting.date, 6, 2)
+        year, month = year_of(Meeting.date), month_of(Meeting.date)
         query = (
             select(MeetingKind.kind, year, month, func.count())
             .select_from(Meeting)
@@ -298,7 +298,7 @@ class ComplianceService:
         s: Session, first: dt.date, last: dt.date, kinds: set[str]
     ) -> dict[tuple[str, int, int], int]:
         """(kind, year, person) -> meetings attended."""
-        year = func.substr(Meeting.date, 1, 4)
+        year = year_of(Meeting.date)
         query = (
             select(MeetingKind.kind, year, Attendance.person_id, func.count(func.distinct(Meeting.id)))
             .select_from(Meeting)

@@ -61,8 +61,8 @@ def overview(store: TownStore, clock: Clock, year: int) -> Overview:
     return Overview(store.info().name, tuple(villages), tuple(columns), rows)
 
 
-def open_overview(root: Path, clock: Clock) -> Overview:
-    store = TownStore(root)
+def open_overview(root: Path, clock: Clock, db_url: str | None = None) -> Overview:
+    store = TownStore(root, db_url)
     try:
         return overview(store, clock, clock.today().year)
     finally:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -123,7 +122,6 @@ def _import(store: TownStore, path: Path, now: dt.datetime, confirm_fork: bool, 
         raise ImportRefused(f"{name}的数据包由更新版本的村支部台账做成（版本标记 {revision}），本程序不认识，没有导入："
                             "请先把乡镇的程序升级到最新版本，再导入", package.code)
     _check_order(store, package, name, confirm_fork)
-    store.villages_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=store.root, prefix=".import-") as tmp:
         work = Path(tmp) / "village.db"
         create_at_revision(work, revision)
@@ -135,7 +133,11 @@ def _import(store: TownStore, path: Path, now: dt.datetime, confirm_fork: bool, 
         kept = store.packages_dir / package.code / f"{package.sequence:05d}-{package.package_hash[:12]}{fmt.SUFFIX}"
         kept.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, kept)
-        os.replace(work, store.village_db(package.code))
+        try:
+            store.copies.replace(package.code, work)
+        except CopyRefused as exc:
+            kept.unlink(missing_ok=True)
+            raise ImportRefused(f"{name}的数据包里有对不上的记录（{exc}），没有导入：{ASK_AGAIN}", package.code) from None
     with store.session() as s, s.begin():
         s.add(TownPackage(village_code=package.code, sequence=package.sequence, package_hash=package.package_hash,
                           created_at=package.created_at, period_from=period[0], period_to=period[1],

@@ -54,9 +54,9 @@ def _late_finance_notices(services: Services, year: int) -> None:
                     setattr(notice, field, getattr(notice, field) + dt.timedelta(days=40))
 
 
-def build_demo_town(root: Path, name: str, clock: Clock) -> int:
+def build_demo_town(root: Path, name: str, clock: Clock, db_url: str | None = None) -> int:
     root = Path(root)
-    store = TownStore.init(root, name, TOWN_CODE)
+    store = TownStore.init(root, name, TOWN_CODE, db_url)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             sample = DataDir(Path(tmp) / "sample")

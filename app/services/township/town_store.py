@@ -1,8 +1,10 @@
-"""The township's data: its own tables in town.db, and one database file per village under villages/.
+"""The township's data: its own tables in town.db, and one database file per village under villages/;
+or, given a PostgreSQL address (``--db``), the same tables and one schema per village there (db.town_pg).
 
 Why files per village (SQLite): each village's copy has exactly the village program's schema,
 made by the same migrations, so the village services and prints run on it unchanged
 (read-only); a new package replaces one file in one step, and a refused import touches none.
+Packages kept and receipts stay in the town folder on either engine.
 """
 
 from __future__ import annotations
@@ -19,12 +21,22 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.services.common.errors import UserError
 from app.services.township.area_code import check_area_code, check_township_code
 from app.services.township.village_key import PublicKeyCard
+from app.services.township.village_copies import FileCopies, SchemaCopies, VillageCopies
 from db.engine import make_engine
 from db.models.township import TownBase, TownImportLog, TownInfo, TownPackage, TownVillage
 
 TOWN_DB = "town.db"
 # A village that has not reported for this long is shown as missing its report.
 OVERDUE_DAYS = 100
+
+
+def shown_address(db_url: str) -> str:
+    """The address without its password, for messages."""
+    head, at, tail = db_url.rpartition("@")
+    if not at:
+        return db_url
+    scheme, sep, user = head.partition("://")
+    return f"{scheme}{sep}{user.split(':')[0]}@{tail}"
 
 
 @dataclass(frozen=True)
@@ -45,34 +57,56 @@ class VillageRow:
 
 
 class TownStore:
-    def __init__(self, root: Path):
+    """``db_url`` None: town.db in ``root``; else the PostgreSQL database at that address."""
+
+    def __init__(self, root: Path, db_url: str | None = None):
         self.root = Path(root)
         self.path = self.root / TOWN_DB
-        if not self.path.exists():
+        self.db_url = db_url
+        if db_url is None and not self.path.exists():
             raise UserError(f"{self.root} 里还没有乡镇数据：请先运行 town init --name 镇名")
+        self.root.mkdir(parents=True, exist_ok=True)
         self._open()
+        if db_url is not None and self.info() is None:
+            self.close()
+            raise UserError(f"数据库 {shown_address(db_url)} 里还没有乡镇数据：请先运行 town --db 地址 init --name 镇名")
 
     def _open(self) -> None:
         if os.name == "posix":  # the villages' copies hold ID numbers: the township's files are its own alone
             os.umask(0o077)
             self.root.chmod(0o700)
-        self.engine = make_engine(self.path)
-        TownBase.metadata.create_all(self.engine)
+        if self.db_url is None:
+            self.engine = make_engine(self.path)
+            TownBase.metadata.create_all(self.engine)
+            self.copies: VillageCopies = FileCopies(self.root / "villages")
+        else:
+            from db.town_pg import TownDatabaseError, make_town_engine, town_url
+
+            try:
+                url = town_url(self.db_url)
+                self.engine = make_town_engine(url)
+            except TownDatabaseError as exc:
+                raise UserError(f"连不上乡镇数据库 {shown_address(self.db_url)}（{exc}）：请核对 --db 地址"
+                                "（例如 postgresql://用户名@服务器:5432/库名），或请管理员检查数据库服务器") from None
+            self.copies = SchemaCopies(self.engine, url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
-    def init(cls, root: Path, name: str, code: str = "") -> TownStore:
+    def init(cls, root: Path, name: str, code: str = "", db_url: str | None = None) -> TownStore:
         name = (name or "").strip()
         if not name:
             raise UserError("请写明乡镇名称，例如 town init --name 白沙镇")
         code = check_township_code(code)
         root = Path(root)
-        if (root / TOWN_DB).exists():
+        if db_url is None and (root / TOWN_DB).exists():
             raise UserError(f"{root} 里已有乡镇数据，没有重新建立：直接用 town register / town import 即可")
         root.mkdir(parents=True, exist_ok=True)
         store = cls.__new__(cls)
-        store.root, store.path = root, root / TOWN_DB
+        store.root, store.path, store.db_url = root, root / TOWN_DB, db_url
         store._open()
+        if db_url is not None and store.info() is not None:
+            store.close()
+            raise UserError(f"数据库 {shown_address(db_url)} 里已有乡镇数据，没有重新建立：直接用 town register / town import 即可")
         with store.session() as s, s.begin():
             s.add(TownInfo(id=1, name=name, code=code))
         return store
@@ -90,9 +124,6 @@ class TownStore:
     @property
     def packages_dir(self) -> Path:
         return self.root / "packages"
-
-    def village_db(self, code: str) -> Path:
-        return self.villages_dir / f"{code}.db"
 
     def info(self) -> TownInfo:
         with self.session() as s:

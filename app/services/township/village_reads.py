@@ -12,7 +12,6 @@ from app.services.members.member_types import MemberRow, TeamSummary
 from app.services.members.team import team_on
 from app.services.township.town_store import TownStore, VillageRow
 from app.services.workbench.workbench_types import Figures
-from db.session import Database
 
 
 class ReadOnlyCopy(Exception):
@@ -25,7 +24,7 @@ def _refuse_writes(_session, _changes) -> None:  # noqa: ANN001
 
 def open_village(store: TownStore, code: str, clock: Clock) -> Services:
     """Services on the copy of ``code``; any write raises (the copy changes only by import)."""
-    db = Database(store.village_db(code))
+    db = store.copies.open(code)
     db.add_change_listener(_refuse_writes)
     return Services(DataDir(store.villages_dir / code), db, clock)
 

@@ -99,7 +99,7 @@ class TownWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
 
-def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False) -> int:
+def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False, db_url: str | None = None) -> int:
     """Open the township's window on ``root``; with ``smoke_test`` print what it shows and leave."""
     from app.clock import SystemClock
     from app.services.common.errors import UserError
@@ -111,7 +111,7 @@ def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False) -> int:
     install_crash_hook(log_path)
     clock = SystemClock()
     try:
-        overview = open_overview(root, clock)
+        overview = open_overview(root, clock, db_url)
     except UserError as exc:
         if smoke_test:  # no one to click a box away
             print(f"错误：{exc.message}", file=sys.stderr)

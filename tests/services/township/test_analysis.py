@@ -71,4 +71,6 @@ def test_a_villages_copy_is_read_only_at_the_township(two_villages, clock):
     with pytest.raises(ReadOnlyCopy):
         services.members.save(PersonData(values={"name": "张三"}))
     services.close()
-    assert [r.name for r in open_village(two_villages, "430124105201", clock).members.list_rows()] == ["红书记", "李芳"]
+    again = open_village(two_villages, "430124105201", clock)
+    assert [r.name for r in again.members.list_rows()] == ["红书记", "李芳"]
+    again.close()

@@ -10,7 +10,9 @@ from app.services.township.package_import import REPEATED, TAKEN, import_package
 from app.services.township.package_reader import ImportRefused
 from app.services.township.village_key import read_card
 from db.models import Meta
-from tests.services.township.villages import Village, repack, registered, town, village  # noqa: F401 - fixtures
+from app.services.members.member_types import PersonData
+from tests.services.township.villages import (  # noqa: F401 - fixtures
+    Village, copy_identity, copy_rows, registered, repack, town, village)
 
 
 def refused(town, path, clock, says: str, **options) -> None:
@@ -131,10 +133,46 @@ def test_not_a_package_is_refused(registered, tmp_path, clock):
 def test_importing_the_same_package_twice_changes_nothing(registered, village, clock):
     path = village.package()
     assert import_package(registered, path, clock).result == TAKEN
-    copy = registered.village_db("430124105201")
-    stamp = copy.stat().st_mtime_ns
+    stamp, rows = copy_identity(registered, "430124105201"), copy_rows(registered, "430124105201")
     again = import_package(registered, path, clock)
     assert (again.result, again.message) == (REPEATED, "红旗村第 1 号数据包以前已导入，这次没有任何改动")
-    assert copy.stat().st_mtime_ns == stamp
+    assert copy_identity(registered, "430124105201") == stamp and copy_rows(registered, "430124105201") == rows
     assert len(list(registered.packages_dir.rglob("*.tzpkg"))) == 1
     assert [e.result for e in registered.import_log()] == ["已导入", "重复"]
+
+
+def test_a_refused_import_leaves_the_previous_copy_as_it_was(registered, village, tmp_path, clock):
+    import_package(registered, village.package(), clock)
+    stamp, rows = copy_identity(registered, "430124105201"), copy_rows(registered, "430124105201")
+    village.services.members.save(PersonData(values={"name": "李芳"}))
+
+    def change(files, _manifest):
+        post = json.loads(files["tables/post.jsonl"].decode().splitlines()[0])
+        post["person_id"] = 999
+        files["tables/post.jsonl"] = (json.dumps(post) + "\n").encode()
+
+    refused(registered, repack(village.package(), tmp_path / "bad.tzpkg", change, village), clock, "有对不上的记录")
+    assert copy_identity(registered, "430124105201") == stamp and copy_rows(registered, "430124105201") == rows
+    assert ("红书记",) in [r[1:2] for r in rows["person"]] and "李芳" not in str(rows["person"])
+
+
+def test_a_server_failure_midway_leaves_the_previous_postgresql_copy(registered, village, clock, monkeypatch):
+    if registered.db_url is None:
+        pytest.skip("PostgreSQL only: the copy's rows are written in one transaction")
+    import sqlalchemy.exc
+
+    from db import town_pg
+
+    import_package(registered, village.package(), clock)
+    rows = copy_rows(registered, "430124105201")
+    village.services.members.save(PersonData(values={"name": "李芳"}))
+    written = []
+
+    def fail_on_third_table(conn, schema, table):  # noqa: ANN001
+        written.append(table.name)
+        if len(written) == 3:
+            raise sqlalchemy.exc.DataError("INSERT", {}, Exception("服务器出错"))
+
+    monkeypatch.setattr(town_pg, "_advance_ids", fail_on_third_table)
+    refused(registered, village.package(), clock, "红旗村的数据包里有对不上的记录（服务器出错），没有导入")
+    assert copy_rows(registered, "430124105201") == rows and len(written) == 3

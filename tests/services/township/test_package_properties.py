@@ -3,6 +3,7 @@
 import sqlite3
 from contextlib import closing
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,9 +17,18 @@ from app.services.township.package_import import TAKEN, import_package
 from app.services.township.package_reader import ImportRefused
 from app.services.township.village_key import read_card
 from db.audit import chain_problems
-from tests.services.township.villages import Village, registered, town, village  # noqa: F401 - fixtures
+from app.services.township.town_store import TownStore
+from tests.services.township.villages import Village, registered, village  # noqa: F401 - fixtures
 
 SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture
+def town(tmp_path):
+    """The package's own properties, compared as the raw rows of a SQLite copy (both engines: test_engines.py)."""
+    store = TownStore.init(tmp_path / "town", "白沙镇", "430124105")
+    yield store
+    store.close()
 
 
 def snapshot(village, tmp_path):
@@ -43,7 +53,7 @@ def test_every_table_of_the_sample_village_comes_back_as_it_left(town, tmp_path,
     town.register(read_card(sample.key()), clock.now())
     before = snapshot(sample, tmp_path)
     assert import_package(town, sample.package(), clock).result == TAKEN
-    copy = town.village_db("430124105201")
+    copy = town.copies.path("430124105201")
     compared = 0
     for table in exported_tables():
         original = table_rows(before, table.name)
@@ -62,7 +72,7 @@ def test_any_text_a_record_holds_travels_unchanged(registered, village, tmp_path
     village.services.members.save(PersonData(values={"name": name, "note": note}))
     before = snapshot(village, tmp_path)
     assert import_package(registered, village.package(), clock).result == TAKEN
-    copy = registered.village_db("430124105201")
+    copy = registered.copies.path("430124105201")
     for table in ("person", "audit_log", "village_profile", "app_meta"):
         assert table_rows(copy, table) == table_rows(before, table)
 
@@ -84,11 +94,11 @@ def test_any_changed_byte_is_refused(registered, village, tmp_path, clock, data)
         assert "没有导入" in refused.message
     else:
         raise AssertionError(f"byte {at} changed and the package was taken")
-    assert not registered.village_db("430124105201").exists()
+    assert not registered.copies.path("430124105201").exists()
 
 
 def test_the_profile_with_its_code_travels(registered, village, clock):
     village.services.profile.save(Profile("红旗村", "白沙镇", supervision_phone="0731-84561234", area_code="430124105201"))
     import_package(registered, village.package(), clock)
-    assert table_rows(registered.village_db("430124105201"), "village_profile")[0][1:] == (
+    assert table_rows(registered.copies.path("430124105201"), "village_profile")[0][1:] == (
         "红旗村", "白沙镇", "中共红旗村支部委员会", "红旗村村民委员会", "0731-84561234", "430124105201")

@@ -56,9 +56,11 @@ def village(tmp_path, clock):
     made.close()
 
 
-@pytest.fixture
-def town(tmp_path):
-    store = TownStore.init(tmp_path / "town", "白沙镇", "430124105")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def town(request, tmp_path):
+    """The township's store on each engine."""
+    db_url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    store = TownStore.init(tmp_path / "town", "白沙镇", "430124105", db_url=db_url)
     yield store
     store.close()
 
@@ -67,6 +69,29 @@ def town(tmp_path):
 def registered(town, village, clock):
     town.register(read_card(village.key()), clock.now())
     return town
+
+
+def copy_rows(store: TownStore, code: str) -> dict[str, list[tuple]]:
+    """Every table of the township's copy of a village, read through the village's own tables."""
+    from sqlalchemy import select
+
+    from db.models import Base
+
+    db = store.copies.open(code)
+    try:
+        with db.read() as s:
+            return {t.name: sorted((tuple(map(str, r)) for r in s.execute(select(t))), key=repr)
+                    for t in Base.metadata.sorted_tables}
+    finally:
+        db.close()
+
+
+def copy_identity(store: TownStore, code: str) -> object:
+    """Changes whenever the copy is replaced: the file's time on SQLite, the schema's oid on PostgreSQL."""
+    if store.db_url is None:
+        return store.copies.path(code).stat().st_mtime_ns
+    with store.engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT oid FROM pg_namespace WHERE nspname = %(n)s", {"n": f"v_{code}"}).scalar()
 
 
 def repack(source: Path, target: Path, change, village: Village | None = None) -> Path:
