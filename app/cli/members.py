@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cli.exit_codes import EXIT_OK, EXIT_USER_ERROR
+from app.cli.exit_codes import EXIT_OK, EXIT_USER_ERROR, refuse_import
 
 
 def export_members(services, path: Path) -> int:  # noqa: ANN001
@@ -49,10 +49,7 @@ def import_members(services, target: list[str], dry_run: bool, body: str | None 
         print("文件里没有可导入的人员行：未写入任何数据")
         return EXIT_USER_ERROR
     if preview.problems:
-        for problem in preview.problems:
-            print(problem)
-        print(f"共 {len(preview.problems)} 处错误，未写入任何数据。请改正 Excel 后重新导入。")
-        return EXIT_USER_ERROR
+        return refuse_import(preview.problems, f"共 {len(preview.problems)} 处错误，未写入任何数据。请改正 Excel 后重新导入。")
     if dry_run:
         print(f"检查通过（未写入）：将新增 {preview.added} 人，更新 {preview.updated} 人")
         return EXIT_OK

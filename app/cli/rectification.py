@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.exit_codes import EXIT_OK, EXIT_USER_ERROR
+from app.cli.exit_codes import EXIT_OK, EXIT_USER_ERROR, refuse_import
 from app.services.common.errors import UserError
 from app.services.common.file_names import safe_file_name
 
@@ -24,13 +24,8 @@ def import_rectification(services, target: list[str], dry_run: bool, source: str
         raise UserError(f"表头（第 {preview.header_row} 行）下面没有问题：请从第 {preview.header_row + 1} 行起每个问题填一行")
     where = f"新建来源“{preview.source_title}”" if preview.new_source else f"来源“{preview.source_title}”"
     if preview.problems:
-        shown = preview.problems[:MAX_SHOWN]
-        for line in shown:
-            print(line)
-        if len(preview.problems) > len(shown):
-            print(f"……另有 {len(preview.problems) - len(shown)} 处问题")
-        print(f"有 {len(preview.problems)} 处问题，没有导入任何问题：请在 Excel 中改正后重新导入")
-        return EXIT_USER_ERROR
+        return refuse_import(preview.problems,
+                             f"有 {len(preview.problems)} 处问题，没有导入任何问题：请在 Excel 中改正后重新导入", MAX_SHOWN)
     if dry_run:
         print(f"检查通过：{len(preview.rows)} 个问题可以导入到{where}（--dry-run，没有写入）")
         return EXIT_OK
