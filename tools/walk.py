@@ -88,9 +88,10 @@ def walk(out: Path, modes: list[bool]) -> list[Path]:
         window.attach(services)
         window.setGeometry(free.adjusted(0, 0, -screen_fit.FRAME_WIDTH, -screen_fit.FRAME_HEIGHT))
         window.show()
-        pages = [(tab, None) for tab in window.all_tabs()]
-        pages[2:3] = [(window.meetings_tab, p) for p in range(window.meetings_tab.pages.count())]
-        pages[-1:] = [(window.reminders_tab, p) for p in range(window.reminders_tab.pages.count())]
+        pages = []
+        for tab in window.all_tabs():  # a tab with inner pages is photographed once per page
+            inner = getattr(tab, "pages", None)
+            pages += [(tab, p) for p in range(inner.count())] if inner is not None else [(tab, None)]
         for number, (tab, page) in enumerate(pages, 1):
             window.tabs.setCurrentWidget(tab)
             title = tab.title
