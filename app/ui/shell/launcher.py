@@ -126,8 +126,8 @@ def smoke(window, services) -> int:  # noqa: ANN001
     """Open every tab, print one line per tab, change nothing."""
     window.attach(services)
     for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)  # builds the tab on first showing
         tab = window.tabs.widget(index)
-        window.tabs.setCurrentIndex(index)
         print(f"{window.tabs.tabText(index)}：{tab.row_count()} 行")
     print(f"窗口标题：{window.windowTitle()}")
     window.close()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from app import APP_NAME
 from app.data_dir import DataDir
@@ -15,9 +16,11 @@ from app.services.common.errors import UserError
 from app.ui.common import dialogs
 from app.ui.common.screen_fit import clamp_to_screen, fit_to_screen
 from app.ui.shell.qt_app import apply_font_size
+from app.ui.shell.tab_list import TABS
 
 if TYPE_CHECKING:
     from app.services.common.context import Services
+
 
 
 class MainWindow(QMainWindow):
@@ -51,26 +54,14 @@ class MainWindow(QMainWindow):
             self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def attach(self, services: Services) -> None:
-        """Build the tabs on the opened data."""
-        from app.ui.meetings.meetings_tab import MeetingsTab
-        from app.ui.members.members_tab import MembersTab
-        from app.ui.notices.notices_tab import NoticesTab
-        from app.ui.rectification.rectification_tab import RectificationTab
-        from app.ui.reminders.reminders_tab import RemindersTab
-        from app.ui.team_rules.team_rules_tab import TeamRulesTab
-        from app.ui.workbench.workbench_tab import WorkbenchTab
-
+        """Build the start page on the opened data; every other tab is built when first shown
+        (login to a painted start page does not wait for six tabs the clerk may not open)."""
         self.services = services
-        self.workbench_tab = WorkbenchTab(services, self)  # the start page: what is late and due
-        self.members_tab = MembersTab(services, self)
-        self.meetings_tab = MeetingsTab(services, self)
-        self.notices_tab = NoticesTab(services, self)
-        self.reminders_tab = RemindersTab(services, self)
-        self.rectification_tab = RectificationTab(services, self)
-        self.team_rules_tab = TeamRulesTab(services, self)
-        for tab in self.all_tabs():
-            tab.status_changed.connect(self.status.setText)
-            self.tabs.addTab(tab, tab.title)
+        self._built: list = [None] * len(TABS)
+        self._actor = None
+        for _module, _cls, title in TABS:
+            self.tabs.addTab(QWidget(), title)
+        self._tab_at(0)  # the start page: what is late and due
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.menuBar().setEnabled(True)
@@ -81,21 +72,54 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._tab_changed()
 
+    def _tab_at(self, index: int):  # noqa: ANN202 - one of the tab classes in TABS
+        """The tab at ``index``, built (and put in its placeholder's place) on first use."""
+        tab = self._built[index]
+        if tab is None:
+            module, cls, title = TABS[index]
+            # imported here: each tab's module pulls in its dialogs and services
+            tab = getattr(importlib.import_module(module), cls)(self.services, self)
+            assert tab.title == title, (tab.title, title)
+            self._built[index] = tab
+            tab.status_changed.connect(self.status.setText)
+            if self._actor is not None:
+                tab.apply_permissions(self._actor)
+            placeholder, current = self.tabs.widget(index), self.tabs.currentIndex()
+            self.tabs.blockSignals(True)  # the swap is not a change of tab
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, title)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            placeholder.deleteLater()
+        return tab
+
+    workbench_tab = property(lambda self: self._tab_at(0))
+    members_tab = property(lambda self: self._tab_at(1))
+    meetings_tab = property(lambda self: self._tab_at(2))
+    notices_tab = property(lambda self: self._tab_at(3))
+    reminders_tab = property(lambda self: self._tab_at(4))
+    rectification_tab = property(lambda self: self._tab_at(5))
+    team_rules_tab = property(lambda self: self._tab_at(6))
+
     def apply_permissions(self, actor) -> None:  # noqa: ANN001 - app.services.safety.actor.Actor
         """Buttons and menu items the role does not allow are disabled (the services refuse too)."""
         from app.services.safety.actor import Permission
 
+        self._actor = actor  # for the tabs built later
         self.import_action.setEnabled(actor.can(Permission.EDIT))
         self.restore_action.setEnabled(actor.can(Permission.RESTORE))
         self.profile_action.setEnabled(actor.can(Permission.SETTINGS))
         self.terms_action.setEnabled(actor.can(Permission.EDIT))
         self.requirements_action.setEnabled(actor.can(Permission.SETTINGS))
-        for tab in self.all_tabs():
+        for tab in self.built_tabs():
             tab.apply_permissions(actor)
 
     def all_tabs(self) -> tuple:
-        return (self.workbench_tab, self.members_tab, self.meetings_tab, self.notices_tab, self.reminders_tab,
-                self.rectification_tab, self.team_rules_tab)
+        """Every tab, building those not yet shown."""
+        return tuple(self._tab_at(index) for index in range(len(TABS)))
+
+    def built_tabs(self) -> tuple:
+        return tuple(tab for tab in self._built if tab is not None)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -160,7 +184,7 @@ class MainWindow(QMainWindow):
     def _tab_changed(self) -> None:
         """Each tab loads when it is shown (not all at start-up), and again on every return,
         so it reflects what changed on the other tabs meanwhile (new people, new meetings)."""
-        tab = self.tabs.currentWidget()
+        tab = self._tab_at(self.tabs.currentIndex())
         tab.refresh()
         self.status.setText(tab.status_text())
 
@@ -272,11 +296,12 @@ class MainWindow(QMainWindow):
         old.close()
         fresh = open_services(old.data_dir, old.clock)
         fresh.act_as(old.actor)
-        self.services = self.members_tab.services = self.session.services = fresh
-        self.meetings_tab.set_services(fresh)
-        self.team_rules_tab.set_services(fresh)
-        self.notices_tab.services = self.workbench_tab.services = self.reminders_tab.services = fresh
-        self.rectification_tab.services = fresh
+        self.services = self.session.services = fresh
+        for tab in self.built_tabs():  # the others are built on ``self.services`` when shown
+            if hasattr(tab, "set_services"):
+                tab.set_services(fresh)
+            else:
+                tab.services = fresh
         self._tab_changed()
         self.update_title()
         return fresh

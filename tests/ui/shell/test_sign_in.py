@@ -65,3 +65,40 @@ def test_profile_dialog_sets_who_reviews_each_kind_of_notice(qtbot, services):
     assert dialog.result() == dialog.DialogCode.Accepted
     assert services.notice_review.body_for("党务公开").full == "村务监督委员会"
     assert services.notice_review.body_for("村务公开").full == "村务监督委员会"
+
+
+def test_the_start_page_loads_while_the_login_box_waits_for_the_password(qtbot, services, monkeypatch):
+    from app.services.common.profile import Profile
+    from app.ui.shell import sign_in as sign_in_module
+
+    services.profile.save(Profile("红旗村"))
+    services.accounts.create_first_admin("王文书", "hongqi2026", "hongqi2026")
+    warmed = []
+    monkeypatch.setattr(sign_in_module, "warm_start_page", warmed.append)
+
+    def type_password(self):
+        self.show()
+        qtbot.waitUntil(lambda: warmed == [services])  # after the box painted, before Enter
+        self.user.setCurrentText("王文书")
+        self.password.setText("hongqi2026")
+        self.login()
+        return self.result()
+
+    monkeypatch.setattr(account_dialogs.LoginDialog, "exec", type_password)
+    assert sign_in(services, None) == Actor("王文书", Role.ADMIN)
+    assert warmed == [services]  # once
+
+
+def test_warming_the_start_page_changes_nothing(services):
+    from app.ui.shell.sign_in import warm_start_page
+
+    import sqlite3
+
+    def audit_rows() -> int:
+        with sqlite3.connect(services.db.path) as raw:
+            return raw.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+    before = audit_rows()
+    warm_start_page(services)
+    assert "workbench" in vars(services)  # its service is built, ready for the start page
+    assert audit_rows() == before
