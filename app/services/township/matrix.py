@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from app.clock import Clock
 from app.services.township.town_store import TownStore, VillageRow
@@ -59,11 +58,3 @@ def overview(store: TownStore, clock: Clock, year: int) -> Overview:
     rows = tuple((v.name, tuple(found.get(c, NOT_REPORTED if v.sequence is None else "—") for c in columns))
                  for v, found in cells)
     return Overview(store.info().name, tuple(villages), tuple(columns), rows)
-
-
-def open_overview(root: Path, clock: Clock, db_url: str | None = None) -> Overview:
-    store = TownStore(root, db_url)
-    try:
-        return overview(store, clock, clock.today().year)
-    finally:
-        store.close()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from app import APP_NAME
 from app.data_dir import DataDir
@@ -16,7 +15,6 @@ from app.services.common.errors import UserError
 from app.ui.common import dialogs
 from app.ui.common.screen_fit import clamp_to_screen, fit_to_screen
 from app.ui.shell.qt_app import apply_font_size
-from app.ui.shell.tab_list import TABS
 
 if TYPE_CHECKING:
     from app.services.common.context import Services
@@ -35,7 +33,7 @@ class MainWindow(QMainWindow):
         self.settings = QSettings(str(data_dir.settings_file), QSettings.Format.IniFormat)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
-        self.tabs = QTabWidget()
+        self.tabs = None  # the ledgers' tabs, from ``attach``
         loading = QLabel("正在打开数据……")
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(loading)
@@ -56,13 +54,10 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Build the start page on the opened data; every other tab is built when first shown
         (login to a painted start page does not wait for six tabs the clerk may not open)."""
+        from app.ui.shell.ledger_tabs import LedgerTabs
+
         self.services = services
-        self._built: list = [None] * len(TABS)
-        self._actor = None
-        for _module, _cls, title in TABS:
-            self.tabs.addTab(QWidget(), title)
-        self._tab_at(0)  # the start page: what is late and due
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs = LedgerTabs(services, self, self.status.setText)
         self.setCentralWidget(self.tabs)
         self.menuBar().setEnabled(True)
         from app.ui.shell.session_controller import SessionController
@@ -70,56 +65,33 @@ class MainWindow(QMainWindow):
         self.session = SessionController(services, self, self.settings, self.help_menu.menuAction(),
                                          self.apply_permissions)
         self.update_title()
-        self._tab_changed()
+        self.tabs.shown()
 
-    def _tab_at(self, index: int):  # noqa: ANN202 - one of the tab classes in TABS
-        """The tab at ``index``, built (and put in its placeholder's place) on first use."""
-        tab = self._built[index]
-        if tab is None:
-            module, cls, title = TABS[index]
-            # imported here: each tab's module pulls in its dialogs and services
-            tab = getattr(importlib.import_module(module), cls)(self.services, self)
-            assert tab.title == title, (tab.title, title)
-            self._built[index] = tab
-            tab.status_changed.connect(self.status.setText)
-            if self._actor is not None:
-                tab.apply_permissions(self._actor)
-            placeholder, current = self.tabs.widget(index), self.tabs.currentIndex()
-            self.tabs.blockSignals(True)  # the swap is not a change of tab
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, tab, title)
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(False)
-            placeholder.deleteLater()
-        return tab
-
-    workbench_tab = property(lambda self: self._tab_at(0))
-    members_tab = property(lambda self: self._tab_at(1))
-    meetings_tab = property(lambda self: self._tab_at(2))
-    notices_tab = property(lambda self: self._tab_at(3))
-    reminders_tab = property(lambda self: self._tab_at(4))
-    rectification_tab = property(lambda self: self._tab_at(5))
-    team_rules_tab = property(lambda self: self._tab_at(6))
+    workbench_tab = property(lambda self: self.tabs.tab(0))
+    members_tab = property(lambda self: self.tabs.tab(1))
+    meetings_tab = property(lambda self: self.tabs.tab(2))
+    notices_tab = property(lambda self: self.tabs.tab(3))
+    reminders_tab = property(lambda self: self.tabs.tab(4))
+    rectification_tab = property(lambda self: self.tabs.tab(5))
+    team_rules_tab = property(lambda self: self.tabs.tab(6))
 
     def apply_permissions(self, actor) -> None:  # noqa: ANN001 - app.services.safety.actor.Actor
         """Buttons and menu items the role does not allow are disabled (the services refuse too)."""
         from app.services.safety.actor import Permission
 
-        self._actor = actor  # for the tabs built later
         self.import_action.setEnabled(actor.can(Permission.EDIT))
         self.restore_action.setEnabled(actor.can(Permission.RESTORE))
         self.profile_action.setEnabled(actor.can(Permission.SETTINGS))
         self.terms_action.setEnabled(actor.can(Permission.EDIT))
         self.requirements_action.setEnabled(actor.can(Permission.SETTINGS))
-        for tab in self.built_tabs():
-            tab.apply_permissions(actor)
+        self.tabs.apply_permissions(actor)
 
     def all_tabs(self) -> tuple:
         """Every tab, building those not yet shown."""
-        return tuple(self._tab_at(index) for index in range(len(TABS)))
+        return self.tabs.every()
 
     def built_tabs(self) -> tuple:
-        return tuple(tab for tab in self._built if tab is not None)
+        return self.tabs.existing()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -181,13 +153,6 @@ class MainWindow(QMainWindow):
         # it; ending with it keeps the name once: “红旗村 — 村支部台账”.
         self.setWindowTitle(f"{profile.village_name} — {APP_NAME}" if profile else APP_NAME)
 
-    def _tab_changed(self) -> None:
-        """Each tab loads when it is shown (not all at start-up), and again on every return,
-        so it reflects what changed on the other tabs meanwhile (new people, new meetings)."""
-        tab = self._tab_at(self.tabs.currentIndex())
-        tab.refresh()
-        self.status.setText(tab.status_text())
-
     def set_large(self, large: bool) -> None:
         apply_font_size(QApplication.instance(), large)
 
@@ -226,25 +191,9 @@ class MainWindow(QMainWindow):
             self.members_tab.refresh()
 
     def export_members(self) -> None:
-        from app.services.members.member_import import MemberImporter
+        from app.ui.members.roster_export import export_roster_flow
 
-        village = self.services.profile.get().village_name
-        if not dialogs.ask_yes_no(
-            self, "导出个人信息",
-            "导出的 Excel 含完整的身份证号、电话、住址等个人信息，文件第一行标有“内部资料”。\n"
-            "请只存到村部电脑或村里保管的 U 盘，不要发到微信群或张贴。",
-            "导出",
-        ):
-            return
-        path = dialogs.ask_save_path(self, "导出花名册", f"{village}两委成员花名册.xlsx", dialogs.EXCEL_FILTER)
-        if not path:
-            return
-        try:
-            count = MemberImporter(self.services.members).export(Path(path), f"{village}两委成员及党员花名册")
-        except UserError as exc:
-            dialogs.show_error(self, "导出失败", exc.message)
-            return
-        dialogs.show_info(self, "导出完成", f"已导出 {count} 人到：\n{path}")
+        export_roster_flow(self.services, self)
 
     def export_package(self) -> None:
         from app.ui.township.package_dialogs import export_package_flow
@@ -297,12 +246,8 @@ class MainWindow(QMainWindow):
         fresh = open_services(old.data_dir, old.clock)
         fresh.act_as(old.actor)
         self.services = self.session.services = fresh
-        for tab in self.built_tabs():  # the others are built on ``self.services`` when shown
-            if hasattr(tab, "set_services"):
-                tab.set_services(fresh)
-            else:
-                tab.services = fresh
-        self._tab_changed()
+        self.tabs.set_services(fresh)
+        self.tabs.shown()
         self.update_title()
         return fresh
 

@@ -6,11 +6,19 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMainWindow, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QPushButton, QTableView, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from app.services.township.matrix import NOT_REPORTED, Overview
+from app.services.township.town_store import VillageRow
+
+if TYPE_CHECKING:
+    from app.services.common.context import Services
 
 VILLAGE_HEADER = ("区划代码", "村（社区）", "最近一次上报", "距今", "所含期间", "状态")
 RED = QColor("#b00020")
@@ -82,46 +90,116 @@ def _table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
     view = QTableView(parent)
     view.setModel(proxy)
     view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # in code (or name) order, as listed
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.resizeColumnsToContents()
     return view
 
 
 class TownWindow(QMainWindow):
-    def __init__(self, overview: Overview, today: dt.date):
+    """``open_copy(code)`` gives the read-only services on a village's copy (its ledgers)."""
+
+    def __init__(self, overview: Overview, today: dt.date,
+                 open_copy: Callable[[str], Services] | None = None):
         super().__init__()
         self.setWindowTitle(f"村支部台账（乡镇）— {overview.town}")
+        self.villages = overview.villages
+        self.open_copy = open_copy
+        self.copies: list[QMainWindow] = []  # the villages' windows now open
         self.villages_model = VillagesModel(overview, today, self)
         self.matrix_model = MatrixModel(overview, self)
+        self.villages_view = _table(self.villages_model, self)
+        self.villages_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.villages_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.villages_view.activated.connect(self.open_selected)  # Enter, or a double click
+        self.open_button = QPushButton("查看本村台账（只读）")
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self.open_selected)
+        self.open_button.setEnabled(open_copy is not None)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("选中一个村，按回车或双击，查看它上报的全部台账和汇总。"))
+        row.addStretch(1)
+        row.addWidget(self.open_button)
+        layout.addLayout(row)
+        layout.addWidget(self.villages_view, 1)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(_table(self.villages_model, self), "各村")
+        self.tabs.addTab(page, "各村")
         self.tabs.addTab(_table(self.matrix_model, self), "村×要求")
         self.setCentralWidget(self.tabs)
+        self.villages_view.selectRow(0)
+
+    def selected_village(self) -> VillageRow | None:
+        index = self.villages_view.currentIndex()
+        if not index.isValid():
+            return None
+        source = self.villages_view.model().mapToSource(index)
+        code = self.villages_model.rows[source.row()][0]
+        return next(v for v in self.villages if v.code == code)
+
+    def open_selected(self) -> QMainWindow | None:
+        """The chosen village's ledgers in a window of their own, read-only."""
+        from app.services.common.errors import UserError
+        from app.ui.common import dialogs
+
+        village = self.selected_village()
+        if village is None or self.open_copy is None:
+            return None
+        if village.sequence is None:
+            dialogs.show_info(self, "还没有数据", f"{village.name}还没有上报过数据包，没有台账可看。")
+            return None
+        from app.ui.township.village_copy_window import VillageCopyWindow
+
+        try:
+            services = self.open_copy(village.code)
+        except UserError as exc:
+            dialogs.show_error(self, "打不开本村台账", exc.message)
+            return None
+        window = VillageCopyWindow(services, village)
+        window.destroyed.connect(lambda *_a, w=window: w in self.copies and self.copies.remove(w))
+        self.copies.append(window)
+        window.show()
+        return window
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802
+        for window in list(self.copies):
+            window.close()
+        super().closeEvent(event)
 
 
 def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False, db_url: str | None = None) -> int:
     """Open the township's window on ``root``; with ``smoke_test`` print what it shows and leave."""
     from app.clock import SystemClock
     from app.services.common.errors import UserError
-    from app.services.township.matrix import open_overview
+    from app.services.township.matrix import overview
+    from app.services.township.town_store import TownStore
+    from app.services.township.village_reads import open_village
     from app.ui.common import dialogs
     from app.ui.shell.qt_app import create_application, install_crash_hook
 
     app = create_application(sys.argv[:1])
     install_crash_hook(log_path)
     clock = SystemClock()
+    store = None
     try:
-        overview = open_overview(root, clock, db_url)
+        store = TownStore(root, db_url)
+        shown = overview(store, clock, clock.today().year)
     except UserError as exc:
+        if store is not None:
+            store.close()
         if smoke_test:  # no one to click a box away
             print(f"错误：{exc.message}", file=sys.stderr)
         else:
             dialogs.show_error(None, "无法打开乡镇数据", exc.message)
         return 2
-    window = TownWindow(overview, clock.today())
-    window.show()
-    if smoke_test:
-        print(f"各村：{window.villages_model.rowCount()} 行；村×要求：{window.matrix_model.columnCount() - 1} 项")
-        window.close()
-        return 0
-    return app.exec()
+    try:
+        window = TownWindow(shown, clock.today(), lambda code: open_village(store, code, clock))
+        window.show()
+        if smoke_test:
+            print(f"各村：{window.villages_model.rowCount()} 行；村×要求：{window.matrix_model.columnCount() - 1} 项")
+            window.close()
+            return 0
+        return app.exec()
+    finally:
+        store.close()

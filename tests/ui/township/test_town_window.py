@@ -2,9 +2,14 @@
 
 import datetime as dt
 
+import pytest
+from conftest import person
 from PySide6.QtCore import Qt
 
+from app.services.safety.actor import PermissionDenied
 from app.services.township.matrix import overview
+from app.services.township.village_reads import open_village
+from app.ui.common import dialogs
 from app.services.township.town_demo import build_demo_town
 from app.services.township.town_store import TownStore
 from app.ui.township.town_window import TownWindow
@@ -38,3 +43,98 @@ def test_villages_and_matrix_show_gaps_in_words(qtbot, qtmodeltester, tmp_path, 
     sample = rows["红旗村"][branch]
     assert lapsed == (0 if sample == "达标" else int(sample[1:-1])) + 3
     assert set(rows["白沙社区"][1:]) == {"未上报"}
+
+
+@pytest.fixture
+def town(tmp_path, clock):
+    build_demo_town(tmp_path / "town", "城关镇", clock)
+    store = TownStore(tmp_path / "town")
+    yield store
+    store.close()
+
+
+def opened_window(qtbot, town, clock) -> TownWindow:
+    window = TownWindow(overview(town, clock, 2026), clock.today(), lambda code: open_village(town, code, clock))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def choose(window: TownWindow, name: str) -> None:
+    view = window.villages_view
+    row = next(r for r in range(view.model().rowCount()) if view.model().index(r, 1).data() == name)
+    view.setCurrentIndex(view.model().index(row, 0))
+    view.setFocus()
+
+
+def test_enter_on_a_village_opens_all_its_ledgers_read_only(qtbot, town, clock):
+    window = opened_window(qtbot, town, clock)
+    choose(window, "向阳村")
+    qtbot.keyClick(window.villages_view, Qt.Key.Key_Return)
+    [copy] = window.copies
+    qtbot.addWidget(copy)
+    assert copy.windowTitle().startswith("向阳村（") and "只读" in copy.windowTitle()
+    assert "只能查看和打印" in copy.note.text() and "第1号数据包" in copy.note.text()
+    titles = [copy.tabs.tabText(i) for i in range(copy.tabs.count())]
+    assert titles == ["工作台", "两委成员", "会议记录", "三公开", "纪律提醒", "整改台账", "班子制度"]
+    for index in range(copy.tabs.count()):  # every tab shows the copy's data; none writes
+        copy.tabs.setCurrentIndex(index)
+    members = copy.tabs.tab(1)
+    assert members.row_count() > 0 and copy.services.profile.get().village_name == "向阳村"
+    assert not members.buttons["新增"].isEnabled() and not members.buttons["删除"].isEnabled()
+    assert members.buttons["编辑"].text() == "查看"
+    assert copy.tabs.tab(2).row_count() > 0  # the village's meetings
+
+
+def test_the_copy_refuses_changes_even_from_code(qtbot, town, clock):
+    window = opened_window(qtbot, town, clock)
+    choose(window, "红旗村")
+    copy = window.open_selected()
+    qtbot.addWidget(copy)
+    before = copy.services.members.list_rows()
+    with pytest.raises(PermissionDenied):
+        copy.services.members.save(person("新来的", "村委会委员"))
+    assert copy.services.members.list_rows() == before
+
+
+def test_a_village_that_never_reported_has_nothing_to_open(qtbot, town, clock, monkeypatch):
+    told = []
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, title, text: told.append((title, text)))
+    window = opened_window(qtbot, town, clock)
+    choose(window, "白沙社区")
+    assert window.open_selected() is None and window.copies == []
+    assert told == [("还没有数据", "白沙社区还没有上报过数据包，没有台账可看。")]
+
+
+def test_closing_the_township_window_closes_the_villages_windows(qtbot, town, clock):
+    window = opened_window(qtbot, town, clock)
+    choose(window, "红旗村")
+    copy = window.open_selected()
+    closed = []
+    copy.services.close = lambda: closed.append(True)
+    window.close()
+    assert closed == [True] and not copy.isVisible()
+
+
+def test_the_roster_prints_from_the_township_copy(qtbot, town, clock, monkeypatch):
+    from PySide6.QtPdf import QPdfDocument
+
+    from app.ui.common import print_dialog
+
+    monkeypatch.setattr(dialogs, "ask_choice", lambda _p, _t, _x, choices: "公开版")
+    previews = []
+    monkeypatch.setattr(print_dialog, "preview_then_delete", lambda path, _p, name: previews.append((path, name)))
+    window = opened_window(qtbot, town, clock)
+    choose(window, "红旗村")
+    copy = window.open_selected()
+    qtbot.addWidget(copy)
+    with qtbot.waitActive(copy):
+        copy.activateWindow()
+    copy.tabs.setCurrentIndex(1)
+    qtbot.keyClick(copy, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    [(path, name)] = previews
+    assert name == "红旗村两委班子成员花名册.pdf"
+    document = QPdfDocument(None)
+    document.load(str(path))
+    names = [r.name for r in copy.services.members.list_rows()]
+    assert document.pageCount() >= 1 and names[0] in document.getAllText(0).text()
