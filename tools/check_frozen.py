@@ -87,6 +87,10 @@ def check_township(cli: Path, data: str, tmp: Path, env: dict[str, str]) -> None
         if "白沙镇" not in archive.read("word/document.xml").decode("utf-8"):
             raise SystemExit("FAILED: the Word analysis lacks the township's name")
     print("ok: package signed, imported by the township, analysis written as Word")
+    shown = run([*village, "--town", str(tmp / "乡镇 数据"), "--smoke-test"], env)
+    if "红旗村的台账（只读）：" not in shown or "两委成员 72 行" not in shown:
+        raise SystemExit(f"FAILED: the township window did not show the village's ledgers:\n{shown}")
+    print("ok: township window opens the village's ledgers read-only")
 
 
 def main() -> int:

@@ -130,6 +130,11 @@ class TownWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.villages_view.selectRow(0)
 
+    def select_village(self, code: str) -> None:
+        view = self.villages_view
+        row = next(r for r in range(view.model().rowCount()) if view.model().index(r, 0).data() == code)
+        view.setCurrentIndex(view.model().index(row, 0))
+
     def selected_village(self) -> VillageRow | None:
         index = self.villages_view.currentIndex()
         if not index.isValid():
@@ -197,9 +202,23 @@ def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False, db_url: s
         window = TownWindow(shown, clock.today(), lambda code: open_village(store, code, clock))
         window.show()
         if smoke_test:
-            print(f"各村：{window.villages_model.rowCount()} 行；村×要求：{window.matrix_model.columnCount() - 1} 项")
-            window.close()
-            return 0
+            return smoke(window)
         return app.exec()
     finally:
         store.close()
+
+
+def smoke(window: TownWindow) -> int:
+    """Print what the window shows, open the first reported village's ledgers on every tab, leave."""
+    print(f"各村：{window.villages_model.rowCount()} 行；村×要求：{window.matrix_model.columnCount() - 1} 项")
+    reported = next((v for v in window.villages if v.sequence is not None), None)
+    if reported is not None:
+        window.select_village(reported.code)
+        copy = window.open_selected()
+        shown = []
+        for index in range(copy.tabs.count()):
+            copy.tabs.setCurrentIndex(index)
+            shown.append(f"{copy.tabs.tabText(index)} {copy.tabs.currentWidget().row_count()} 行")
+        print(f"{reported.name}的台账（只读）：" + "，".join(shown))
+    window.close()
+    return 0

@@ -138,3 +138,14 @@ def test_the_roster_prints_from_the_township_copy(qtbot, town, clock, monkeypatc
     document.load(str(path))
     names = [r.name for r in copy.services.members.list_rows()]
     assert document.pageCount() >= 1 and names[0] in document.getAllText(0).text()
+
+
+def test_smoke_test_opens_the_first_reported_village_on_every_tab(qtbot, town, clock, capsys):
+    from app.ui.township.town_window import smoke
+
+    window = opened_window(qtbot, town, clock)
+    assert smoke(window) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "各村：12 行；村×要求：12 项"
+    assert lines[1].startswith("红旗村的台账（只读）：工作台 ")
+    assert "两委成员 72 行" in lines[1] and "整改台账 9 行" in lines[1] and lines[1].count(" 行") == 7
