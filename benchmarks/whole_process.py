@@ -154,6 +154,16 @@ def main() -> dict[str, str]:
                 f"{ratio:.1f}×，{verdict}")
             if name.startswith("--smoke-test"):
                 out["运行中的程序峰值内存（示例村，--smoke-test；目标 ≤ 130 MB）"] = f"{m_app:.0f} MB"
+                source_smoke = t_app, m_app
+        # The frozen program (make dist), beside the source run of the same command.
+        bundle = Path(os.environ.get("TAIZHANG_BUNDLE", ROOT / "dist" / "CunZhiBuTaiZhang")) / "CunZhiBuTaiZhang"
+        key = "打包后的程序（PyInstaller，Linux）：--smoke-test"
+        if bundle.is_file():
+            t_frozen, m_frozen = measure([str(bundle), "--data-dir", str(data), "--smoke-test"])
+            out[key] = (f"{t_frozen:.2f} s，{m_frozen:.0f} MB；同一次运行的源码运行 "
+                        f"{source_smoke[0]:.2f} s，{source_smoke[1]:.0f} MB")
+        else:
+            out[key] = f"没有测：{bundle} 不存在（先运行 make dist）"
     return out
 
 

@@ -1,6 +1,6 @@
 """The 工作台 start page with ten years of a whole town's records in the database.
 
-Target (issue 7): the start page opens within 300 ms. Measured in one process after the data
+Target: the start page opens within 150 ms (it was 300 ms). Measured in one process after the data
 layer is loaded (as when the program has started): building the page and showing its due
 list and year figures, painted offscreen. Baselines in the same run: a bare QTableWidget with
 the same number of rows painted, and a raw SQL count of the year's meetings.
@@ -116,6 +116,10 @@ def bare_table(rows: int) -> float:
     return time.perf_counter() - start
 
 
+def verdict(seconds: float, goal: float) -> str:
+    return "达到" if seconds <= goal else f"未达到，慢 {seconds / goal - 1:.0%}"
+
+
 def main() -> dict[str, str]:
     from app.ui.shell.qt_app import create_application
     from app.ui.workbench.workbench_tab import WorkbenchTab
@@ -148,7 +152,7 @@ def main() -> dict[str, str]:
     assert rows > 0 and count > 9_000, (rows, count)
     return {
         f"工作台打开（十年：10 万条会议、{NOTICES:,} 份公开、{MATTERS:,} 件四议两公开、"
-        f"{REMINDERS:,} 条提醒 / {occurrences:,} 条办理记录；列表 {rows} 行）": f"{page_time * 1000:.0f} ms（预算 ≤ 300 ms）",
+        f"{REMINDERS:,} 条提醒 / {occurrences:,} 条办理记录；列表 {rows} 行）": f"{page_time * 1000:.0f} ms（目标 ≤ 150 ms，{verdict(page_time, 0.150)}）",
         "其中：计算到期事项和当年数字": f"{data_time * 1000:.0f} ms",
         f"基线：空白表格 {rows} 行绘制": f"{bare_time * 1000:.0f} ms",
         "基线：原始 SQL 统计一年会议数": f"{raw_time * 1000:.1f} ms",

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from app.services.common.context import Services
+from app.services.common.dates import format_date_cn
 from app.services.safety.actor import Actor, Role
 from app.services.township.town_store import VillageRow
 from app.ui.common import dialogs
@@ -21,7 +22,7 @@ TOWN_READER = Actor("乡镇查阅", Role.VIEWER)
 
 
 def copy_note(village: VillageRow) -> str:
-    return (f"这是{village.name}在{village.created_at:%Y年%m月%d日}上报的第{village.sequence}号数据包"
+    return (f"这是{village.name}在{format_date_cn(village.created_at.date())}上报的第{village.sequence}号数据包"
             f"（{village.period}），只能查看和打印。要改动，请村里在本村的程序里改好后重新上报。")
 
 
