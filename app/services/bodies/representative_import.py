@@ -14,7 +14,6 @@ from app.services.members.members import RosterSnapshot
 from app.services.members.member_types import TermInfo
 from app.services.members.posts import REPRESENTATIVE
 from app.services.members.roster_excel import MAX_PEOPLE, ParsedRow
-from app.services.safety.actor import Permission, require
 
 GROUP_HEADERS = {normalize_header(h) for h in ("村民小组", "所在村民小组", "所在小组", "小组", "组别")}
 CONTACT_HEADERS = {normalize_header(h) for h in ("联系户数", "联系农户数", "联系户")}
@@ -66,15 +65,8 @@ class RepresentativeImporter(MemberImporter):
                 contact = int(number)
         self.details[row.excel_row] = (group_id, contact)
 
-    def apply(self, preview: ImportPreview) -> tuple[int, int]:
-        """Every person, post and 村民小组 in one transaction; refuses a preview with problems."""
-        require(self.members.db, Permission.EDIT)
-        if not preview.ok:
-            raise ValueError("preview has problems; nothing may be written")
-        with self.members.db.write() as s:
-            for row in preview.rows:
-                assert row.data is not None
-                pid = self.members.write_person(s, row.data, row.person_id)
-                group_id, contact = self.details.get(row.excel_row, (None, None))
-                self.reps.write_detail(s, pid, group_id, contact)
-        return preview.added, preview.updated
+    def _write_row(self, s, row: PreviewRow) -> None:  # noqa: ANN001 - Session
+        """The person and post, then their 村民小组 and 联系户数 (which need the person's id)."""
+        pid = self.members.write_person(s, row.data, row.person_id)
+        group_id, contact = self.details.get(row.excel_row, (None, None))
+        self.reps.write_detail(s, pid, group_id, contact)

@@ -1,4 +1,5 @@
-"""Reading one row for an edit, and the row a save writes into: shared by every service."""
+"""Reading one row for an edit, the row a save writes into, and the stored settings (table meta):
+shared by every service."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from app.services.common.errors import UserError
+from db.models import Meta
 
 T = TypeVar("T")
 GONE = "这条记录已不存在（可能已被删除）：请刷新列表"
@@ -30,3 +32,17 @@ def row_to_save(s: Session, model: type[T], row_id: int | None, now: dt.datetime
         s.add(row)
         return row
     return load(s, row_id)
+
+
+def meta_value(s: Session, key: str) -> str | None:
+    """A stored setting (requirements, cadences, package sequence…), or None when never set."""
+    row = s.get(Meta, key)
+    return None if row is None else row.value
+
+
+def set_meta_value(s: Session, key: str, value: str) -> None:
+    row = s.get(Meta, key)
+    if row is None:
+        s.add(Meta(key=key, value=value))
+    else:
+        row.value = value

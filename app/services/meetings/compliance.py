@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.clock import Clock
 from app.services.common.due_rule import PeriodState, period_state, records_begin
 from app.services.common.errors import UserError
+from app.services.common.records import meta_value, set_meta_value
 from app.services.meetings.meeting_kinds import DEFAULT_REQUIREMENTS, Kind, Period, Requirement
 from app.services.meetings.meeting_types import PRESENT
 from app.services.members.pinyin_search import sort_key
@@ -143,7 +144,7 @@ class RequirementStore:
 
     def _stored(self) -> str | None:
         with self.db.read() as s:
-            return s.scalar(select(Meta.value).where(Meta.key == META_KEY))
+            return meta_value(s, META_KEY)
 
     def load(self) -> tuple[Requirement, ...]:
         text = self._stored()
@@ -163,11 +164,7 @@ class RequirementStore:
         clean = _checked(list(requirements))
         text = json.dumps([_as_dict(r) for r in clean], ensure_ascii=False)
         with self.db.write() as s:
-            row = s.get(Meta, META_KEY)
-            if row is None:
-                s.add(Meta(key=META_KEY, value=text))
-            else:
-                row.value = text
+            set_meta_value(s, META_KEY, text)
         return clean
 
     def reset(self) -> None:

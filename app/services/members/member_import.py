@@ -118,8 +118,12 @@ class MemberImporter:
         with self.members.db.write() as s:
             for row in preview.rows:
                 assert row.data is not None
-                self.members.write_person(s, row.data, row.person_id, flush=False)
+                self._write_row(s, row)
         return preview.added, preview.updated
+
+    def _write_row(self, s, row: PreviewRow) -> None:  # noqa: ANN001 - Session
+        """One checked row into the open transaction; no flush: nothing here needs the new ids."""
+        self.members.write_person(s, row.data, row.person_id, flush=False)
 
     def export(self, path: Path, title: str) -> int:
         rows = []

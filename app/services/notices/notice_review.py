@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.services.common.errors import UserError
+from app.services.common.records import meta_value, set_meta_value
 from app.services.members.posts import Body
 from app.services.notices.notice_types import CATEGORIES
 from app.services.safety.actor import Permission, require
-from db.models import Meta
 from db.session import Database
 
 BRANCH, SUPERVISION = "支委会", "监委会"
@@ -51,8 +51,8 @@ class NoticeReviewSettings:
 
     def body_for(self, category: str) -> ReviewBody:
         with self.db.read() as s:
-            row = s.get(Meta, _key(category))
-        short = row.value if row is not None and row.value in REVIEW_BODIES else DEFAULTS.get(category, SUPERVISION)
+            short = meta_value(s, _key(category))
+        short = short if short in REVIEW_BODIES else DEFAULTS.get(category, SUPERVISION)
         return REVIEW_BODIES[short]
 
     def all(self) -> dict[str, ReviewBody]:
@@ -65,6 +65,4 @@ class NoticeReviewSettings:
         if short not in REVIEW_BODIES:
             raise UserError("审核单位请选择“支委会”或“监委会”", "review_body")
         with self.db.write() as s:
-            row = s.get(Meta, _key(category)) or Meta(key=_key(category))
-            row.value = short
-            s.add(row)
+            set_meta_value(s, _key(category), short)

@@ -17,7 +17,7 @@ from app.services.common.dates import format_date_cn
 from app.services.common.due_rule import PeriodState, records_begin
 from app.services.common.errors import UserError, ValidationFailed
 from app.services.common.profile import ProfileService
-from app.services.common.records import load_or_gone
+from app.services.common.records import load_or_gone, meta_value, set_meta_value
 from app.services.meetings.matters import MatterService
 from app.services.meetings.meeting_types import StepData
 from app.services.members.posts import Body
@@ -39,7 +39,7 @@ from app.services.notices.notice_types import (
     Totals,
 )
 from app.services.safety.actor import Permission, require
-from db.models import Matter, Meta, Notice, NoticeItem, Person, Post, VillagerQuestion
+from db.models import Matter, Notice, NoticeItem, Person, Post, VillagerQuestion
 from db.session import Database
 
 FINANCE = "财务公开"
@@ -353,17 +353,15 @@ class NoticeService:
     # ----- schedule ----------------------------------------------------------------------
     def finance_cadence(self) -> str:
         with self.db.read() as s:
-            row = s.get(Meta, CADENCE_KEY)
-            return row.value if row is not None and row.value in rules.FINANCE_CADENCES else DEFAULT_FINANCE_CADENCE
+            value = meta_value(s, CADENCE_KEY)
+        return value if value in rules.FINANCE_CADENCES else DEFAULT_FINANCE_CADENCE
 
     def set_finance_cadence(self, cadence: str) -> None:
         require(self.db, Permission.SETTINGS)
         if cadence not in rules.FINANCE_CADENCES:
             raise UserError("财务公开的频次请选择“每月”或“每季度”", "finance_cadence")
         with self.db.write() as s:
-            row = s.get(Meta, CADENCE_KEY) or Meta(key=CADENCE_KEY)
-            row.value = cadence
-            s.add(row)
+            set_meta_value(s, CADENCE_KEY, cadence)
 
     def cadences(self) -> dict[str, str]:
         """Category -> the period it is posted for (month / quarter)."""

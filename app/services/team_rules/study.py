@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.services.common.errors import UserError, Verdict
-from app.services.common.records import load_or_gone
+from app.services.common.records import load_or_gone, meta_value, set_meta_value
 from app.services.meetings.meeting_kinds import Kind
 from app.services.meetings.meeting_types import PRESENT
 from app.services.safety.actor import Permission, require
@@ -32,7 +32,7 @@ from app.services.team_rules.team_types import (
     StudyTotal,
     When,
 )
-from db.models import Attendance, Meeting, MeetingKind, Meta, Person, TeamSelfStudy, TeamStudySession
+from db.models import Attendance, Meeting, MeetingKind, Person, TeamSelfStudy, TeamStudySession
 from db.session import Database
 
 META_KEY = "team_study_requirement"
@@ -66,7 +66,7 @@ class StudyService:
     # ----- the requirement -------------------------------------------------------------------
     def requirement(self) -> StudyRequirement:
         with self.db.read() as s:
-            text = s.scalar(select(Meta.value).where(Meta.key == META_KEY))
+            text = meta_value(s, META_KEY)
         try:
             raw = json.loads(text) if text else {}
             return StudyRequirement(float(raw.get("hours", 32)), int(raw.get("sessions", 1)),
@@ -86,11 +86,7 @@ class StudyService:
         verdict.settle(True)
         text = json.dumps({"hours": req.hours, "sessions": req.sessions, "per": req.per})
         with self.db.write() as s:
-            row = s.get(Meta, META_KEY)
-            if row is None:
-                s.add(Meta(key=META_KEY, value=text))
-            else:
-                row.value = text
+            set_meta_value(s, META_KEY, text)
 
     # ----- 集中学习 ------------------------------------------------------------------------------
     def set_session(self, meeting_id: int, hours: float | None, materials: str = "") -> None:

@@ -13,12 +13,12 @@ from app.clock import Clock
 from app.data_dir import DataDir
 from app.services.common.errors import UserError
 from app.services.common.profile import ProfileService
+from app.services.common.records import meta_value, set_meta_value
 from app.services.common.safe_files import write_file
 from app.services.township import package_format as fmt
 from app.services.township.village_key import PublicKeyCard, fingerprint, public_key, sign
 from db.audit_head import chain_head
 from db.migrate import SCHEMA_HEAD
-from db.models import Meta
 from db.session import Database
 
 SEQUENCE_KEY, LAST_HASH_KEY = "package.sequence", "package.last_hash"
@@ -62,11 +62,6 @@ def key_sheet_pdf(db: Database, clock: Clock, target: Path) -> str:
     return shown
 
 
-def _meta(s, key: str) -> str:  # noqa: ANN001 - Session
-    row = s.get(Meta, key)
-    return row.value if row else ""
-
-
 def _attachments(data_dir: DataDir) -> list[tuple[str, Path]]:
     found = []
     for folder in (data_dir.photos, data_dir.attachments):
@@ -85,8 +80,8 @@ def export_package(db: Database, data_dir: DataDir, clock: Clock, target: Path,
     counts: dict[str, int] = {}
     period_from: dt.date | None = None
     with db.read() as s:
-        sequence = int(_meta(s, SEQUENCE_KEY) or 0) + 1
-        previous = _meta(s, LAST_HASH_KEY)
+        sequence = int(meta_value(s, SEQUENCE_KEY) or 0) + 1
+        previous = meta_value(s, LAST_HASH_KEY) or ""
         for table in fmt.exported_tables():
             rows = [dict(r._mapping) for r in s.execute(select(table).order_by(*table.primary_key.columns))]
             files[f"{fmt.TABLES_DIR}{table.name}.jsonl"] = fmt.rows_to_jsonl(rows)
@@ -128,8 +123,6 @@ def export_package(db: Database, data_dir: DataDir, clock: Clock, target: Path,
     write_file(Path(target), lambda temp: temp.write_bytes(payload))
     package_hash = fmt.sha256(manifest_data)
     with db.write() as s:
-        for key, value in ((SEQUENCE_KEY, str(sequence)), (LAST_HASH_KEY, package_hash)):
-            row = s.get(Meta, key) or Meta(key=key)
-            row.value = value
-            s.add(row)
+        set_meta_value(s, SEQUENCE_KEY, str(sequence))
+        set_meta_value(s, LAST_HASH_KEY, package_hash)
     return ExportedPackage(Path(target), sequence, package_hash, counts, len(payload))
