@@ -11,7 +11,6 @@ from app.ui.meetings.meetings_page import MeetingsPage
 
 
 class MeetingsTab(QWidget):
-    title = "会议记录"
     status_changed = Signal(str)
 
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001

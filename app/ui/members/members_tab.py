@@ -32,7 +32,6 @@ EMPTY_TEXT = "还没有成员。点击 新增 逐个录入，或点击 导入 �
 
 
 class MembersTab(QWidget):
-    title = "两委成员"
     status_changed = Signal(str)
 
     def __init__(self, services: Services, actions, parent: QWidget | None = None):  # noqa: ANN001

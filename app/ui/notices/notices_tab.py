@@ -27,7 +27,6 @@ HEADERS = ("编号", "类别", "标题", "所属期", "状态", "公开期", "�
 
 
 class NoticesTab(QWidget):
-    title = "三公开"
     status_changed = Signal(str)
 
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001

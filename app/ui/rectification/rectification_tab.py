@@ -54,7 +54,6 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
 
 
 class RectificationTab(QWidget):
-    title = "整改台账"
     status_changed = Signal(str)
 
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001

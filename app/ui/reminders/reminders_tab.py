@@ -45,7 +45,6 @@ def _cells(row: Occurrence) -> tuple[str, ...]:
 
 
 class RemindersTab(QWidget):
-    title = "纪律提醒"
     status_changed = Signal(str)
 
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001

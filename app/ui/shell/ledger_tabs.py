@@ -36,7 +36,7 @@ class LedgerTabs(QTabWidget):
             module, cls, title = TABS[index]
             # imported here: each tab's module pulls in its dialogs and services
             tab = getattr(importlib.import_module(module), cls)(self.services, self.owner)
-            assert tab.title == title, (tab.title, title)
+            tab.title = title  # TABS is the one list of the tabs' names
             self.built[index] = tab
             tab.status_changed.connect(self.on_status)
             if self.actor is not None:

@@ -11,7 +11,6 @@ from app.ui.team_rules.rota_page import RotaPage
 
 
 class TeamRulesTab(QWidget):
-    title = "班子制度"
     status_changed = Signal(str)
 
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001

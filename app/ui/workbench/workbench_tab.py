@@ -45,7 +45,6 @@ def today_line(day: dt.date) -> str:
 
 
 class WorkbenchTab(DueListOwner, QWidget):
-    title = "工作台"
     status_changed = Signal(str)
 
     def __init__(self, services, parent: QWidget | None = None):  # noqa: ANN001
