@@ -11,7 +11,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ("startup", "whole_process", "import_1000", "roster_pdf", "meetings_search_100k", "compliance_100k",
            "notice_pdf", "workbench_10y", "check_10y", "dossier_year",
-           "town_30")
+           "town_30", "county_600")
 
 
 def main() -> None:
