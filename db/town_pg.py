@@ -27,7 +27,6 @@ from sqlalchemy.engine import Engine
 
 from db.engine import make_engine
 from db.models import Base
-from db.models.township import TownBase
 from db.village_copy import CopyRefused
 
 SCHEMA_PREFIX = "v_"
@@ -56,7 +55,6 @@ def make_town_engine(url: URL) -> Engine:
     except sqlalchemy.exc.OperationalError as exc:
         engine.dispose()
         raise TownDatabaseError(str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)) from None
-    TownBase.metadata.create_all(engine)
     return engine
 
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from db.models.base import Base
+
+# The township tables' version (db.town_schema): one more for each change to a table already made.
+TOWN_SCHEMA_VERSION = 2
 
 # Tables a package never carries: the private key, and the database's own bookkeeping.
 NOT_EXPORTED = frozenset({"village_key", "alembic_version"})
@@ -42,7 +45,7 @@ class TownInfo(TownBase):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(50))
     code: Mapped[str] = mapped_column(String(12), default="")  # 9-digit 乡镇 prefix, "" when not given
-    schema_version: Mapped[int] = mapped_column(Integer, default=1)
+    schema_version: Mapped[int] = mapped_column(Integer, default=TOWN_SCHEMA_VERSION)
 
 
 class TownVillage(TownBase):
@@ -58,10 +61,10 @@ class TownVillage(TownBase):
 
 
 class TownPackage(TownBase):
-    """A package taken in; the township keeps each one (file under packages/CODE/)."""
+    """A package taken in; the township keeps each one (file under packages/CODE/). The latest taken
+    (highest id) is the one in the village's copy; its number need not be the highest (a confirmed fork)."""
 
     __tablename__ = "town_package"
-    __table_args__ = (UniqueConstraint("village_code", "sequence"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     village_code: Mapped[str] = mapped_column(ForeignKey("town_village.code"), index=True)

@@ -23,7 +23,8 @@ from app.services.township.area_code import check_area_code, check_township_code
 from app.services.township.village_key import PublicKeyCard
 from app.services.township.village_copies import FileCopies, SchemaCopies, VillageCopies
 from db.engine import make_engine
-from db.models.township import TownBase, TownImportLog, TownInfo, TownPackage, TownVillage
+from db.models.township import TOWN_SCHEMA_VERSION, TownImportLog, TownInfo, TownPackage, TownVillage
+from db.town_schema import TownSchemaTooNew, prepare_town_schema
 
 TOWN_DB = "town.db"
 # A village that has not reported for this long is shown as missing its report.
@@ -37,6 +38,10 @@ def shown_address(db_url: str) -> str:
         return db_url
     scheme, sep, user = head.partition("://")
     return f"{scheme}{sep}{user.split(':')[0]}@{tail}"
+
+
+def _last_taken(code: str):  # noqa: ANN202 - a Select
+    return select(TownPackage).where(TownPackage.village_code == code).order_by(TownPackage.id.desc()).limit(1)
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,6 @@ class TownStore:
             self.root.chmod(0o700)
         if self.db_url is None:
             self.engine = make_engine(self.path)
-            TownBase.metadata.create_all(self.engine)
             self.copies: VillageCopies = FileCopies(self.root / "villages")
         else:
             from db.town_pg import TownDatabaseError, make_town_engine, town_url
@@ -89,6 +93,12 @@ class TownStore:
                 raise UserError(f"连不上乡镇数据库 {shown_address(self.db_url)}（{exc}）：请核对 --db 地址"
                                 "（例如 postgresql://用户名@服务器:5432/库名），或请管理员检查数据库服务器") from None
             self.copies = SchemaCopies(self.engine, url)
+        try:
+            prepare_town_schema(self.engine)
+        except TownSchemaTooNew as exc:
+            self.engine.dispose()
+            raise UserError(f"这份乡镇数据由更新版本的村支部台账建立（数据版本 {exc.version}，本程序认识到 "
+                            f"{TOWN_SCHEMA_VERSION}），没有打开，也没有改动：请把本程序升级到最新版本后再打开") from None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
@@ -149,9 +159,9 @@ class TownStore:
             return s.get(TownVillage, code)
 
     def last_package(self, code: str) -> TownPackage | None:
+        """The package the village's copy now holds: the last one taken."""
         with self.session() as s:
-            return s.scalar(select(TownPackage).where(TownPackage.village_code == code)
-                            .order_by(TownPackage.sequence.desc()).limit(1))
+            return s.scalar(_last_taken(code))
 
     def package_by_hash(self, package_hash: str) -> TownPackage | None:
         with self.session() as s:
@@ -169,8 +179,7 @@ class TownStore:
         with self.session() as s:
             rows = []
             for village in s.scalars(select(TownVillage).order_by(TownVillage.code)):
-                last = s.scalar(select(TownPackage).where(TownPackage.village_code == village.code)
-                                .order_by(TownPackage.sequence.desc()).limit(1))
+                last = s.scalar(_last_taken(village.code))
                 rows.append(VillageRow(
                     village.code, village.name, village.fingerprint,
                     last.sequence if last else None, last.created_at if last else None,

@@ -176,3 +176,32 @@ def test_a_server_failure_midway_leaves_the_previous_postgresql_copy(registered,
     monkeypatch.setattr(town_pg, "_advance_ids", fail_on_third_table)
     refused(registered, village.package(), clock, "红旗村的数据包里有对不上的记录（服务器出错），没有导入")
     assert copy_rows(registered, "430124105201") == rows and len(written) == 3
+
+
+def test_a_confirmed_package_from_a_restored_backup_is_taken_though_its_number_was_used(registered, village, clock):
+    """After restoring a backup the village numbers its next package again from the backup's count:
+    the administrator's confirmation takes it, and the list shows the package now in the copy."""
+    first = village.package()
+    assert import_package(registered, first, clock).result == TAKEN
+    after_first = registered.last_package(village.code).package_hash
+    assert import_package(registered, village.package(), clock).result == TAKEN
+    with village.services.db.write() as s:  # the backup made right after the first package
+        s.get(Meta, package_export.SEQUENCE_KEY).value = "1"
+        s.get(Meta, package_export.LAST_HASH_KEY).value = after_first
+    village.services.members.save(PersonData(values={"name": "恢复后新增", "gender": "女"}, posts=[], duties=""))
+    again = village.package()
+    refused(registered, again, clock, "这个数据包是第 2 号，不比已导入的第 2 号新")
+    assert import_package(registered, again, clock, confirm_fork=True).result == TAKEN
+    [shown] = registered.villages()
+    assert shown.sequence == 2 and shown.counts["person"] == 2
+    assert any("恢复后新增" in row for row in map(str, copy_rows(registered, village.code)["person"]))
+    assert len(list((registered.packages_dir / village.code).iterdir())) == 3, "every package taken is kept"
+
+
+def test_an_older_package_confirmed_is_what_the_list_shows(registered, village, clock):
+    first, second = village.package(), village.package()
+    import_package(registered, second, clock)
+    import_package(registered, first, clock, confirm_fork=True)
+    [shown] = registered.villages()
+    assert shown.sequence == 1, "the list names the package the copy now holds"
+    assert registered.last_package(village.code).sequence == 1
