@@ -1,4 +1,5 @@
-"""The village's signing key, and the township's own tables (villages, keys, packages, import log).
+"""The village's signing key, and the township's own tables (villages, keys, packages, import log,
+the matrix's rows kept).
 
 The village key lives in the village database: it is then in every backup and restored with
 it, in a file private to the user (600). It never leaves through a package: the package
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from db.models.base import Base
@@ -90,3 +91,20 @@ class TownImportLog(TownBase):
     village_code: Mapped[str] = mapped_column(String(12), default="")
     result: Mapped[str] = mapped_column(String(10))  # 已导入 / 已拒绝 / 重复
     message: Mapped[str] = mapped_column(Text, default="")
+
+
+class TownMatrixCells(TownBase):
+    """One village's row of the villages × requirements matrix, kept so the window opens at once.
+
+    Worked out from the package ``package_hash`` for ``period`` (a year) counted up to ``day``,
+    by ``program`` (a version): a row that differs in any of these is worked out again.
+    Nothing is lost by deleting these rows."""
+
+    __tablename__ = "town_matrix_cells"
+
+    village_code: Mapped[str] = mapped_column(ForeignKey("town_village.code"), primary_key=True)
+    period: Mapped[str] = mapped_column(String(10), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date)
+    package_hash: Mapped[str] = mapped_column(String(64))
+    program: Mapped[str] = mapped_column(String(40))
+    cells: Mapped[str] = mapped_column(Text)  # JSON: [[column, text], ...]

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from app.clock import Clock
 from app.services.township.town_store import TownStore, VillageRow
-from app.services.township.village_reads import VillageFacts, read_facts
+from app.services.township.matrix_cache import keep_cells, kept_cells
+from app.services.township.village_reads import VillageFacts, counted_until, read_facts
 
 NOT_REPORTED = "未上报"
 
@@ -46,15 +47,32 @@ class Overview:
     rows: tuple[tuple[str, tuple[str, ...]], ...]  # (village name, cell per column)
 
 
+def village_cells(store: TownStore, village: VillageRow, clock: Clock, year: int) -> dict[str, str]:
+    """One village's row, worked out from its copy: column -> words."""
+    if village.sequence is None:
+        return {}
+    facts = read_facts(store, village, clock, year)
+    return dict(cell for column in MATRIX_COLUMNS for cell in column(facts))
+
+
+def keep_village_row(store: TownStore, code: str, clock: Clock) -> None:
+    """After an import: work out the village's row for this year now, so the window need not."""
+    [village] = store.villages(code)
+    year = clock.today().year
+    keep_cells(store, str(year), counted_until(clock, year), [(village, village_cells(store, village, clock, year))])
+
+
 def overview(store: TownStore, clock: Clock, year: int) -> Overview:
     villages = store.villages()
-    cells = []
+    period, day = str(year), counted_until(clock, year)
+    kept = kept_cells(store, period, day, villages)
+    worked_out = [(v, village_cells(store, v, clock, year)) for v in villages if v.code not in kept and v.sequence is not None]
+    keep_cells(store, period, day, worked_out)
+    found_by_code = kept | {v.code: cells for v, cells in worked_out}
+    cells = [(v, found_by_code.get(v.code, {})) for v in villages]
     columns: list[str] = []
-    for village in villages:
-        facts = read_facts(store, village, clock, year)
-        found = dict(cell for column in MATRIX_COLUMNS for cell in column(facts))
+    for _village, found in cells:
         columns += [c for c in found if c not in columns]
-        cells.append((village, found))
     rows = tuple((v.name, tuple(found.get(c, NOT_REPORTED if v.sequence is None else "—") for c in columns))
                  for v, found in cells)
     return Overview(store.info().name, tuple(villages), tuple(columns), rows)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.clock import Clock
 from app.services.township import package_format as fmt
+from app.services.township.matrix import keep_village_row
 from app.services.township.package_reader import (
     ASK_AGAIN,
     ImportRefused,
@@ -53,6 +54,8 @@ def import_package(store: TownStore, path: Path, clock: Clock, *, confirm_fork: 
         store.log(now, Path(path).name, exc.village_code, REFUSED, exc.message)
         raise
     store.log(now, Path(path).name, result.village_code, result.result, result.message)
+    if result.result == TAKEN:
+        keep_village_row(store, result.village_code, clock)
     return result
 
 

@@ -53,6 +53,7 @@ class VillageRow:
     created_at: dt.datetime | None
     period: str
     counts: dict[str, int]
+    package_hash: str  # of the package the copy holds; "" before the first
 
     def state(self, today: dt.date) -> str:
         if self.created_at is None:
@@ -175,14 +176,18 @@ class TownStore:
         with self.session() as s:
             return list(s.scalars(select(TownImportLog).order_by(TownImportLog.id)))
 
-    def villages(self) -> list[VillageRow]:
+    def villages(self, code: str | None = None) -> list[VillageRow]:
+        """Every registered village in code order, or only ``code``."""
+        chosen = select(TownVillage).order_by(TownVillage.code)
+        if code is not None:
+            chosen = chosen.where(TownVillage.code == code)
         with self.session() as s:
             rows = []
-            for village in s.scalars(select(TownVillage).order_by(TownVillage.code)):
+            for village in s.scalars(chosen):
                 last = s.scalar(_last_taken(village.code))
                 rows.append(VillageRow(
                     village.code, village.name, village.fingerprint,
                     last.sequence if last else None, last.created_at if last else None,
                     f"{last.period_from} 至 {last.period_to}" if last else "",
-                    json.loads(last.counts) if last else {}))
+                    json.loads(last.counts) if last else {}, last.package_hash if last else ""))
         return rows

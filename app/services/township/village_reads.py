@@ -41,11 +41,16 @@ class VillageFacts:
     day: dt.date
 
 
+def counted_until(clock: Clock, year: int | None) -> dt.date:
+    """The day ``year``'s figures are counted up to: today, or the last day of a year gone by."""
+    return clock.today() if year is None or year >= clock.today().year else dt.date(year, 12, 31)
+
+
 def read_facts(store: TownStore, village: VillageRow, clock: Clock, year: int | None) -> VillageFacts:
     """``year`` None: the 届中 figures of the village's current term."""
     from app.services.common.errors import UserError
 
-    day = clock.today() if year is None or year >= clock.today().year else dt.date(year, 12, 31)
+    day = counted_until(clock, year)
     if village.sequence is None:
         empty = team_on([], day)
         return VillageFacts(village.code, village.name, (), empty, None, day)

@@ -40,6 +40,7 @@ def test_a_township_file_of_the_previous_version_opens_with_every_row_kept(tmp_p
     try:
         assert [v.sequence for v in store.villages()] == [1] * 11 + [None]  # the demo has one village yet to report
         assert store.info().schema_version == TOWN_SCHEMA_VERSION
+        assert inspect(store.engine).has_table("town_matrix_cells"), "a table added since appears by itself"
         _a_second_package_numbered_one(store)
         assert store.last_package("430124105201").package_hash == "f" * 64
     finally:
