@@ -131,7 +131,7 @@ def replace_village(engine: Engine, code: str, built: Path) -> None:
             conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
             conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
             target = conn.execution_options(schema_translate_map={None: schema})
-            meta.create_all(target)
+            meta.create_all(target, checkfirst=False)  # the schema was made just now, empty
             for table in meta.sorted_tables:
                 if _copy_rows(conn, schema, table, reader.execute(select(table))):
                     _advance_ids(target, schema, table)

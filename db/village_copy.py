@@ -7,8 +7,12 @@ the township's head with the same migrations the village program runs.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import shutil
+import tempfile
 from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import MetaData, Table
@@ -21,10 +25,21 @@ class CopyRefused(Exception):
     """The rows do not fit the schema (wrong column, duplicate key, broken reference)."""
 
 
-def create_at_revision(path: Path, revision: str) -> None:
+@cache
+def _templates() -> Path:
+    """A folder for empty databases, one per revision, made once per process (they hold no data)."""
+    folder = Path(tempfile.mkdtemp(prefix="taizhang-templates-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+@cache
+def _template(revision: str) -> Path:
+    """An empty database at ``revision``, made by the migrations."""
     from alembic import command
     from alembic.config import Config
 
+    path = _templates() / f"{revision}.db"
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     engine = make_engine(path, foreign_keys=False)
@@ -34,10 +49,18 @@ def create_at_revision(path: Path, revision: str) -> None:
             command.upgrade(cfg, revision)
     finally:
         engine.dispose()
+    return path
 
 
-def reflected_tables(path: Path) -> dict[str, Table]:
-    engine = make_engine(path)
+def create_at_revision(path: Path, revision: str) -> None:
+    """An empty database at ``revision`` (the same file each time: migrations run once per process)."""
+    shutil.copyfile(_template(revision), path)
+
+
+@cache
+def tables_at(revision: str) -> dict[str, Table]:
+    """The tables as they are at ``revision``, read from the database itself."""
+    engine = make_engine(_template(revision))
     try:
         meta = MetaData()
         meta.reflect(engine)
@@ -46,11 +69,12 @@ def reflected_tables(path: Path) -> dict[str, Table]:
         engine.dispose()
 
 
-def fill(path: Path, rows: Mapping[str, Iterable[dict[str, object]]], now: dt.datetime) -> None:
-    """Insert ``rows`` (table name -> decoded rows) in one transaction, then upgrade to head."""
+def fill(path: Path, revision: str, rows: Mapping[str, Iterable[dict[str, object]]], now: dt.datetime) -> None:
+    """Insert ``rows`` (table name -> decoded rows) into the copy at ``revision`` in one transaction, then
+    upgrade it to head."""
     import sqlalchemy.exc
 
-    tables = reflected_tables(path)
+    tables = tables_at(revision)
     engine = make_engine(path, foreign_keys=False)
     try:
         with engine.begin() as conn:

@@ -15,7 +15,7 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy import Column, Date, DateTime, LargeBinary, Numeric, Table
 
@@ -54,42 +54,63 @@ def encode_value(value: object) -> object:
     return value
 
 
-def decode_value(column: Column, value: object) -> object:
-    """The stored value for ``column``; ValueError when ``value`` cannot be one."""
-    if value is None:
-        if not column.nullable and not column.primary_key:
-            raise ValueError(f"{column.name} 不能为空")
-        return None
+def decoder(column: Column) -> Callable[[object], object]:
+    """The function giving ``column``'s stored value from a package's value; it raises ValueError
+    when the value cannot be one. Worked out once per column, used for every row."""
+    convert = _converter(column)
+    may_be_empty = column.nullable or column.primary_key
+
+    def decode(value: object) -> object:
+        if value is None:
+            if not may_be_empty:
+                raise ValueError(f"{column.name} 不能为空")
+            return None
+        return convert(value)
+
+    return decode
+
+
+def _converter(column: Column) -> Callable[[object], object]:
     kind = column.type
     if isinstance(kind, DateTime):
-        return dt.datetime.fromisoformat(_text(column, value))
+        return lambda value: dt.datetime.fromisoformat(_text(column, value))
     if isinstance(kind, Date):
-        return dt.date.fromisoformat(_text(column, value))
+        return lambda value: dt.date.fromisoformat(_text(column, value))
     if isinstance(kind, Numeric):
-        try:
-            return decimal.Decimal(_text(column, value))
-        except decimal.InvalidOperation:
-            raise ValueError(f"{column.name} 不是数字") from None
+        def number(value: object) -> decimal.Decimal:
+            try:
+                return decimal.Decimal(_text(column, value))
+            except decimal.InvalidOperation:
+                raise ValueError(f"{column.name} 不是数字") from None
+        return number
     if isinstance(kind, LargeBinary):
-        return base64.b64decode(_text(column, value), validate=True)
+        return lambda value: base64.b64decode(_text(column, value), validate=True)
     python_type = kind.python_type
     if python_type is bool:
-        if not isinstance(value, bool):
-            raise ValueError(f"{column.name} 应为是或否")
-        return value
+        def flag(value: object) -> bool:
+            if not isinstance(value, bool):
+                raise ValueError(f"{column.name} 应为是或否")
+            return value
+        return flag
     if python_type is int:
         # The log names a settings row by its text key in record_id: SQLite keeps what was
         # written, and the copy must too (the log's hashes cover it). Keys stay integers.
-        if isinstance(value, str) and not column.primary_key and not column.foreign_keys:
+        text_allowed = not column.primary_key and not column.foreign_keys
+
+        def whole(value: object) -> object:
+            if text_allowed and isinstance(value, str):
+                return value
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"{column.name} 应为整数")
             return value
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{column.name} 应为整数")
-        return value
+        return whole
     if python_type is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"{column.name} 应为数字")
-        return value
-    return _text(column, value)
+        def real(value: object) -> object:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError(f"{column.name} 应为数字")
+            return value
+        return real
+    return lambda value: _text(column, value)
 
 
 def _text(column: Column, value: object) -> str:

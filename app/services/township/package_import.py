@@ -26,7 +26,7 @@ from app.services.township.package_reader import (
 from app.services.township.town_store import TownStore
 from db.migrate import SCHEMA_HEAD, known_revisions
 from db.models.township import NOT_EXPORTED, TownPackage
-from db.village_copy import CopyRefused, create_at_revision, fill, reflected_tables
+from db.village_copy import CopyRefused, create_at_revision, fill, tables_at
 
 TAKEN, REFUSED, REPEATED = "已导入", "已拒绝", "重复"
 
@@ -73,8 +73,8 @@ def _check_order(store: TownStore, package: OpenedPackage, name: str, confirm_fo
             "没有导入：请向村里核实。确需导入时，由管理员核对后加 --confirm 再导入", package.code)
 
 
-def _decoded_rows(package: OpenedPackage, work: Path) -> dict[str, list[dict[str, object]]]:
-    tables = reflected_tables(work)
+def _decoded_rows(package: OpenedPackage, revision: str) -> dict[str, list[dict[str, object]]]:
+    tables = tables_at(revision)
     raw = package.table_rows()
     counts = package.manifest["counts"]
     decoded: dict[str, list[dict[str, object]]] = {}
@@ -86,13 +86,14 @@ def _decoded_rows(package: OpenedPackage, work: Path) -> dict[str, list[dict[str
             raise ImportRefused(f"数据包里 {name} 有 {len(rows)} 条记录，清单上写的是 {counts.get(name)} 条，没有导入：{ASK_AGAIN}",
                                 package.code)
         out = []
+        decoders = {column.key: fmt.decoder(column) for column in table.columns}
         for number, row in enumerate(rows, 1):
-            unknown = set(row) - set(table.columns.keys())
+            unknown = set(row) - decoders.keys()
             if unknown:
                 raise ImportRefused(f"数据包里 {name} 第 {number} 条记录有不认识的栏目 {sorted(unknown)[0]}，没有导入：{ASK_AGAIN}",
                                     package.code)
             try:
-                out.append({key: fmt.decode_value(table.columns[key], value) for key, value in row.items()})
+                out.append({key: decoders[key](value) for key, value in row.items()})
             except (ValueError, TypeError) as exc:
                 raise ImportRefused(f"数据包里 {name} 第 {number} 条记录不对（{exc}），没有导入：{ASK_AGAIN}",
                                     package.code) from None
@@ -128,9 +129,9 @@ def _import(store: TownStore, path: Path, now: dt.datetime, confirm_fork: bool, 
     with tempfile.TemporaryDirectory(dir=store.root, prefix=".import-") as tmp:
         work = Path(tmp) / "village.db"
         create_at_revision(work, revision)
-        rows = _decoded_rows(package, work)
+        rows = _decoded_rows(package, revision)
         try:
-            fill(work, rows, now)
+            fill(work, revision, rows, now)
         except CopyRefused as exc:
             raise ImportRefused(f"{name}的数据包里有对不上的记录（{exc}），没有导入：{ASK_AGAIN}", package.code) from None
         kept = store.packages_dir / package.code / f"{package.sequence:05d}-{package.package_hash[:12]}{fmt.SUFFIX}"
