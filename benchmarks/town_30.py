@@ -29,6 +29,7 @@ from app.services.township.town_store import TownStore
 from app.services.township.village_key import read_card
 
 VILLAGES = 30
+STRETCH = 100  # villages timed together while importing many
 
 
 def village_package(tmp: Path, sample: DataDir, n: int, code: str, clock: FixedClock) -> tuple[Path, Path, int]:
@@ -92,9 +93,12 @@ def measure(engine: str, store: TownStore, cards, packages: list[Path], clock: F
     try:
         for card in cards:
             store.register(card, clock.now())
-        start = time.perf_counter()
-        for package in packages:
+        start = lap = time.perf_counter()
+        for done, package in enumerate(packages, 1):
             import_package(store, package, clock)
+            if done % STRETCH == 0:  # does each village take longer as the database fills?
+                print(f"  导入第 {done - STRETCH + 1}–{done} 个村: {time.perf_counter() - lap:.1f} s")
+                lap = time.perf_counter()
         imported = time.perf_counter() - start
         start = time.perf_counter()
         overview(store, clock, 2026)

@@ -101,8 +101,9 @@ class Database:
 
     def __init__(self, path: Path | None, engine: Engine | None = None):
         """``engine``: a database other than the file at ``path`` (the township's PostgreSQL copy
-        of a village, path None)."""
+        of a village, path None), whose connections belong to its maker: closing leaves them open."""
         self.path = path
+        self._owns_engine = engine is None
         self.engine = engine if engine is not None else make_engine(path)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         self._listeners: list[ChangeListener] = []
@@ -153,4 +154,5 @@ class Database:
             listener(session, changes)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._owns_engine:
+            self.engine.dispose()

@@ -23,7 +23,9 @@ from pathlib import Path
 import psycopg
 import sqlalchemy.exc
 from sqlalchemy import URL, Integer, MetaData, String, Text, create_engine, make_url, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Engine
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from db.engine import make_engine
 from db.models import Base
@@ -84,9 +86,22 @@ def _copy_metadata() -> MetaData:
     return meta
 
 
-def village_engine(url: URL, code: str) -> Engine:
-    """An engine on the village's schema; writes are refused as on SQLite, by the reader's change listener."""
-    return create_engine(url, execution_options={"schema_translate_map": {None: village_schema(code)}})
+@cache
+def _schema_ddl() -> str:
+    """Every CREATE of the copy's tables and indexes, unqualified, as one text sent in one round trip
+    (made once: compiling and sending ~130 statements one by one took most of an import's time)."""
+    dialect = postgresql.dialect()
+    statements = []
+    for table in _copy_metadata().sorted_tables:
+        statements.append(str(CreateTable(table).compile(dialect=dialect)))
+        statements += [str(CreateIndex(index).compile(dialect=dialect)) for index in table.indexes]
+    return ";\n".join(statements)
+
+
+def village_engine(engine: Engine, code: str) -> Engine:
+    """``engine`` (the township's) turned to the village's schema: the same connections and statement
+    cache serve every village. Writes are refused as on SQLite, by the reader's change listener."""
+    return engine.execution_options(schema_translate_map={None: village_schema(code)})
 
 
 def has_village(engine: Engine, code: str) -> bool:
@@ -95,13 +110,14 @@ def has_village(engine: Engine, code: str) -> bool:
                                     {"n": village_schema(code)}).first() is not None
 
 
-def _advance_ids(conn, schema: str, table) -> None:  # noqa: ANN001 - Connection, Table
-    """Rows came with their ids: the id sequence continues after them, as SQLite's rowid would."""
-    column = table.autoincrement_column
-    if column is not None and isinstance(column.type, Integer):
-        conn.exec_driver_sql(
-            f'SELECT setval(pg_get_serial_sequence(\'"{schema}"."{table.name}"\', \'{column.name}\'), '
-            f'(SELECT max("{column.name}") FROM "{schema}"."{table.name}"))')
+def _advance_ids(conn, schema: str, tables) -> None:  # noqa: ANN001 - Connection, Tables
+    """Rows came with their ids: each id sequence continues after them, as SQLite's rowid would
+    (one statement for all the tables)."""
+    moves = [f'setval(pg_get_serial_sequence(\'"{schema}"."{t.name}"\', \'{c.name}\'), '
+             f'(SELECT max("{c.name}") FROM "{schema}"."{t.name}"))'
+             for t in tables if (c := t.autoincrement_column) is not None and isinstance(c.type, Integer)]
+    if moves:
+        conn.exec_driver_sql("SELECT " + ", ".join(moves))
 
 
 def _first_line(exc: Exception) -> str:
@@ -130,11 +146,10 @@ def replace_village(engine: Engine, code: str, built: Path) -> None:
         with source.connect() as reader, engine.begin() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
             conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-            target = conn.execution_options(schema_translate_map={None: schema})
-            meta.create_all(target, checkfirst=False)  # the schema was made just now, empty
-            for table in meta.sorted_tables:
-                if _copy_rows(conn, schema, table, reader.execute(select(table))):
-                    _advance_ids(target, schema, table)
+            conn.exec_driver_sql(f'SET LOCAL search_path TO "{schema}"')  # where the DDL's tables go
+            conn.connection.driver_connection.cursor().execute(_schema_ddl())
+            filled = [t for t in meta.sorted_tables if _copy_rows(conn, schema, t, reader.execute(select(t)))]
+            _advance_ids(conn, schema, filled)
     except (sqlalchemy.exc.IntegrityError, sqlalchemy.exc.DataError, psycopg.IntegrityError, psycopg.DataError) as exc:
         raise CopyRefused(_first_line(exc)[:120]) from None
     except (sqlalchemy.exc.OperationalError, psycopg.OperationalError) as exc:

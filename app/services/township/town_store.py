@@ -93,7 +93,7 @@ class TownStore:
             except TownDatabaseError as exc:
                 raise UserError(f"连不上乡镇数据库 {shown_address(self.db_url)}（{exc}）：请核对 --db 地址"
                                 "（例如 postgresql://用户名@服务器:5432/库名），或请管理员检查数据库服务器") from None
-            self.copies = SchemaCopies(self.engine, url)
+            self.copies = SchemaCopies(self.engine)
         try:
             prepare_town_schema(self.engine)
         except TownSchemaTooNew as exc:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import Engine
 
 from app.services.common.errors import UserError
 from db.session import Database
@@ -49,8 +49,8 @@ class FileCopies:
 class SchemaCopies:
     """PostgreSQL: schema v_<code> beside the township's tables (see db.town_pg)."""
 
-    def __init__(self, engine: Engine, url: URL):
-        self.engine, self.url = engine, url
+    def __init__(self, engine: Engine):
+        self.engine = engine
 
     def replace(self, code: str, built: Path) -> None:
         from db.town_pg import TownDatabaseError, replace_village
@@ -68,4 +68,4 @@ class SchemaCopies:
     def open(self, code: str) -> Database:
         from db.town_pg import village_engine
 
-        return Database(None, engine=village_engine(self.url, code))
+        return Database(None, engine=village_engine(self.engine, code))

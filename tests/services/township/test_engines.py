@@ -62,3 +62,13 @@ def test_villages_matrix_and_analysis_agree_on_both_engines(both, clock):
     assert {"班子结构", "三会一课等组织生活", "三公开"} <= set(figures)
     assert any(row.value != "0/0期" for row in figures["三公开"])
     assert [problem_line(p) for p in analyse(pg, clock, 2026).problems]  # the sample misses some meetings
+
+
+def test_the_postgresql_copy_numbers_on_after_the_rows_it_holds(both):
+    """As SQLite's rowid would: a row added to a copy (none is, today) would not take an id in use."""
+    _lite, pg = both
+    with pg.engine.connect() as conn:
+        for table in ("person", "meeting", "audit_log"):
+            top = conn.exec_driver_sql(f'SELECT max(id) FROM "v_{SAMPLE}"."{table}"').scalar()
+            following = conn.exec_driver_sql(f"SELECT nextval(pg_get_serial_sequence('\"v_{SAMPLE}\".\"{table}\"', 'id'))").scalar()
+            assert top > 0 and following == top + 1

@@ -168,12 +168,15 @@ def test_a_server_failure_midway_leaves_the_previous_postgresql_copy(registered,
     village.services.members.save(PersonData(values={"name": "李芳"}))
     written = []
 
-    def fail_on_third_table(conn, schema, table):  # noqa: ANN001
+    copy_rows_in = town_pg._copy_rows
+
+    def fail_on_third_table(conn, schema, table, rows):  # noqa: ANN001
         written.append(table.name)
         if len(written) == 3:
             raise sqlalchemy.exc.DataError("INSERT", {}, Exception("服务器出错"))
+        return copy_rows_in(conn, schema, table, rows)
 
-    monkeypatch.setattr(town_pg, "_advance_ids", fail_on_third_table)
+    monkeypatch.setattr(town_pg, "_copy_rows", fail_on_third_table)
     refused(registered, village.package(), clock, "红旗村的数据包里有对不上的记录（服务器出错），没有导入")
     assert copy_rows(registered, "430124105201") == rows and len(written) == 3
 
