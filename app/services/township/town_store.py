@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.common.errors import UserError
@@ -177,17 +177,20 @@ class TownStore:
             return list(s.scalars(select(TownImportLog).order_by(TownImportLog.id)))
 
     def villages(self, code: str | None = None) -> list[VillageRow]:
-        """Every registered village in code order, or only ``code``."""
+        """Every registered village in code order with the package its copy holds, or only ``code``."""
         chosen = select(TownVillage).order_by(TownVillage.code)
+        newest = select(func.max(TownPackage.id)).group_by(TownPackage.village_code)
         if code is not None:
-            chosen = chosen.where(TownVillage.code == code)
+            chosen, newest = chosen.where(TownVillage.code == code), newest.where(TownPackage.village_code == code)
         with self.session() as s:
-            rows = []
-            for village in s.scalars(chosen):
-                last = s.scalar(_last_taken(village.code))
-                rows.append(VillageRow(
-                    village.code, village.name, village.fingerprint,
-                    last.sequence if last else None, last.created_at if last else None,
-                    f"{last.period_from} 至 {last.period_to}" if last else "",
-                    json.loads(last.counts) if last else {}, last.package_hash if last else ""))
+            taken = {p.village_code: p for p in s.scalars(select(TownPackage).where(TownPackage.id.in_(newest)))}
+            villages = list(s.scalars(chosen))
+        rows = []
+        for village in villages:
+            last = taken.get(village.code)
+            rows.append(VillageRow(
+                village.code, village.name, village.fingerprint,
+                last.sequence if last else None, last.created_at if last else None,
+                f"{last.period_from} 至 {last.period_to}" if last else "",
+                json.loads(last.counts) if last else {}, last.package_hash if last else ""))
         return rows

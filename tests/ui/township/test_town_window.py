@@ -6,6 +6,7 @@ import pytest
 from conftest import person
 from PySide6.QtCore import Qt
 
+from app.clock import FixedClock
 from app.services.safety.actor import PermissionDenied
 from app.services.township.matrix import overview
 from app.services.township.village_reads import open_village
@@ -45,12 +46,20 @@ def test_villages_and_matrix_show_gaps_in_words(qtbot, qtmodeltester, tmp_path, 
     assert set(rows["白沙社区"][1:]) == {"未上报"}
 
 
-@pytest.fixture
-def town(tmp_path, clock):
-    build_demo_town(tmp_path / "town", "城关镇", clock)
-    store = TownStore(tmp_path / "town")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def town(request, tmp_path_factory):
+    """The demo township on each engine, built once for the tests below (none of them changes it)."""
+    db_url = cluster = None
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        db_url = cluster.database()
+    root = tmp_path_factory.mktemp("town") / "城关镇"
+    build_demo_town(root, "城关镇", FixedClock(dt.datetime(2026, 11, 27, 10, 0)), db_url)
+    store = TownStore(root, db_url)
     yield store
     store.close()
+    if cluster is not None:
+        cluster.drop(db_url)
 
 
 def opened_window(qtbot, town, clock) -> TownWindow:
