@@ -62,11 +62,19 @@ def keep_village_row(store: TownStore, code: str, clock: Clock) -> None:
     keep_cells(store, str(year), counted_until(clock, year), [(village, village_cells(store, village, clock, year))])
 
 
-def overview(store: TownStore, clock: Clock, year: int) -> Overview:
+def overview(store: TownStore, clock: Clock, year: int,
+             progress: Callable[[int, int], None] | None = None) -> Overview:
+    """The matrix of ``year``: rows kept at import used as they are, the others worked out (and kept);
+    ``progress(done, total)`` is told before each village worked out."""
     villages = store.villages()
     period, day = str(year), counted_until(clock, year)
     kept = kept_cells(store, period, day, villages)
-    worked_out = [(v, village_cells(store, v, clock, year)) for v in villages if v.code not in kept and v.sequence is not None]
+    to_work_out = [v for v in villages if v.code not in kept and v.sequence is not None]
+    worked_out = []
+    for done, village in enumerate(to_work_out):
+        if progress is not None:
+            progress(done, len(to_work_out))
+        worked_out.append((village, village_cells(store, village, clock, year)))
     keep_cells(store, period, day, worked_out)
     found_by_code = kept | {v.code: cells for v, cells in worked_out}
     cells = [(v, found_by_code.get(v.code, {})) for v in villages]

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QPushButton, QTableView, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QProgressDialog, QPushButton,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app.services.township.matrix import NOT_REPORTED, Overview
 from app.services.township.town_store import VillageRow
@@ -173,6 +173,24 @@ class TownWindow(QMainWindow):
         super().closeEvent(event)
 
 
+class CountingDialog(QProgressDialog):
+    """“正在统计各村的情况” while the matrix is worked out (the first opening of a day counts every
+    village again: half a minute for a county); shown only when it lasts more than half a second."""
+
+    def __init__(self):
+        super().__init__("正在统计各村的情况……", "", 0, 0)
+        self.setWindowTitle("村支部台账（乡镇）")
+        self.setCancelButton(None)  # the window needs the whole matrix
+        self.setMinimumDuration(500)
+        self.setMinimumWidth(360)
+
+    def step(self, done: int, total: int) -> None:
+        self.setLabelText(f"正在统计各村的情况（第 {done + 1} 个，共 {total} 个村）……")
+        self.setMaximum(total)
+        self.setValue(done)
+        QApplication.processEvents()
+
+
 def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False, db_url: str | None = None) -> int:
     """Open the township's window on ``root``; with ``smoke_test`` print what it shows and leave."""
     from app.clock import SystemClock
@@ -189,7 +207,11 @@ def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False, db_url: s
     store = None
     try:
         store = TownStore(root, db_url)
-        shown = overview(store, clock, clock.today().year)
+        counting = CountingDialog()
+        try:
+            shown = overview(store, clock, clock.today().year, counting.step)
+        finally:
+            counting.close()
     except UserError as exc:
         if store is not None:
             store.close()

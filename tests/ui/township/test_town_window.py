@@ -158,3 +158,18 @@ def test_smoke_test_opens_the_first_reported_village_on_every_tab(qtbot, town, c
     assert lines[0] == "各村：12 行；村×要求：12 项"
     assert lines[1].startswith("红旗村的台账（只读）：工作台 ")
     assert "两委成员 72 行" in lines[1] and "整改台账 9 行" in lines[1] and lines[1].count(" 行") == 7
+
+
+def test_the_first_opening_of_a_day_shows_how_far_the_counting_has_got(qtbot, town):
+    from app.ui.township.town_window import CountingDialog
+
+    told = []
+    next_day = FixedClock(dt.datetime(2026, 11, 28, 8, 0))
+    shown = overview(town, next_day, 2026, lambda done, total: told.append((done, total)))
+    assert told == [(n, 11) for n in range(11)], "each of the 11 reported villages counted again, in turn"
+    assert overview(town, next_day, 2026, lambda *_a: told.append("again")) == shown and told[-1] != "again"
+    counting = CountingDialog()
+    qtbot.addWidget(counting)
+    counting.step(4, 11)
+    assert counting.labelText() == "正在统计各村的情况（第 5 个，共 11 个村）……"
+    assert (counting.value(), counting.maximum()) == (4, 11)
