@@ -93,6 +93,33 @@ def check_township(cli: Path, data: str, tmp: Path, env: dict[str, str]) -> None
     print("ok: township window opens the village's ledgers read-only")
 
 
+def check_township_postgresql(cli: Path, tmp: Path, env: dict[str, str]) -> None:
+    """psycopg and the libpq it carries load in the bundle: the package goes into a PostgreSQL township
+    (a throwaway server, tests/pg_cluster.py). Without the server binaries this step is skipped,
+    unless TAIZHANG_REQUIRE_PG=1 (CI) makes that a failure."""
+    from tests.pg_cluster import Cluster, missing_reason, server_bin
+
+    found = server_bin()
+    if found is None:
+        if os.environ.get("TAIZHANG_REQUIRE_PG") == "1":
+            raise SystemExit(f"FAILED: {missing_reason()}")
+        print(f"skipped: the township on PostgreSQL ({missing_reason()})")
+        return
+    cluster = Cluster(found).start()
+    try:
+        town = [str(cli), "--data-dir", str(tmp / "data"), "town", "--town-dir", str(tmp / "乡镇 PG"),
+                "--db", cluster.database()]
+        run([*town, "init", "--name", "白沙镇", "--code", "430124105"], env)
+        run([*town, "register", str(tmp / "红旗村.pub")], env)
+        taken = run([*town, "import", str(tmp / "红旗村.tzpkg")], env)
+        listed = run([*town, "villages"], env)
+        if "已导入红旗村第 1 号数据包" not in taken or "430124105201\t红旗村\t第1号" not in listed:
+            raise SystemExit(f"FAILED: the PostgreSQL township did not take the package:\n{taken}\n{listed}")
+    finally:
+        cluster.stop()
+    print("ok: township on PostgreSQL (psycopg and its libpq load in the bundle)")
+
+
 def main() -> int:
     bundle = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dist" / "CunZhiBuTaiZhang"
     gui = bundle / f"CunZhiBuTaiZhang{EXE_SUFFIX}"
@@ -145,6 +172,7 @@ def main() -> int:
             raise SystemExit("FAILED: the reminder letter lacks its title")
         run([str(cli), "--data-dir", data, "check"], env)
         check_township(cli, data, Path(tmp), env)
+        check_township_postgresql(cli, Path(tmp), env)
         reader = PdfReader(pdf)
         fonts = embedded_fonts(reader)
         missing = [name for name, embedded in fonts if not embedded]
