@@ -1,6 +1,6 @@
 """The villages × requirements matrix of the township window: one row a village, gaps in words.
 
-Each column group is one small function of a village's facts (MATRIX_COLUMNS): a ledger added
+Each column group is one small function of a village's figures (MATRIX_COLUMNS): a ledger added
 later adds its function here.
 """
 
@@ -12,31 +12,30 @@ from dataclasses import dataclass
 from app.clock import Clock
 from app.services.township.town_store import TownStore, VillageRow
 from app.services.township.matrix_cache import keep_cells, kept_cells
-from app.services.township.village_reads import VillageFacts, counted_until, read_facts
+from app.services.township.village_reads import counted_until, read_figures
+from app.services.workbench.workbench_types import Figures
 
 NOT_REPORTED = "未上报"
 
 
-def meeting_cells(facts: VillageFacts) -> list[tuple[str, str]]:
-    bars = facts.figures.meetings if facts.figures else ()
+def meeting_cells(figures: Figures) -> list[tuple[str, str]]:
+    bars = figures.meetings
     return [(b.label, "达标" if b.done >= b.due else f"缺{b.due - b.done}次") for b in bars]
 
 
-def notice_cells(facts: VillageFacts) -> list[tuple[str, str]]:
-    bars = facts.figures.notices if facts.figures else ()
+def notice_cells(figures: Figures) -> list[tuple[str, str]]:
+    bars = figures.notices
     return [(f"{b.label}按期", "按期" if b.done >= b.due else f"逾期{b.due - b.done}期") for b in bars]
 
 
-def matter_cells(facts: VillageFacts) -> list[tuple[str, str]]:
-    if facts.figures is None:
-        return []
-    bars = facts.figures.matters
+def matter_cells(figures: Figures) -> list[tuple[str, str]]:
+    bars = figures.matters
     total = max((b.due for b in bars), default=0)
     last = bars[-1].done if bars else 0
     return [("四议两公开", f"{total}件，办结{last}件，在办{total - last}件" if total else "无事项")]
 
 
-MATRIX_COLUMNS: list[Callable[[VillageFacts], list[tuple[str, str]]]] = [meeting_cells, notice_cells, matter_cells]
+MATRIX_COLUMNS: list[Callable[[Figures], list[tuple[str, str]]]] = [meeting_cells, notice_cells, matter_cells]
 
 
 @dataclass(frozen=True)
@@ -51,8 +50,8 @@ def village_cells(store: TownStore, village: VillageRow, clock: Clock, year: int
     """One village's row, worked out from its copy: column -> words."""
     if village.sequence is None:
         return {}
-    facts = read_facts(store, village, clock, year)
-    return dict(cell for column in MATRIX_COLUMNS for cell in column(facts))
+    figures = read_figures(store, village, clock, year)
+    return dict(cell for column in MATRIX_COLUMNS for cell in column(figures)) if figures else {}
 
 
 def keep_village_row(store: TownStore, code: str, clock: Clock) -> None:

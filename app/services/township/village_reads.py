@@ -48,8 +48,6 @@ def counted_until(clock: Clock, year: int | None) -> dt.date:
 
 def read_facts(store: TownStore, village: VillageRow, clock: Clock, year: int | None) -> VillageFacts:
     """``year`` None: the 届中 figures of the village's current term."""
-    from app.services.common.errors import UserError
-
     day = counted_until(clock, year)
     if village.sequence is None:
         empty = team_on([], day)
@@ -59,10 +57,26 @@ def read_facts(store: TownStore, village: VillageRow, clock: Clock, year: int | 
         rows = services.members.list_rows()
         team = team_on(rows, day)
         in_office = tuple(r for r in rows if any(p.active_on(day) for p in r.all_posts))
-        try:
-            figures = services.workbench.term_figures() if year is None else services.workbench.year_figures(year)
-        except UserError:
-            figures = None
+        figures = _figures(services, year)
     finally:
         services.close()
     return VillageFacts(village.code, village.name, in_office, team, figures, day)
+
+
+def read_figures(store: TownStore, village: VillageRow, clock: Clock, year: int | None) -> Figures | None:
+    """Only the workbench figures of a reported village (the matrix needs no more)."""
+    services = open_village(store, village.code, clock)
+    try:
+        return _figures(services, year)
+    finally:
+        services.close()
+
+
+def _figures(services: Services, year: int | None) -> Figures | None:
+    """None when the term figures are asked for and no term is entered."""
+    from app.services.common.errors import UserError
+
+    try:
+        return services.workbench.term_figures() if year is None else services.workbench.year_figures(year)
+    except UserError:
+        return None
