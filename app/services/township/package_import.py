@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from db.models.township import NOT_EXPORTED, TownPackage
 from db.village_copy import CopyRefused, create_at_revision, fill, tables_at
 
 TAKEN, REFUSED, REPEATED = "已导入", "已拒绝", "重复"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,10 @@ def import_package(store: TownStore, path: Path, clock: Clock, *, confirm_fork: 
         raise
     store.log(now, Path(path).name, result.village_code, result.result, result.message)
     if result.result == TAKEN:
-        keep_village_row(store, result.village_code, clock)
+        try:  # the package is taken whatever happens here: the window works the row out when it opens
+            keep_village_row(store, result.village_code, clock)
+        except Exception:  # noqa: BLE001 - logged in full; the import has succeeded
+            log.exception("the matrix row of %s was not worked out at import", result.village_code)
     return result
 
 

@@ -94,3 +94,17 @@ _REFUSE = {
     "sqlite": "CREATE TRIGGER refuse_writes BEFORE INSERT ON town_matrix_cells BEGIN SELECT RAISE(ABORT, 'disk full'); END",
     "postgresql": "ALTER TABLE town_matrix_cells ADD CONSTRAINT refuse_writes CHECK (false) NOT VALID",
 }
+
+
+def test_a_failure_working_out_the_row_does_not_undo_the_import(registered, village, clock, monkeypatch, caplog):  # noqa: F811
+    from app.services.township import package_import
+
+    def broken(*_args):
+        raise RuntimeError("figures went wrong")
+
+    monkeypatch.setattr(package_import, "keep_village_row", broken)
+    assert import_package(registered, village.package(), clock).result == "已导入"
+    assert "the matrix row of 430124105201 was not worked out at import" in caplog.text
+    monkeypatch.undo()
+    assert registered.villages()[0].sequence == 1
+    assert branch_cell(overview(registered, clock, 2026)) == "达标", "the window works the row out itself"
