@@ -290,6 +290,8 @@ def _copy_hashed(source: Path, folder: Path, suffix: str) -> tuple[str, int]:
                 digest.update(chunk)
                 dst.write(chunk)
                 size += len(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())  # on disk before its name is: a power cut cannot leave an empty file named
         name = digest.hexdigest()[:24] + suffix
         target = folder / name
         if target.exists():

@@ -494,3 +494,19 @@ def test_one_sitting_for_two_kinds_is_listed_under_both(meetings, listed):
     assert [r.id for r in meetings.list_rows(kind=CONGRESS)] == [listed["theme_congress"]]
     assert meetings.count(kind=THEME) == 2
     assert meetings.count(kind=CONGRESS) == 1
+
+
+def test_an_attachment_is_on_disk_before_it_takes_its_name(meetings, tmp_path, monkeypatch):
+    """A power cut after the rename must not leave a named, empty attachment the meeting points at."""
+    import os
+
+    from app.services.meetings import meetings as module
+
+    steps = []
+    real_fsync, real_replace = os.fsync, module.replace_file
+    monkeypatch.setattr(os, "fsync", lambda fd: (steps.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(module, "replace_file", lambda a, b: (steps.append("rename"), real_replace(a, b))[1])
+    source = tmp_path / "会议照片.jpg"
+    source.write_bytes(b"photo")
+    meetings.add_attachment(source)
+    assert steps == ["fsync", "rename"]
