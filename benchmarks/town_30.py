@@ -1,5 +1,6 @@
-"""A township of 30 villages (each the sample village with its own key and code): import all, the matrix, the
-analysis PDF; on SQLite, then on a throwaway PostgreSQL server when its binaries are installed (tests/pg_cluster.py)."""
+"""A township of 30 villages, each the sample village with ten years of meetings and notices (`town_30.py N`:
+N years) and its own key and code: import all, the matrix, the analysis PDF; on SQLite, then on a throwaway
+PostgreSQL server when its binaries are installed (tests/pg_cluster.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 import resource
 import shutil
 import sqlite3
+import sys
 import tempfile
 import time
 from contextlib import closing
@@ -29,6 +31,7 @@ from app.services.township.town_store import TownStore
 from app.services.township.village_key import read_card
 
 VILLAGES = 30
+YEARS = 10  # of meetings and notices in each village, as the issue sets the township's budgets
 STRETCH = 100  # villages timed together while importing many
 
 
@@ -50,26 +53,28 @@ def village_package(tmp: Path, sample: DataDir, n: int, code: str, clock: FixedC
     return tmp / f"{n}.pub", tmp / f"{n}.tzpkg", sum(done.counts.values())
 
 
-def sample_village(tmp: Path, clock: FixedClock) -> DataDir:
+def sample_village(tmp: Path, clock: FixedClock, years: int | None = None) -> DataDir:
+    """The sample village; with ``years``, its meetings and notices go that many years back."""
     sample = DataDir(tmp / "sample")
     services = open_services(sample, clock)
     services.act_as(command_line_actor())
-    fill_sample_village(services)
+    fill_sample_village(services, years)
     services.close()
     return sample
 
 
 def main() -> None:
+    years = int(sys.argv[1]) if len(sys.argv) > 1 else YEARS
     clock = FixedClock(dt.datetime(2026, 11, 27, 10))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        sample = sample_village(tmp, clock)
+        sample = sample_village(tmp, clock, years)
         made = [village_package(tmp, sample, n, f"430124105{200 + n}", clock) for n in range(1, VILLAGES + 1)]
         cards = [read_card(card) for card, _package, _rows in made]
         packages = [package for _card, package, _rows in made]
         rows = sum(count for _card, _package, count in made)
         size = sum(p.stat().st_size for p in packages)
-        print(f"乡镇的数据包: {VILLAGES} 个村（示例村约一年半数据），共 {rows:,} 行，{size / 1048576:.1f} MB")
+        print(f"乡镇的数据包: {VILLAGES} 个村（示例村，会议和公开{years}年），共 {rows:,} 行，{size / 1048576:.1f} MB")
         measure("SQLite", TownStore.init(tmp / "town", "白沙镇", "430124105"), cards, packages, clock, tmp)
         from tests.pg_cluster import Cluster, missing_reason, server_bin
 

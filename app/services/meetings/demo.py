@@ -1,4 +1,4 @@
-"""A year and a half of the sample village's meetings and two 四议两公开 matters.
+"""A year and a half of the sample village's meetings (longer when asked) and two 四议两公开 matters.
 
 Realistic on purpose: one month without a 支委会 (the compliance view shows the gap) and one
 matter that has stood at 审议 for two months (the matters list flags it).
@@ -44,8 +44,9 @@ def _month_starts(today: dt.date, months: int) -> list[dt.date]:
     return result
 
 
-def fill_demo_meetings(db: Database, clock: Clock, attachments: Path) -> tuple[int, int]:
-    """Add the sample meetings and matters; returns (meetings, matters) added."""
+def fill_demo_meetings(db: Database, clock: Clock, attachments: Path, months: int = 17) -> tuple[int, int]:
+    """Add the sample meetings of this month and the ``months`` before it, and the matters; returns
+    (meetings, matters) added."""
     meetings = MeetingService(db, clock, attachments)
     members = MemberService(db, clock)
     rng = random.Random(2026)
@@ -74,7 +75,7 @@ def fill_demo_meetings(db: Database, clock: Clock, attachments: Path) -> tuple[i
                            **extra)
         return meetings.save(data, confirmed=True)
 
-    for first in _month_starts(today, 17):
+    for first in _month_starts(today, months):
         if first > today:
             break
         month_day = lambda d: min(first.replace(day=d), today)  # noqa: E731

@@ -24,13 +24,14 @@ def _quarter_end(year: int, quarter: int) -> dt.date:
     return next_first - dt.timedelta(days=1)
 
 
-def fill_demo_notices(db: Database, clock: Clock, village: str, reviewer_id: int | None, phone: str) -> int:
-    """Quarterly notices for the last four ended quarters, except 村务 in the latest one."""
+def fill_demo_notices(db: Database, clock: Clock, village: str, reviewer_id: int | None, phone: str,
+                      count: int = 4) -> int:
+    """Quarterly notices for the last ``count`` ended quarters, except 村务 in the latest one."""
     notices = NoticeService(db, clock)
     today = clock.today()
     quarters = []
     year, quarter = today.year, (today.month - 1) // 3 + 1
-    for _ in range(4):
+    for _ in range(count):
         quarter -= 1
         if quarter == 0:
             year, quarter = year - 1, 4
@@ -62,7 +63,7 @@ def fill_demo_notices(db: Database, clock: Clock, village: str, reviewer_id: int
                 notices.review(notice_id, signer, "内容真实，程序合规，同意公开。", posted_on, True)
                 notices.post(notice_id, posted_on)
             made += 1
-            if category == "财务公开" and n == 1 and reviewer_id is not None:
+            if category == "财务公开" and n == count - 3 and reviewer_id is not None:  # a recent one corrected
                 made += _correction(notices, notice_id, reviewer_id, posted_on + dt.timedelta(days=3), today)
     return made
 
