@@ -11,8 +11,8 @@ Layout, and why:
   (db.village_copy), then its rows replace the village's schema in ONE transaction: the schema
   is dropped and made again inside it, so a refused or failed import leaves the previous copy
   as it was, and the other staff never see half a village.
-Foreign keys are made DEFERRABLE INITIALLY DEFERRED in the copy: a village may hold forward
-references, and they are checked at the commit instead of row by row.
+Foreign keys are made DEFERRABLE INITIALLY DEFERRED in the copy (a village may hold forward
+references) and added after the rows, NOT VALID: the SQLite copy they come from was checked.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import sqlalchemy.exc
 from sqlalchemy import URL, Integer, MetaData, String, Text, create_engine, make_url, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Engine
-from sqlalchemy.schema import CreateIndex, CreateTable
+from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
 
 from db.engine import make_engine
 from db.models import Base
@@ -87,15 +87,19 @@ def _copy_metadata() -> MetaData:
 
 
 @cache
-def _schema_ddl() -> str:
-    """Every CREATE of the copy's tables and indexes, unqualified, as one text sent in one round trip
-    (made once: compiling and sending ~130 statements one by one took most of an import's time)."""
+def _schema_ddl() -> tuple[str, str]:
+    """The copy's tables and indexes, and then its foreign keys, unqualified, each as one text sent in
+    one round trip (made once: compiling and sending ~130 statements one by one took most of an
+    import's time). The foreign keys come after the rows, NOT VALID: the rows were checked for broken
+    references in the SQLite copy (db.village_copy.fill), and checking each again as it arrived
+    took an eighth of a ten-year village's import."""
     dialect = postgresql.dialect()
-    statements = []
+    tables, keys = [], []
     for table in _copy_metadata().sorted_tables:
-        statements.append(str(CreateTable(table).compile(dialect=dialect)))
-        statements += [str(CreateIndex(index).compile(dialect=dialect)) for index in table.indexes]
-    return ";\n".join(statements)
+        tables.append(str(CreateTable(table, include_foreign_key_constraints=[]).compile(dialect=dialect)))
+        tables += [str(CreateIndex(index).compile(dialect=dialect)) for index in table.indexes]
+        keys += [f"{AddConstraint(fk).compile(dialect=dialect)} NOT VALID" for fk in table.foreign_key_constraints]
+    return ";\n".join(tables), ";\n".join(keys)
 
 
 def village_engine(engine: Engine, code: str) -> Engine:
@@ -149,8 +153,10 @@ def replace_village(engine: Engine, code: str, built: Path) -> None:
                     conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
                     conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
                     conn.exec_driver_sql(f'SET LOCAL search_path TO "{schema}"')  # where the DDL's tables go
-                    conn.connection.driver_connection.cursor().execute(_schema_ddl())
+                    tables, keys = _schema_ddl()
+                    conn.connection.driver_connection.cursor().execute(tables)
                     filled = [t for t in meta.sorted_tables if _copy_rows(conn, schema, t, reader.execute(select(t)))]
+                    conn.connection.driver_connection.cursor().execute(keys)
                     _advance_ids(conn, schema, filled)
             finally:
                 # A server process kept in the pool made each village's tables more slowly than the one

@@ -72,3 +72,15 @@ def test_the_postgresql_copy_numbers_on_after_the_rows_it_holds(both):
             top = conn.exec_driver_sql(f'SELECT max(id) FROM "v_{SAMPLE}"."{table}"').scalar()
             following = conn.exec_driver_sql(f"SELECT nextval(pg_get_serial_sequence('\"v_{SAMPLE}\".\"{table}\"', 'id'))").scalar()
             assert top > 0 and following == top + 1
+
+
+def test_the_postgresql_copy_has_every_foreign_key_of_the_village_tables(both):
+    """Added after the rows (NOT VALID: the SQLite copy was checked), they still describe the tables."""
+    from db.models import Base
+
+    _lite, pg = both
+    expected = sum(len(t.foreign_key_constraints) for t in Base.metadata.sorted_tables)
+    with pg.engine.connect() as conn:
+        found = conn.exec_driver_sql(f"SELECT count(*) FROM pg_constraint WHERE contype = 'f' "
+                                     f"AND connamespace = '\"v_{SAMPLE}\"'::regnamespace").scalar()
+    assert expected > 20 and found == expected
