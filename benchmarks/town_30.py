@@ -1,5 +1,5 @@
 """A township of 30 villages, each the sample village with ten years of meetings and notices (`town_30.py N`:
-N years) and its own key and code: import all, the matrix, the analysis PDF; on SQLite, then on a throwaway
+N years; 0: the sample as it is, about a year and a half) and its own key and code: import all, the matrix, the analysis PDF; on SQLite, then on a throwaway
 PostgreSQL server when its binaries are installed (tests/pg_cluster.py)."""
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def main() -> None:
         packages = [package for _card, package, _rows in made]
         rows = sum(count for _card, _package, count in made)
         size = sum(p.stat().st_size for p in packages)
-        print(f"乡镇的数据包: {VILLAGES} 个村（示例村，会议和公开{years}年），共 {rows:,} 行，{size / 1048576:.1f} MB")
+        kind = f"会议和三公开{years}年" if years else "约一年半数据"
+        print(f"乡镇的数据包: {VILLAGES} 个村（示例村，{kind}），共 {rows:,} 行，{size / 1048576:.1f} MB")
         measure("SQLite", TownStore.init(tmp / "town", "白沙镇", "430124105"), cards, packages, clock, tmp)
         from tests.pg_cluster import Cluster, missing_reason, server_bin
 
