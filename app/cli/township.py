@@ -28,9 +28,10 @@ def add_town_parser(sub) -> None:  # noqa: ANN001 - argparse's subparsers action
     imp.add_argument("--confirm", action="store_true", help="管理员核对后：导入编号不新或前后对不上的数据包")
     steps.add_parser("villages", help="列出各村：代码、村名、最近一次上报、期间、状态")
     steps.add_parser("log", help="列出导入记录")
-    pdf = steps.add_parser("pdf", help="打印各村的分析研判（PDF）")
-    pdf.add_argument("what", choices=["analysis"])
-    pdf.add_argument("period", metavar="年份或term", help="年份（年度分析），或 term（届中分析）")
+    pdf = steps.add_parser("pdf", help="打印各村的分析研判，或一个村的工作台账汇总（PDF）")
+    pdf.add_argument("what", choices=["analysis", "village"])
+    pdf.add_argument("rest", nargs="+", metavar="…",
+                     help="analysis 年份或term（年度或届中分析）；village 区划代码 summary 年份或term（这个村的汇总）")
     pdf.add_argument("-o", "--output", required=True, help="输出的 PDF 文件")
     exp = steps.add_parser("export", help="把分析研判导出为 Word 文件，供修改")
     exp.add_argument("what", choices=["analysis"])
@@ -154,6 +155,39 @@ def _log(store, _args: argparse.Namespace, _clock: Clock) -> int:  # noqa: ANN00
     return EXIT_OK
 
 
+def _pdf(store, args: argparse.Namespace, clock: Clock) -> int:  # noqa: ANN001 - TownStore
+    if args.what == "analysis":
+        if len(args.rest) != 1:
+            raise UserError("请写成 town pdf analysis 年份或term -o 文件.pdf，例如 town pdf analysis 2026 -o 分析.pdf")
+        args.period = args.rest[0]
+        return _analysis(store, args, clock)
+    if len(args.rest) != 3 or args.rest[1] != "summary":
+        raise UserError("请写成 town pdf village 区划代码 summary 年份或term -o 文件.pdf，"
+                        "例如 town pdf village 430124105201 summary 2026 -o 红旗村汇总.pdf")
+    return _village_summary(store, args.rest[0], args.rest[2], Path(args.output), clock)
+
+
+def _village_summary(store, code: str, period: str, target: Path, clock: Clock) -> int:  # noqa: ANN001 - TownStore
+    """A village's 年度 or 届中 工作台账汇总, printed from the township's copy as the village prints it."""
+    from app.services.reminders import reminder_printing as printing
+    from app.services.township.village_reads import open_village, reported_village
+
+    village = reported_village(store, code)
+    term = period.strip().lower() == "term"
+    year = None if term else parse_year(period, "，或写 term（本届届中）")
+    services = open_village(store, village.code, clock)
+    try:
+        if term:
+            path = printing.print_term_summary(services, target)
+        else:
+            path = printing.print_year_summary(services, year, target)
+    finally:
+        services.close()
+    print(f"已生成{village.name}{'本届届中' if term else f'{year}年度'}工作台账汇总 {path}"
+          f"（据第 {village.sequence} 号数据包，{village.period}）")
+    return EXIT_OK
+
+
 def _analysis(store, args: argparse.Namespace, clock: Clock) -> int:  # noqa: ANN001 - TownStore
     from app.services.township.analysis import analyse
 
@@ -173,4 +207,4 @@ def _analysis(store, args: argparse.Namespace, clock: Clock) -> int:  # noqa: AN
     return EXIT_OK
 
 
-_COMMANDS = {"pdf": _analysis, "export": _analysis, "register": _register, "import": _import, "villages": _villages, "log": _log}
+_COMMANDS = {"pdf": _pdf, "export": _analysis, "register": _register, "import": _import, "villages": _villages, "log": _log}

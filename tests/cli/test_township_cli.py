@@ -88,6 +88,26 @@ def test_the_sample_township_shows_its_variations_in_the_analysis(run, tmp_path,
     assert code == 0 and "已生成城关镇届中分析研判" in out and (tmp_path / "分析.docx").stat().st_size > 0
     code, out = run("town", "--town-dir", town, *db, "pdf", "analysis", "明年", "-o", str(tmp_path / "x.pdf"))
     assert code == 2 and "年份“明年”看不懂：请写四位数的年份，例如 2026，或写 term（届中）" in out
+    village_summaries(run, town, db, tmp_path)
+
+
+def village_summaries(run, town, db, tmp_path) -> None:
+    """`town pdf village CODE summary YEAR|term`: a village's 汇总 printed from the township's copy."""
+    target = tmp_path / "向阳村汇总.pdf"
+    code, out = run("town", "--town-dir", town, *db, "pdf", "village", "430124105202", "summary", "2026",
+                    "-o", str(target))
+    assert code == 0 and out.startswith("已生成向阳村2026年度工作台账汇总 ") and "据第 1 号数据包" in out
+    text = pdf_text(target).replace("\n", "")
+    assert "向阳村" in text and "2026年度工作台账汇总" in text and "支部委员会会议" in text
+    code, out = run("town", "--town-dir", town, *db, "pdf", "village", "430124105202", "summary", "term",
+                    "-o", str(tmp_path / "届中.pdf"))
+    assert code == 0 and "已生成向阳村本届届中工作台账汇总" in out and "届中工作台账汇总" in pdf_text(tmp_path / "届中.pdf")
+    for args, says in (
+            (["430124105299", "summary", "2026"], "没有登记区划代码为 430124105299 的村：用 town villages 查看各村的代码"),
+            (["430124105212", "summary", "2026"], "白沙社区还没有上报过数据包，没有台账可打印"),
+            (["430124105202", "roster", "2026"], "请写成 town pdf village 区划代码 summary 年份或term -o 文件.pdf")):
+        code, out = run("town", "--town-dir", town, *db, "pdf", "village", *args, "-o", str(tmp_path / "y.pdf"))
+        assert code == 2 and says in out and not (tmp_path / "y.pdf").exists()
 
 
 def test_a_postgresql_town_before_init_and_a_wrong_address_say_what_to_do(run, tmp_path, pg_url):

@@ -10,6 +10,7 @@ from app.data_dir import DataDir
 from app.services.common.context import Services
 from app.services.members.member_types import MemberRow, TeamSummary
 from app.services.members.team import team_on
+from app.services.safety.actor import Actor, Role
 from app.services.township.town_store import TownStore, VillageRow
 from app.services.workbench.workbench_types import Figures
 
@@ -22,11 +23,29 @@ def _refuse_writes(_session, _changes) -> None:  # noqa: ANN001
     raise ReadOnlyCopy("the township's copy of a village is read-only")
 
 
+# Who reads a village's copy at the township: may look and print, never change.
+TOWN_READER = Actor("乡镇查阅", Role.VIEWER)
+
+
 def open_village(store: TownStore, code: str, clock: Clock) -> Services:
-    """Services on the copy of ``code``; any write raises (the copy changes only by import)."""
+    """Services on the copy of ``code``, as TOWN_READER; any write raises (the copy changes only by import)."""
     db = store.copies.open(code)
     db.add_change_listener(_refuse_writes)
-    return Services(DataDir(store.villages_dir / code), db, clock)
+    services = Services(DataDir(store.villages_dir / code), db, clock)
+    services.act_as(TOWN_READER)
+    return services
+
+
+def reported_village(store: TownStore, code: str) -> VillageRow:
+    """The registered village ``code`` that has reported; UserError saying which is not."""
+    from app.services.common.errors import UserError
+
+    found = store.villages(code.strip())
+    if not found:
+        raise UserError(f"没有登记区划代码为 {code} 的村：用 town villages 查看各村的代码")
+    if found[0].sequence is None:
+        raise UserError(f"{found[0].name}还没有上报过数据包，没有台账可打印")
+    return found[0]
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from app.services.common.context import Services
 from app.services.common.dates import format_date_cn
-from app.services.safety.actor import Actor, Role
 from app.services.township.town_store import VillageRow
 from app.ui.common import dialogs
 from app.ui.common.screen_fit import fit_to_screen
 from app.ui.shell.ledger_tabs import LedgerTabs
 
-TOWN_READER = Actor("乡镇查阅", Role.VIEWER)
 
 
 def copy_note(village: VillageRow) -> str:
@@ -29,7 +27,6 @@ def copy_note(village: VillageRow) -> str:
 class VillageCopyWindow(QMainWindow):
     def __init__(self, services: Services, village: VillageRow, parent: QWidget | None = None):
         super().__init__(parent)
-        services.act_as(TOWN_READER)
         self.services = services
         self.setWindowTitle(f"{village.name}（{village.code}）台账 — 乡镇存档，只读")
         self.status = QLabel()
