@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from app.reports.township.analysis_pdf import build_analysis_pdf
 from app.services.members.member_types import PersonData, PostData
+from app.services.safety.actor import PermissionDenied, command_line_actor
 from app.services.township.analysis import analyse, problem_line
 from app.services.township.analysis_docx import write_analysis_docx
 from app.services.township.package_import import import_package
@@ -68,6 +69,9 @@ def test_the_pdf_and_the_word_file_follow_the_customary_order(two_villages, cloc
 def test_a_villages_copy_is_read_only_at_the_township(two_villages, clock):
     services = open_village(two_villages, "430124105201", clock)
     assert [r.name for r in services.members.list_rows()] == ["红书记", "李芳"]
+    with pytest.raises(PermissionDenied, match="“查阅”账户不能新增和修改记录"):  # opened as 乡镇查阅
+        services.members.save(PersonData(values={"name": "张三"}))
+    services.act_as(command_line_actor())  # even code acting as an administrator cannot write
     with pytest.raises(ReadOnlyCopy):
         services.members.save(PersonData(values={"name": "张三"}))
     services.close()
