@@ -169,6 +169,12 @@ def _append(session: Session, at: dt.datetime, actor: str, rows: list) -> None:
     session.info[_HEAD] = ChainHead(connection.execute(_COUNT).scalar(), prev)
 
 
+def log_head(connection: Session) -> ChainHead:
+    """The log's entry count and last hash as they stand now, through any engine (a village file,
+    or a village's copy in the township's PostgreSQL database); a Session or a Connection."""
+    return ChainHead(connection.execute(_COUNT).scalar() or 0, connection.execute(_LAST_HASH).scalar() or "")
+
+
 def record_event(session: Session, at: dt.datetime, actor: str, action: str, label: str,
                  details: dict[str, object]) -> None:
     """An entry for something that is not a row change, e.g. 恢复 from a backup file."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.services.members.posts import POST_ORDER, is_committee_post
 from app.services.members.team import describe, team_on
-from db.audit_head import ChainHead
+from db.audit import log_head
 
 
 def default_due(services, reminder_id: int) -> dt.date:  # noqa: ANN001
@@ -62,24 +62,12 @@ def _summary(services, figures, path: Path, *, term: bool) -> Path:  # noqa: ANN
         from app.services.bodies.body_health import BodyHealthService
 
         bodies = tuple(h.line() for h in BodyHealthService(services.db, services.clock).on(day))
-    head = _log_head(services.db)  # read at print time: the log as it stands now
+    with services.db.read() as s:  # read at print time: the log as it stands now
+        head = log_head(s)
     build_work_summary(path, village=village, figures=figures, team=lines, team_summary=summary,
                        team_day=day, print_date=today, term=term, bodies=bodies, team_rules=rules,
                        chain_head=(head.entries, head.last_hash))
     return path
-
-
-def _log_head(db) -> ChainHead:  # noqa: ANN001 - Database
-    """The log's entry count and last hash, read through the database's own engine (a village file,
-    or a village's copy in the township's PostgreSQL database)."""
-    from sqlalchemy import func, select
-
-    from db.models.safety import AuditEntry
-
-    with db.read() as s:
-        count = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
-        last = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
-    return ChainHead(count, last or "")
 
 
 def team_lines(rows, day: dt.date):  # noqa: ANN001, ANN201
