@@ -40,8 +40,12 @@ def shown_address(db_url: str) -> str:
     return f"{scheme}{sep}{user.split(':')[0]}@{tail}"
 
 
-def _last_taken(code: str):  # noqa: ANN202 - a Select
-    return select(TownPackage).where(TownPackage.village_code == code).order_by(TownPackage.id.desc()).limit(1)
+def _last_taken(code: str | None = None):  # noqa: ANN202 - a Select
+    """The package each village's copy holds (the last one taken: highest id), or only ``code``'s."""
+    newest = select(func.max(TownPackage.id)).group_by(TownPackage.village_code)
+    if code is not None:
+        newest = newest.where(TownPackage.village_code == code)
+    return select(TownPackage).where(TownPackage.id.in_(newest))
 
 
 @dataclass(frozen=True)
@@ -179,11 +183,10 @@ class TownStore:
     def villages(self, code: str | None = None) -> list[VillageRow]:
         """Every registered village in code order with the package its copy holds, or only ``code``."""
         chosen = select(TownVillage).order_by(TownVillage.code)
-        newest = select(func.max(TownPackage.id)).group_by(TownPackage.village_code)
         if code is not None:
-            chosen, newest = chosen.where(TownVillage.code == code), newest.where(TownPackage.village_code == code)
+            chosen = chosen.where(TownVillage.code == code)
         with self.session() as s:
-            taken = {p.village_code: p for p in s.scalars(select(TownPackage).where(TownPackage.id.in_(newest)))}
+            taken = {p.village_code: p for p in s.scalars(_last_taken(code))}
             villages = list(s.scalars(chosen))
         rows = []
         for village in villages:
