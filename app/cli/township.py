@@ -159,8 +159,7 @@ def _pdf(store, args: argparse.Namespace, clock: Clock) -> int:  # noqa: ANN001 
     if args.what == "analysis":
         if len(args.rest) != 1:
             raise UserError("请写成 town pdf analysis 年份或term -o 文件.pdf，例如 town pdf analysis 2026 -o 分析.pdf")
-        args.period = args.rest[0]
-        return _analysis(store, args, clock)
+        return _analysis(store, args.rest[0], Path(args.output), clock, as_pdf=True)
     if len(args.rest) != 3 or args.rest[1] != "summary":
         raise UserError("请写成 town pdf village 区划代码 summary 年份或term -o 文件.pdf，"
                         "例如 town pdf village 430124105201 summary 2026 -o 红旗村汇总.pdf")
@@ -188,23 +187,28 @@ def _village_summary(store, code: str, period: str, target: Path, clock: Clock) 
     return EXIT_OK
 
 
-def _analysis(store, args: argparse.Namespace, clock: Clock) -> int:  # noqa: ANN001 - TownStore
+def _export(store, args: argparse.Namespace, clock: Clock) -> int:  # noqa: ANN001 - TownStore
+    return _analysis(store, args.period, Path(args.file), clock, as_pdf=False)
+
+
+def _analysis(store, period: str, target: Path, clock: Clock, *, as_pdf: bool) -> int:  # noqa: ANN001 - TownStore
+    """The 年度 or 届中 analysis as a PDF, or as a Word file the township edits."""
     from app.services.township.analysis import analyse
 
-    year = None if args.period.strip().lower() == "term" else parse_year(args.period, "，或写 term（届中）")
+    year = None if period.strip().lower() == "term" else parse_year(period, "，或写 term（届中）")
     analysis = analyse(store, clock, year)
-    if args.town_command == "pdf":
+    if as_pdf:
         from app.reports.township.analysis_pdf import build_analysis_pdf
         from app.services.common.safe_files import write_file
 
-        target = write_file(Path(args.output), lambda temp: build_analysis_pdf(temp, analysis))
+        target = write_file(target, lambda temp: build_analysis_pdf(temp, analysis))
     else:
         from app.services.township.analysis_docx import write_analysis_docx
 
-        target = write_analysis_docx(analysis, Path(args.file))
+        target = write_analysis_docx(analysis, target)
     print(f"已生成{analysis.town}{analysis.title}分析研判 {target}：{len(analysis.villages)} 个村，"
           f"存在问题 {len(analysis.problems)} 条")
     return EXIT_OK
 
 
-_COMMANDS = {"pdf": _pdf, "export": _analysis, "register": _register, "import": _import, "villages": _villages, "log": _log}
+_COMMANDS = {"pdf": _pdf, "export": _export, "register": _register, "import": _import, "villages": _villages, "log": _log}
