@@ -84,6 +84,8 @@ def test_the_sample_township_shows_its_variations_in_the_analysis(run, tmp_path,
     assert "1个村未上报台账数据（白沙社区）" in text
     assert "个村支部委员会会议未按要求召开（红旗村、向阳村、" in text  # the sample misses one; 向阳村 three more
     assert "1个村财务公开逾期或未公开（光明村）" in text
+    assert "1个村未制定年度党建计划（新华村）" in text and "1个村整改问题逾期未完成（东风村）" in text
+    assert "制定年度党建计划 10/11个村" in text and "群团组织健全 11/11个村" in text
     code, out = run("town", "--town-dir", town, *db, "export", "analysis", "term", str(tmp_path / "分析.docx"))
     assert code == 0 and "已生成城关镇届中分析研判" in out and (tmp_path / "分析.docx").stat().st_size > 0
     code, out = run("town", "--town-dir", town, *db, "pdf", "analysis", "明年", "-o", str(tmp_path / "x.pdf"))

@@ -19,13 +19,14 @@ def build_analysis_pdf(path: str | Path, analysis: Analysis) -> int:
     from reportlab.platypus import Paragraph, Spacer
 
     title = paragraph_style("an-title", 18, TITLE_FONT, 26, alignment=1)
-    heading = paragraph_style("an-heading", 14, SANS_FONT, 22, spaceBefore=4 * MM)
+    heading = paragraph_style("an-heading", 14, SANS_FONT, 22, spaceBefore=4 * MM, keepWithNext=1)
     body = paragraph_style("an-body", 12, BODY_FONT, 20)
+    section_heading = paragraph_style("an-section", 12, BODY_FONT, 20, keepWithNext=1)  # never alone at a page's foot
     width = content_width()
     story = [Paragraph(escape(analysis_title(analysis)), title), Spacer(1, 6 * MM),
              Paragraph(escape("一、分析研判情况"), heading)]
     for number, (section, rows) in enumerate(analysis.figures, 1):
-        story.append(Paragraph(escape(f"（{number}）{section}"), body))
+        story.append(Paragraph(escape(f"（{number}）{section}"), section_heading))
         story.append(GridTable([width * 0.4, width * 0.25, width * 0.35], ["项目", "数", "说明"],
                                [[r.label, r.value, r.detail] for r in rows], aligns=["left", "right", "left"]))
         story.append(Spacer(1, 3 * MM))

@@ -22,15 +22,23 @@ class Composition:
         return self.committee + self.representatives
 
 
+def too_few_representatives(c: Composition) -> bool:
+    """组织法 art. 26: 村民代表 at least 4/5 of the members."""
+    return c.members > 0 and c.representatives * 5 < c.members * 4
+
+
+def too_few_women(c: Composition) -> bool:
+    """组织法 art. 26: women 村民代表 at least 1/3 of the members."""
+    return c.members > 0 and c.women_representatives * 3 < c.members
+
+
 def composition_problems(c: Composition) -> list[str]:
-    """组织法 art. 26: 村民代表 at least 4/5 of the members, women 村民代表 at least 1/3."""
-    if c.members == 0:
-        return []
+    """组织法 art. 26, in words: what is short and what to do."""
     problems = []
-    if c.representatives * 5 < c.members * 4:
+    if too_few_representatives(c):
         problems.append(f"村民代表会议组成人员 {c.members} 人，其中村民代表 {c.representatives} 人，"
                         "不足五分之四（村民委员会组织法第二十六条）：请补选村民代表")
-    if c.women_representatives * 3 < c.members:
+    if too_few_women(c):
         problems.append(f"村民代表会议组成人员 {c.members} 人，其中妇女村民代表 {c.women_representatives} 人，"
                         "不足三分之一（村民委员会组织法第二十六条）：请补选妇女村民代表")
     return problems

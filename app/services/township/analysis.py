@@ -1,7 +1,9 @@
 """届中分析研判 / 年度分析 across the township's villages: figures, and 存在问题 drafted from the gaps.
 
 Each figure and each kind of problem is one small function in FIGURES / PROBLEMS: a ledger
-added later (村民代表, 党建计划, 整改 …) adds its own entry here, and nothing else changes.
+added later adds its own entry here, and nothing else changes. Those read from the start page's
+figures are here; those read from a village's standing (村民代表, 党建计划 and 主体责任清单, 群团,
+整改) are in analysis_standing.
 Every problem names the villages behind it, so the township can check each sentence.
 """
 
@@ -13,24 +15,13 @@ from dataclasses import dataclass
 
 from app.clock import Clock
 from app.services.common.errors import UserError
+from app.services.township import analysis_standing as standing
+from app.services.township.analysis_types import FigureRow, Problem, problem_if, rate
 from app.services.township.town_store import TownStore
 from app.services.township.village_reads import VillageFacts, read_facts
 
 COLLEGE = ("研究生", "大学本科", "大学专科")
 NEXT_STEPS = ("（一）加强班子建设", "（二）落实组织生活制度", "（三）规范村务公开和民主决策", "（四）抓好问题整改")
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    label: str
-    value: str
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class Problem:
-    sentence: str  # “3个村支部委员会会议未按要求召开”
-    villages: tuple[str, ...]  # the villages behind it, by name
 
 
 @dataclass(frozen=True)
@@ -41,10 +32,6 @@ class Analysis:
     figures: tuple[tuple[str, tuple[FigureRow, ...]], ...]  # (section, rows)
     problems: tuple[Problem, ...]
     made_on: dt.date
-
-
-def _rate(part: int, whole: int) -> str:
-    return "—" if whole == 0 else f"{part / whole:.1%}"
 
 
 def _age(row, day: dt.date) -> int | None:  # noqa: ANN001 - MemberRow
@@ -63,8 +50,8 @@ def team_figures(villages: list[VillageFacts]) -> tuple[str, list[FigureRow]]:
     return "班子结构", [
         FigureRow("村（社区）数", f"{len(villages)}个", f"已上报 {len(reported)} 个"),
         FigureRow("“两委”班子成员", f"{len(members)}人"),
-        FigureRow("书记、主任“一肩挑”", f"{len(one)}个村", f"占 {_rate(len(one), len(reported))}"),
-        FigureRow("“两委”交叉任职率", _rate(cross, seats), f"交叉任职 {cross} 人"),
+        FigureRow("书记、主任“一肩挑”", f"{len(one)}个村", f"占 {rate(len(one), len(reported))}"),
+        FigureRow("“两委”交叉任职率", rate(cross, seats), f"交叉任职 {cross} 人"),
     ]
 
 
@@ -76,10 +63,10 @@ def people_figures(villages: list[VillageFacts]) -> tuple[str, list[FigureRow]]:
     total = len(pairs)
     return "年龄、学历和性别", [
         FigureRow("平均年龄", f"{sum(ages) / len(ages):.1f}岁" if ages else "—"),
-        FigureRow("35岁及以下", f"{sum(1 for a in ages if a <= 35)}人", f"占 {_rate(sum(1 for a in ages if a <= 35), total)}"),
-        FigureRow("60岁以上", f"{sum(1 for a in ages if a > 60)}人", f"占 {_rate(sum(1 for a in ages if a > 60), total)}"),
-        FigureRow("大专及以上学历", f"{college}人", f"占 {_rate(college, total)}"),
-        FigureRow("女性", f"{women}人", f"占 {_rate(women, total)}"),
+        FigureRow("35岁及以下", f"{sum(1 for a in ages if a <= 35)}人", f"占 {rate(sum(1 for a in ages if a <= 35), total)}"),
+        FigureRow("60岁以上", f"{sum(1 for a in ages if a > 60)}人", f"占 {rate(sum(1 for a in ages if a > 60), total)}"),
+        FigureRow("大专及以上学历", f"{college}人", f"占 {rate(college, total)}"),
+        FigureRow("女性", f"{women}人", f"占 {rate(women, total)}"),
     ]
 
 
@@ -105,7 +92,7 @@ def notice_figures(villages: list[VillageFacts]) -> tuple[str, list[FigureRow]]:
     rows = []
     for label, per in _bars(villages, "notices").items():
         done, due = sum(d for _, d, _ in per), sum(d for *_, d in per)
-        rows.append(FigureRow(f"{label}按期公开", f"{done}/{due}期", f"及时率 {_rate(done, due)}"))
+        rows.append(FigureRow(f"{label}按期公开", f"{done}/{due}期", f"及时率 {rate(done, due)}"))
     return "三公开", rows
 
 
@@ -122,12 +109,13 @@ def reminder_figures(villages: list[VillageFacts]) -> tuple[str, list[FigureRow]
     rows = []
     for label, per in _bars(villages, "reminders").items():
         done, due = sum(d for _, d, _ in per), sum(d for *_, d in per)
-        rows.append(FigureRow(f"{label}办理", f"{done}/{due}次", f"办结率 {_rate(done, due)}"))
+        rows.append(FigureRow(f"{label}办理", f"{done}/{due}次", f"办结率 {rate(done, due)}"))
     return "纪律提醒", rows
 
 
 FIGURES: list[Callable[[list[VillageFacts]], tuple[str, list[FigureRow]]]] = [
-    team_figures, people_figures, meeting_figures, notice_figures, matter_figures, reminder_figures]
+    team_figures, people_figures, standing.representative_figures, meeting_figures, notice_figures,
+    matter_figures, standing.plan_figures, standing.body_figures, standing.rectification_figures, reminder_figures]
 
 
 def _short_of(villages: list[VillageFacts], field: str, wording: str) -> list[Problem]:
@@ -140,8 +128,7 @@ def _short_of(villages: list[VillageFacts], field: str, wording: str) -> list[Pr
 
 
 def missing_reports(villages: list[VillageFacts]) -> list[Problem]:
-    missing = tuple(v.name for v in villages if v.figures is None and not v.members)
-    return [Problem(f"{len(missing)}个村未上报台账数据", missing)] if missing else []
+    return problem_if("{n}个村未上报台账数据", [v.name for v in villages if v.figures is None and not v.members])
 
 
 PROBLEMS: list[Callable[[list[VillageFacts]], list[Problem]]] = [
@@ -149,6 +136,7 @@ PROBLEMS: list[Callable[[list[VillageFacts]], list[Problem]]] = [
     lambda vs: _short_of(vs, "meetings", "{n}个村{label}未按要求召开"),
     lambda vs: _short_of(vs, "notices", "{n}个村{label}逾期或未公开"),
     lambda vs: _short_of(vs, "reminders", "{n}个村{label}未按时办理"),
+    *standing.PROBLEMS,
 ]
 
 

@@ -1,7 +1,8 @@
 """The villages × requirements matrix of the township window: one row a village, gaps in words.
 
-Each column group is one small function of a village's figures (MATRIX_COLUMNS): a ledger added
-later adds its function here.
+Each column group is one small function of a village's figures and standing (MATRIX_COLUMNS): a
+ledger added later adds its function here. A gap is written so that its words start the cell
+(缺 / 逾期 / 未 / 不健全), which is what the window marks.
 """
 
 from __future__ import annotations
@@ -12,30 +13,78 @@ from dataclasses import dataclass
 from app.clock import Clock
 from app.services.township.town_store import TownStore, VillageRow
 from app.services.township.matrix_cache import keep_cells, kept_cells
-from app.services.township.village_reads import counted_until, read_figures
+from app.services.township.village_reads import counted_until, read_ledgers
+from app.services.township.village_standing import Standing
 from app.services.workbench.workbench_types import Figures
 
 NOT_REPORTED = "未上报"
+GAP_WORDS = ("缺", "逾期", "未", "不健全")  # a cell that starts so is a gap (the window marks it red too)
+Cells = list[tuple[str, str]]
 
 
-def meeting_cells(figures: Figures) -> list[tuple[str, str]]:
+def is_gap(text: str) -> bool:
+    return text.startswith(GAP_WORDS)
+
+
+def meeting_cells(figures: Figures, _standing: Standing) -> Cells:
     bars = figures.meetings
     return [(b.label, "达标" if b.done >= b.due else f"缺{b.due - b.done}次") for b in bars]
 
 
-def notice_cells(figures: Figures) -> list[tuple[str, str]]:
+def notice_cells(figures: Figures, _standing: Standing) -> Cells:
     bars = figures.notices
     return [(f"{b.label}按期", "按期" if b.done >= b.due else f"逾期{b.due - b.done}期") for b in bars]
 
 
-def matter_cells(figures: Figures) -> list[tuple[str, str]]:
+def matter_cells(figures: Figures, _standing: Standing) -> Cells:
+    """By the step each matter has reached: “5件：办结2件；在办3件（决议公开1、提议2）”."""
     bars = figures.matters
-    total = max((b.due for b in bars), default=0)
-    last = bars[-1].done if bars else 0
-    return [("四议两公开", f"{total}件，办结{last}件，在办{total - last}件" if total else "无事项")]
+    total = bars[-1].due if bars else 0
+    if not total:
+        return [("四议两公开", "无事项")]
+    finished, open_steps = bars[-1].done, [b for b in bars[:-1] if b.done]
+    text = f"{total}件：办结{finished}件"
+    if open_steps:
+        text += f"；在办{total - finished}件（{'、'.join(f'{b.label}{b.done}' for b in reversed(open_steps))}）"
+    return [("四议两公开", text)]
 
 
-MATRIX_COLUMNS: list[Callable[[Figures], list[tuple[str, str]]]] = [meeting_cells, notice_cells, matter_cells]
+def rectification_cells(_figures: Figures, standing: Standing) -> Cells:
+    counts = standing.rectification
+    if not counts.items:
+        return [("整改完成率", "无整改问题")]
+    if not counts.closable:
+        return [("整改完成率", f"长期坚持{counts.ongoing}个")]
+    text = f"完成率{counts.rate}（销号{counts.closed}/{counts.closable}个）"
+    return [("整改完成率", f"逾期{counts.overdue}个，{text}" if counts.overdue else text)]
+
+
+def plan_cells(_figures: Figures, standing: Standing) -> Cells:
+    plan = standing.plans[-1] if standing.plans else None
+    if plan is None or not plan.made:
+        return [("党建计划", "未制定")]
+    gaps = [f"未完成{plan.not_done}项"] * bool(plan.not_done) + ["未经会议通过"] * (not plan.adopted)
+    return [("党建计划", f"{'，'.join(gaps)}（共{plan.items}项）" if gaps else f"完成{plan.done}/{plan.items}项")]
+
+
+def duty_cells(_figures: Figures, standing: Standing) -> Cells:
+    duty = standing.duties[-1] if standing.duties else None
+    if duty is None or not duty.made:
+        return [("主体责任清单", "未建立")]
+    gaps = ([f"逾期未完成{duty.not_done}项"] * bool(duty.not_done)
+            + [f"未签责任书{duty.members - duty.signed}份"] * (duty.signed < duty.members))
+    return [("主体责任清单", "，".join(gaps) if gaps else f"已建立（{duty.tasks}项）")]
+
+
+def body_cells(_figures: Figures, standing: Standing) -> Cells:
+    unsound = standing.unsound_bodies
+    if not unsound:
+        return [("群团组织", "健全" if standing.mass_bodies else "未设立")]
+    return [("群团组织", "不健全：" + "、".join(p for b in unsound for p in b.missing) + "空缺")]
+
+
+MATRIX_COLUMNS: list[Callable[[Figures, Standing], Cells]] = [
+    meeting_cells, notice_cells, matter_cells, rectification_cells, plan_cells, duty_cells, body_cells]
 
 
 @dataclass(frozen=True)
@@ -50,8 +99,8 @@ def village_cells(store: TownStore, village: VillageRow, clock: Clock, year: int
     """One village's row, worked out from its copy: column -> words."""
     if village.sequence is None:
         return {}
-    figures = read_figures(store, village, clock, year)
-    return dict(cell for column in MATRIX_COLUMNS for cell in column(figures)) if figures else {}
+    found = read_ledgers(store, village, clock, year)
+    return dict(cell for column in MATRIX_COLUMNS for cell in column(*found)) if found else {}
 
 
 def keep_village_row(store: TownStore, code: str, clock: Clock) -> None:

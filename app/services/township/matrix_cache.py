@@ -22,10 +22,14 @@ from db.models.township import TownMatrixCells
 log = logging.getLogger(__name__)
 
 
+# Raised whenever the matrix's columns or their wording change, so rows kept before are worked out again.
+CELLS_REVISION = 2
+
+
 def _program() -> str:
     from app import __version__
 
-    return __version__
+    return f"{__version__}+cells{CELLS_REVISION}"
 
 
 def kept_cells(store: TownStore, period: str, day: dt.date, villages: list[VillageRow]) -> dict[str, dict[str, str]]:

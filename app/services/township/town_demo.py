@@ -2,7 +2,9 @@
 
 Each village gets its own key and its own 统计用区划代码, exports a package and is imported the
 way a real one would be. Variations: one whose 支部委员会会议 lapsed for three months, one late
-with its 财务公开, and one registered but not yet reporting.
+with its 财务公开, one without this year's 党建计划, one whose 整改 items are still open (the others
+have put theirs right), one whose people's ID numbers carry a retired county code (an ID keeps
+the code of the place that issued it), and one registered but not yet reporting.
 """
 
 from __future__ import annotations
@@ -27,12 +29,16 @@ from app.services.township.package_export import export_key, export_package
 from app.services.township.package_import import import_package
 from app.services.township.town_store import TownStore
 from app.services.township.village_key import read_card
-from db.models import Notice
+from app.services.members.idcard import check_digit
+from app.services.rectification.demo import ACCEPTOR
+from app.services.rectification.rect_types import ONGOING, ProgressData
+from db.models import Notice, Person, TeamPlan
 
 TOWN_CODE = "430124105"
 NAMES = ("红旗村", "向阳村", "光明村", "新华村", "东风村", "建设村", "和平村", "胜利村", "团结村", "长岭村", "石桥村",
          "白沙社区")
-LAPSED, LATE, SILENT = "向阳村", "光明村", "白沙社区"
+LAPSED, LATE, NO_PLAN, OPEN_ITEMS, OLD_IDS, SILENT = "向阳村", "光明村", "新华村", "东风村", "建设村", "白沙社区"
+RETIRED_COUNTY = "430122"  # 望城县, a 区 (430112) since 2011: IDs issued before keep the old code
 
 
 def _lapse_branch_meetings(services: Services, year: int) -> None:
@@ -52,6 +58,33 @@ def _late_finance_notices(services: Services, year: int) -> None:
             for field in ("post_from", "post_to", "posted_date"):
                 if getattr(notice, field) is not None:
                     setattr(notice, field, getattr(notice, field) + dt.timedelta(days=40))
+
+
+def _drop_plan(services: Services, year: int) -> None:
+    with services.db.write() as s:
+        for plan in s.scalars(select(TeamPlan).where(TeamPlan.year == year)):
+            s.delete(plan)  # its lines with it (and its logged changes, by the foreign key)
+
+
+def _rectify_everything(services: Services) -> None:
+    """Every open item (but those kept up for good) put right a few days ago, with its progress."""
+    rect, today = services.rectification, services.clock.today()
+    for item in rect.items():
+        if item.closed_on is not None or item.kind == ONGOING:
+            continue
+        rect.save_progress(ProgressData(item.id, today - dt.timedelta(days=10), "已按整改措施逐项整改到位，材料已归档"))
+        rect.close(item.id, today - dt.timedelta(days=5), ACCEPTOR, "经现场核查，已整改到位，同意销号")
+
+
+def _retire_id_area(services: Services, _year: int) -> None:
+    with services.db.write() as s:
+        for person in s.scalars(select(Person).where(Person.id_number.is_not(None))):
+            first17 = RETIRED_COUNTY + person.id_number[6:17]
+            person.id_number = first17 + check_digit(first17)
+
+
+VARIATIONS = {LAPSED: _lapse_branch_meetings, LATE: _late_finance_notices, NO_PLAN: _drop_plan,
+              OLD_IDS: _retire_id_area}
 
 
 def build_demo_town(root: Path, name: str, clock: Clock, db_url: str | None = None) -> int:
@@ -77,10 +110,10 @@ def build_demo_town(root: Path, name: str, clock: Clock, db_url: str | None = No
                     services.profile.save(replace(profile, village_name=village, township=name,
                                                   party_org_name="", committee_name="",
                                                   area_code=f"{TOWN_CODE}{200 + number:03d}"))
-                    if village == LAPSED:
-                        _lapse_branch_meetings(services, clock.today().year)
-                    if village == LATE:
-                        _late_finance_notices(services, clock.today().year)
+                    if village in VARIATIONS:
+                        VARIATIONS[village](services, clock.today().year)
+                    if village != OPEN_ITEMS:
+                        _rectify_everything(services)
                     key = Path(tmp) / f"{number}.pub"
                     export_key(services.db, key)
                     store.register(read_card(key), clock.now())

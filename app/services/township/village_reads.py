@@ -12,6 +12,7 @@ from app.services.members.member_types import MemberRow, TeamSummary
 from app.services.members.team import team_on
 from app.services.safety.actor import Actor, Role
 from app.services.township.town_store import TownStore, VillageRow
+from app.services.township.village_standing import Standing, read_standing
 from app.services.workbench.workbench_types import Figures
 
 
@@ -58,6 +59,7 @@ class VillageFacts:
     team: TeamSummary
     figures: Figures | None  # None: no package yet, or no term entered (term analysis)
     day: dt.date
+    standing: Standing | None = None  # None when figures is None
 
 
 def counted_until(clock: Clock, year: int | None) -> dt.date:
@@ -77,16 +79,18 @@ def read_facts(store: TownStore, village: VillageRow, clock: Clock, year: int | 
         team = team_on(rows, day)
         in_office = tuple(r for r in rows if any(p.active_on(day) for p in r.all_posts))
         figures = _figures(services, year)
+        standing = read_standing(services, figures.first, figures.last) if figures else None
     finally:
         services.close()
-    return VillageFacts(village.code, village.name, in_office, team, figures, day)
+    return VillageFacts(village.code, village.name, in_office, team, figures, day, standing)
 
 
-def read_figures(store: TownStore, village: VillageRow, clock: Clock, year: int | None) -> Figures | None:
-    """Only the workbench figures of a reported village (the matrix needs no more)."""
+def read_ledgers(store: TownStore, village: VillageRow, clock: Clock, year: int) -> tuple[Figures, Standing] | None:
+    """The workbench figures and the standing of a reported village (the matrix needs no more)."""
     services = open_village(store, village.code, clock)
     try:
-        return _figures(services, year)
+        figures = _figures(services, year)
+        return (figures, read_standing(services, figures.first, figures.last)) if figures else None
     finally:
         services.close()
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QProgressDialog, QPushButton,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from app.services.township.matrix import NOT_REPORTED, Overview
+from app.services.township.matrix import Overview, is_gap
 from app.services.township.town_store import VillageRow
 
 if TYPE_CHECKING:
@@ -73,8 +73,7 @@ class MatrixModel(QAbstractTableModel):
         text = self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return text
-        gap = index.column() > 0 and (text.startswith(("缺", "逾期")) or text == NOT_REPORTED)
-        if role == Qt.ItemDataRole.ForegroundRole and gap:
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() > 0 and is_gap(text):
             return RED
         return None
 

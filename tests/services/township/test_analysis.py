@@ -47,7 +47,9 @@ def test_figures_count_the_reported_villages_and_their_teams(two_villages, clock
 
 def test_problems_name_the_villages_behind_them(two_villages, clock):
     lines = [problem_line(p) for p in analyse(two_villages, clock, 2026).problems]
-    assert lines == ["1个村未上报台账数据（向阳村）"]  # no meeting is due before a village's records begin
+    # no meeting is due before a village's records begin; the plan, list and 群团 are asked for this year
+    assert lines == ["1个村未上报台账数据（向阳村）", "1个村未制定年度党建计划（红旗村）", "1个村未建立主体责任清单（红旗村）",
+                     "1个村群团组织不健全（红旗村）"]
 
 
 def test_the_pdf_and_the_word_file_follow_the_customary_order(two_villages, clock, tmp_path):

@@ -29,7 +29,7 @@ def copies_not_read(monkeypatch) -> None:
     def refuse(*_args):
         raise AssertionError("the matrix read a village's copy again")
 
-    monkeypatch.setattr(matrix, "read_figures", refuse)
+    monkeypatch.setattr(matrix, "read_ledgers", refuse)
 
 
 def branch_cell(shown) -> str:

@@ -44,6 +44,14 @@ def test_villages_and_matrix_show_gaps_in_words(qtbot, qtmodeltester, tmp_path, 
     sample = rows["红旗村"][branch]
     assert lapsed == (0 if sample == "达标" else int(sample[1:-1])) + 3
     assert set(rows["白沙社区"][1:]) == {"未上报"}
+    plan, rectified, bodies = header.index("党建计划"), header.index("整改完成率"), header.index("群团组织")
+    assert rows["新华村"][plan] == "未制定" and rows["红旗村"][plan].endswith("项）")  # the demo village without one
+    assert rows["东风村"][rectified].startswith("逾期") and rows["红旗村"][rectified] == "完成率100%（销号8/8个）"
+    assert rows["建设村"][bodies] == "健全"  # its IDs' retired county code changes nothing
+    red = {(name, header[c]) for r, name in enumerate(rows) for c in range(1, len(header))
+           if matrix.data(matrix.index(r, c), Qt.ItemDataRole.ForegroundRole) is not None}
+    assert ("新华村", "党建计划") in red and ("东风村", "整改完成率") in red
+    assert ("红旗村", "整改完成率") not in red and ("建设村", "群团组织") not in red
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -115,6 +123,21 @@ def test_a_village_that_never_reported_has_nothing_to_open(qtbot, town, clock, m
     assert told == [("还没有数据", "白沙社区还没有上报过数据包，没有台账可看。")]
 
 
+def test_the_demo_village_with_a_retired_county_code_in_its_ids_reports_like_any_other(town, clock):
+    from app.services.members.idcard import parse_id
+    from app.services.township.town_demo import RETIRED_COUNTY
+
+    [village] = [v for v in town.villages() if v.name == "建设村"]
+    services = open_village(town, village.code, clock)
+    try:
+        numbers = [r.values["id_number"] for r in services.members.list_rows() if r.values.get("id_number")]
+    finally:
+        services.close()
+    assert numbers and all(n.startswith(RETIRED_COUNTY) for n in numbers)
+    assert all(parse_id(n, clock.today()).number == n for n in numbers)  # genuine IDs, as the village keeps them
+    assert village.sequence == 1
+
+
 def test_closing_the_township_window_closes_the_villages_windows(qtbot, town, clock):
     window = opened_window(qtbot, town, clock)
     choose(window, "红旗村")
@@ -155,7 +178,7 @@ def test_smoke_test_opens_the_first_reported_village_on_every_tab(qtbot, town, c
     window = opened_window(qtbot, town, clock)
     assert smoke(window) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "各村：12 行；村×要求：12 项"
+    assert lines[0] == "各村：12 行；村×要求：16 项"
     assert lines[1].startswith("红旗村的台账（只读）：工作台 ")
     assert "两委成员 72 行" in lines[1] and "整改台账 9 行" in lines[1] and lines[1].count(" 行") == 7
 
