@@ -6,7 +6,8 @@ Runs the real window system (Qt's xcb platform) on a 1366×768 screen: under the
 given, or on an Xvfb started here on a free display when DISPLAY is unset. The sample village
 is loaded with a fixed clock (2026-11-27), the screen keeps 40 px for a taskbar as on the
 office PC (1366×728 free), and every tab, page and dialog (app/ui/shell/dialog_catalogue.py)
-is shown in normal size and in 大字模式. Whole-screen PNGs go to FOLDER (default out/walk/):
+is shown in normal size and in 大字模式, then the township's window on the demo township.
+Whole-screen PNGs go to FOLDER (default out/walk/):
 what falls off the screen is cut off in the picture too.
 """
 
@@ -107,7 +108,34 @@ def walk(out: Path, modes: list[bool]) -> list[Path]:
             dialog.done(0)
         window.hide()
     services.close()
+    walk_town(scratch, free, shoot)
     return shots
+
+
+def walk_town(scratch: Path, free, shoot) -> None:  # noqa: ANN001 - QRect, the shoot function above
+    """The township's window on the demo township: the villages, then the villages × requirements matrix."""
+    from app.clock import FixedClock
+    from app.services.township.matrix import overview
+    from app.services.township.town_demo import build_demo_town
+    from app.services.township.town_store import TownStore
+    from app.services.township.village_reads import open_village
+    from app.ui.common import screen_fit
+    from app.ui.township.town_window import TownWindow
+
+    clock = FixedClock(dt.datetime(2026, 11, 27, 9, 0))
+    build_demo_town(scratch / "town", "白沙镇", clock)
+    store = TownStore(scratch / "town")
+    window = TownWindow(overview(store, clock, 2026), clock.today(), lambda code: open_village(store, code, clock))
+    window.setGeometry(free.adjusted(0, 0, -screen_fit.FRAME_WIDTH, -screen_fit.FRAME_HEIGHT))
+    window.show()
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        shoot(f"t{index + 1:02d}-乡镇-{window.tabs.tabText(index)}")
+    bar = window.matrix_view.horizontalScrollBar()  # the columns beyond the screen's width
+    bar.setValue(bar.maximum())
+    shoot(f"t{window.tabs.count() + 1:02d}-乡镇-村×要求-右侧")
+    window.hide()
+    store.close()
 
 
 def main() -> int:

@@ -7,6 +7,7 @@ ledger added later adds its function here. A gap is written so that its words st
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -93,6 +94,13 @@ class Overview:
     villages: tuple[VillageRow, ...]
     columns: tuple[str, ...]
     rows: tuple[tuple[str, tuple[str, ...]], ...]  # (village name, cell per column)
+    year: int
+    day: dt.date  # counted up to
+
+    @property
+    def caption(self) -> str:
+        return (f"{self.year}年各村落实情况（统计到{self.day.month}月{self.day.day}日）：红字是缺项，"
+                "格中写明缺什么；点列标题可按该列排序。")
 
 
 def village_cells(store: TownStore, village: VillageRow, clock: Clock, year: int) -> dict[str, str]:
@@ -131,4 +139,4 @@ def overview(store: TownStore, clock: Clock, year: int,
         columns += [c for c in found if c not in columns]
     rows = tuple((v.name, tuple(found.get(c, NOT_REPORTED if v.sequence is None else "—") for c in columns))
                  for v, found in cells)
-    return Overview(store.info().name, tuple(villages), tuple(columns), rows)
+    return Overview(store.info().name, tuple(villages), tuple(columns), rows, year, day)

@@ -56,10 +56,13 @@ class VillagesModel(QAbstractTableModel):
 
 
 class MatrixModel(QAbstractTableModel):
+    """A row a village, its name in the row header (it stays in view when the columns scroll)."""
+
     def __init__(self, overview: Overview, parent: QWidget | None = None):
         super().__init__(parent)
-        self.header = ("村（社区）", *overview.columns)
-        self.rows = [(name, *cells) for name, cells in overview.rows]
+        self.header = overview.columns
+        self.names = [name for name, _cells in overview.rows]
+        self.rows = [cells for _name, cells in overview.rows]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
@@ -71,25 +74,28 @@ class MatrixModel(QAbstractTableModel):
         if not index.isValid():
             return None
         text = self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() > 0 and is_gap(text):
-            return RED
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return text if role == Qt.ItemDataRole.DisplayRole else f"{self.names[index.row()]}：{self.header[index.column()]} {text}"
+        if role == Qt.ItemDataRole.ForegroundRole and is_gap(text):
+            return RED  # the words say it too: red only helps the eye
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.header[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.header[section] if orientation == Qt.Orientation.Horizontal else self.names[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Vertical:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
-def _table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
+def _table(model: QAbstractTableModel, parent: QWidget, sort_column: int = 0) -> QTableView:
+    """``sort_column`` -1: in the order listed (the villages' codes) until a header is clicked."""
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     view = QTableView(parent)
     view.setModel(proxy)
     view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # in code (or name) order, as listed
+    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.resizeColumnsToContents()
     return view
@@ -125,7 +131,14 @@ class TownWindow(QMainWindow):
         layout.addWidget(self.villages_view, 1)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(page, "各村")
-        self.tabs.addTab(_table(self.matrix_model, self), "村×要求")
+        matrix_page = QWidget()
+        matrix_layout = QVBoxLayout(matrix_page)
+        caption = QLabel(overview.caption)
+        caption.setWordWrap(True)
+        matrix_layout.addWidget(caption)
+        self.matrix_view = _table(self.matrix_model, self, sort_column=-1)
+        matrix_layout.addWidget(self.matrix_view, 1)
+        self.tabs.addTab(matrix_page, "村×要求")
         self.setCentralWidget(self.tabs)
         self.villages_view.selectRow(0)
 
@@ -231,7 +244,7 @@ def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False, db_url: s
 
 def smoke(window: TownWindow) -> int:
     """Print what the window shows, open the first reported village's ledgers on every tab, leave."""
-    print(f"各村：{window.villages_model.rowCount()} 行；村×要求：{window.matrix_model.columnCount() - 1} 项")
+    print(f"各村：{window.villages_model.rowCount()} 行；村×要求：{window.matrix_model.columnCount()} 项")
     reported = next((v for v in window.villages if v.sequence is not None), None)
     if reported is not None:
         window.select_village(reported.code)

@@ -36,7 +36,12 @@ def test_villages_and_matrix_show_gaps_in_words(qtbot, qtmodeltester, tmp_path, 
     assert cell(villages, 0, 3) == "0天" and cell(villages, 0, 5) == "正常"
     matrix = window.matrix_model
     header = [matrix.headerData(c, Qt.Orientation.Horizontal) for c in range(matrix.columnCount())]
-    rows = {cell(matrix, r, 0): [cell(matrix, r, c) for c in range(matrix.columnCount())] for r in range(matrix.rowCount())}
+    names = [matrix.headerData(r, Qt.Orientation.Vertical) for r in range(matrix.rowCount())]
+    rows = {names[r]: [None] + [cell(matrix, r, c) for c in range(matrix.columnCount())] for r in range(matrix.rowCount())}
+    header = [None, *header]  # column 0 of ``rows``: the village, in the row header
+    view = window.matrix_view.model()  # as shown: in the villages' code order until a header is clicked
+    assert [view.headerData(r, Qt.Orientation.Vertical) for r in range(view.rowCount())] == [v.name for v in shown.villages]
+    assert shown.caption.startswith("2026年各村落实情况（统计到11月27日）：红字是缺项")
     finance = header.index("财务公开按期")
     assert rows["光明村"][finance].startswith("逾期") and rows["红旗村"][finance] == "按期"
     branch = header.index("支部委员会会议")
@@ -48,7 +53,7 @@ def test_villages_and_matrix_show_gaps_in_words(qtbot, qtmodeltester, tmp_path, 
     assert rows["新华村"][plan] == "未制定" and rows["红旗村"][plan].endswith("项）")  # the demo village without one
     assert rows["东风村"][rectified].startswith("逾期") and rows["红旗村"][rectified] == "完成率100%（销号8/8个）"
     assert rows["建设村"][bodies] == "健全"  # its IDs' retired county code changes nothing
-    red = {(name, header[c]) for r, name in enumerate(rows) for c in range(1, len(header))
+    red = {(name, header[c + 1]) for r, name in enumerate(names) for c in range(matrix.columnCount())
            if matrix.data(matrix.index(r, c), Qt.ItemDataRole.ForegroundRole) is not None}
     assert ("新华村", "党建计划") in red and ("东风村", "整改完成率") in red
     assert ("红旗村", "整改完成率") not in red and ("建设村", "群团组织") not in red
