@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 
 from app.clock import Clock
 from app.services.bodies.assembly_rules import composition_problems
-from app.services.bodies.body_catalogue import BodySettings
+from app.services.bodies.body_catalogue import BodyInfo, BodySettings
 from app.services.bodies.representatives import RepresentativeService
 from app.services.members.posts import CANONICAL_POSTS, POST_ORDER, Body
 from db.models import Meeting, MeetingKind, Person, Post
@@ -44,30 +44,60 @@ class BodyHealth:
         return f"{self.name}：{state}；{last}"
 
 
+@dataclass(frozen=True)
+class BodyPosts:
+    """A body the village keeps, and who holds its posts on a day."""
+
+    info: BodyInfo
+    held: tuple[tuple[str, str], ...]  # (post, name), by post
+    missing: tuple[str, ...]  # leading posts nobody holds
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    @property
+    def sound(self) -> bool:
+        """Its leading posts held (the 村民代表会议's make-up is judged by BodyHealth)."""
+        return not self.missing
+
+
 class BodyHealthService:
     def __init__(self, db: Database, clock: Clock):
         self.db = db
         self.clock = clock
 
+    def posts_on(self, day: dt.date | None = None) -> list[BodyPosts]:
+        """Only who holds what (what the township's matrix needs): no activity looked up."""
+        day = day or self.clock.today()
+        with self.db.read() as s:
+            return self._posts(s, day)
+
+    def _posts(self, s, day: dt.date) -> list[BodyPosts]:  # noqa: ANN001 - Session
+        held = s.execute(select(Post.title, Person.name).join(Person, Person.id == Post.person_id)
+                         .where(or_(Post.start_date.is_(None), Post.start_date <= day),
+                                or_(Post.end_date.is_(None), Post.end_date >= day))).all()
+        result = []
+        for info in BodySettings(self.db).kept():
+            mine = tuple(sorted(((t, n) for t, n in held if CANONICAL_POSTS.get(t) is info.body),
+                                key=lambda p: POST_ORDER.get(p[0], 99)))
+            titles = {t for t, _n in mine}
+            result.append(BodyPosts(info, mine, tuple(t for t in info.required if t not in titles)))
+        return result
+
     def on(self, day: dt.date | None = None) -> list[BodyHealth]:
         day = day or self.clock.today()
         result = []
         with self.db.read() as s:
-            held = s.execute(select(Post.title, Person.name).join(Person, Person.id == Post.person_id)
-                             .where(or_(Post.start_date.is_(None), Post.start_date <= day),
-                                    or_(Post.end_date.is_(None), Post.end_date >= day))).all()
-            for info in BodySettings(self.db).kept():
-                mine = sorted(((t, n) for t, n in held if CANONICAL_POSTS.get(t) is info.body),
-                              key=lambda p: POST_ORDER.get(p[0], 99))
-                titles = {t for t, _n in mine}
-                missing = tuple(t for t in info.required if t not in titles)
+            for posts in self._posts(s, day):
+                info, mine = posts.info, posts.held
                 officers = (f"村民代表 {len(mine)} 人",) if info.body is Body.REPRESENTATIVES else \
                     tuple(f"{t} {n}" for t, n in mine)
                 last = self._last(s, info.body, day)
                 problems: tuple[str, ...] = ()
                 if info.body is Body.REPRESENTATIVES and mine:
                     problems = tuple(composition_problems(RepresentativeService(self.db, self.clock).composition_on(day)))
-                result.append(BodyHealth(info.name, officers, missing, problems, *last))
+                result.append(BodyHealth(info.name, officers, posts.missing, problems, *last))
         return result
 
     @staticmethod

@@ -8,8 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.services.bodies.assembly_rules import Composition
-from app.services.bodies.body_catalogue import BY_NAME
-from app.services.bodies.body_health import BodyHealth, BodyHealthService
+from app.services.bodies.body_health import BodyHealthService, BodyPosts
 from app.services.common.context import Services
 from app.services.common.due_rule import records_begin
 from app.services.members.posts import Body
@@ -56,12 +55,12 @@ class DutyYear:
 class Standing:
     plans: tuple[PlanYear, ...]  # each year of the period up to the day counted
     duties: tuple[DutyYear, ...]
-    mass_bodies: tuple[BodyHealth, ...]  # the 群团组织 the village keeps, on the day counted
+    mass_bodies: tuple[BodyPosts, ...]  # the 群团组织 the village keeps, on the day counted
     rectification: Counts  # items raised in the period, as they stand
     representatives: Composition  # the 村民代表会议 on the day counted
 
     @property
-    def unsound_bodies(self) -> tuple[BodyHealth, ...]:
+    def unsound_bodies(self) -> tuple[BodyPosts, ...]:
         return tuple(b for b in self.mass_bodies if not b.sound)
 
 
@@ -82,7 +81,7 @@ def read_standing(services: Services, first: dt.date, last: dt.date) -> Standing
         states = [t.state for m in members for t in m.tasks]
         duties.append(DutyYear(year, len(members), len(states), sum(1 for s in states if s in (DONE, DONE_LATE)),
                                states.count(NOT_DONE), sum(1 for m in members if m.pledge and m.pledge.signed_on)))
-    bodies = BodyHealthService(services.db, services.clock).on(day)
-    mass = tuple(b for b in bodies if BY_NAME[b.name].body in MASS_BODIES)
+    bodies = BodyHealthService(services.db, services.clock).posts_on(day)
+    mass = tuple(b for b in bodies if b.info.body in MASS_BODIES)
     return Standing(tuple(plans), tuple(duties), mass, services.rectification.counts_on(first, last),
                     services.representatives.composition_on(day))

@@ -57,6 +57,10 @@ def test_villages_and_matrix_show_gaps_in_words(qtbot, qtmodeltester, tmp_path, 
            if matrix.data(matrix.index(r, c), Qt.ItemDataRole.ForegroundRole) is not None}
     assert ("新华村", "党建计划") in red and ("东风村", "整改完成率") in red
     assert ("红旗村", "整改完成率") not in red and ("建设村", "群团组织") not in red
+    window.matrix_view.sortByColumn(plan - 1, Qt.SortOrder.DescendingOrder)  # a click on 党建计划
+    shown_rows = {view.headerData(r, Qt.Orientation.Vertical): view.index(r, plan - 1).data() for r in range(view.rowCount())}
+    assert view.headerData(0, Qt.Orientation.Vertical) == "向阳村"  # “未完成3项” sorts first, and its name with it
+    assert shown_rows["新华村"] == "未制定" and shown_rows["白沙社区"] == "未上报"  # each name stays with its row
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
