@@ -89,10 +89,12 @@ def run_town(args: argparse.Namespace, data_dir: DataDir, clock: Clock) -> int:
 
     root = town_dir(args, data_dir)
     if args.town_command == "demo":
-        from app.services.township.town_demo import build_demo_town
+        from app.services.township.town_demo import SHOWN, build_demo_town
 
-        made = build_demo_town(root, args.name, clock, args.db)
-        print(f"已建立示例乡镇“{args.name}”：{made} 个村已登记并导入。乡镇数据：{_where(root, args.db)}")
+        registered, imported = build_demo_town(root, args.name, clock, args.db)
+        shown = "；".join(f"{name}{what}" for name, what in SHOWN.items())
+        print(f"已建立示例乡镇“{args.name}”：{registered} 个村已登记，{imported} 个已导入数据包。其中{shown}。"
+              f"乡镇数据：{_where(root, args.db)}")
         return EXIT_OK
     if args.town_command == "init":
         store = TownStore.init(root, args.name, args.code, args.db)

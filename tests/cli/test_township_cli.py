@@ -75,7 +75,8 @@ def test_town_commands_before_init_say_what_to_do(run, tmp_path):
 def test_the_sample_township_shows_its_variations_in_the_analysis(run, tmp_path, db):
     town = str(tmp_path / "town")
     code, out = run("town", "--town-dir", town, *db, "demo")
-    assert code == 0 and "已建立示例乡镇“城关镇”：12 个村已登记并导入" in out
+    assert code == 0 and "已建立示例乡镇“城关镇”：12 个村已登记，11 个已导入数据包。其中向阳村支委会三个月未开；" in out
+    assert "新华村没有当年党建计划；东风村整改问题未完成（其余各村已销号）；" in out and "白沙社区已登记、未上报。" in out
     lines = run("town", "--town-dir", town, *db, "villages")[1].splitlines()
     assert len(lines) == 12 and lines[-1] == "430124105212\t白沙社区\t—\t—\t未上报"
     code, out = run("town", "--town-dir", town, *db, "pdf", "analysis", "2026", "-o", str(tmp_path / "分析.pdf"))

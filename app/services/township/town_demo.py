@@ -83,11 +83,15 @@ def _retire_id_area(services: Services, _year: int) -> None:
             person.id_number = first17 + check_digit(first17)
 
 
+# What each varied village shows, as `town demo` tells the user.
+SHOWN = {LAPSED: "支委会三个月未开", LATE: "财务公开逾期", NO_PLAN: "没有当年党建计划", OPEN_ITEMS: "整改问题未完成（其余各村已销号）",
+         OLD_IDS: "身份证号用已撤销的县级代码", SILENT: "已登记、未上报"}
 VARIATIONS = {LAPSED: _lapse_branch_meetings, LATE: _late_finance_notices, NO_PLAN: _drop_plan,
               OLD_IDS: _retire_id_area}
 
 
-def build_demo_town(root: Path, name: str, clock: Clock, db_url: str | None = None) -> int:
+def build_demo_town(root: Path, name: str, clock: Clock, db_url: str | None = None) -> tuple[int, int]:
+    """(villages registered, packages imported)."""
     root = Path(root)
     store = TownStore.init(root, name, TOWN_CODE, db_url)
     try:
@@ -125,4 +129,4 @@ def build_demo_town(root: Path, name: str, clock: Clock, db_url: str | None = No
                     services.close()
     finally:
         store.close()
-    return len(NAMES)
+    return len(NAMES), sum(1 for n in NAMES if n != SILENT)
