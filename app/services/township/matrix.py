@@ -65,7 +65,10 @@ def plan_cells(_figures: Figures, standing: Standing) -> Cells:
     if plan is None or not plan.made:
         return [("党建计划", "未制定")]
     gaps = [f"未完成{plan.not_done}项"] * bool(plan.not_done) + ["未经会议通过"] * (not plan.adopted)
-    return [("党建计划", f"{'，'.join(gaps)}（共{plan.items}项）" if gaps else f"完成{plan.done}/{plan.items}项")]
+    if gaps:
+        return [("党建计划", f"{'，'.join(gaps)}（共{plan.items}项）")]
+    not_due = plan.items - plan.done
+    return [("党建计划", f"完成{plan.done}/{plan.items}项" + (f"（{not_due}项未到期）" if not_due else ""))]
 
 
 def duty_cells(_figures: Figures, standing: Standing) -> Cells:

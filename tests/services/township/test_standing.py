@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 
+from app.services.meetings.meeting_kinds import Kind
+from app.services.meetings.meeting_types import MeetingData
 from app.services.members.member_types import PersonData, PostData
 from app.services.rectification.rect_types import DEADLINE, ItemData, ProgressData, SourceData
 from app.services.safety.actor import command_line_actor
@@ -81,10 +83,8 @@ def test_a_village_in_order_shows_no_gap(registered, village, clock):
     ids = add_people(services, ("王芳", "女", "妇联主席"), ("赵强", "男", "团支部书记"), ("钱勇", "男", "民兵连长"),
                      ("孙伟", "男", "民兵连指导员"), ("周洁", "女", "工会主席"))
     plans = services.team_rules.plans
-    plans.start(2026, [PlanItemData(When(MONTH, 5), "开展主题党日")])
-    meeting = services.meetings.list_rows(year=2026)
-    assert meeting == []  # no meeting to adopt it at: the plan says so until one is entered
-    [item] = plans.view(2026).items
+    plans.start(2026, [PlanItemData(When(MONTH, 5), "开展主题党日"), PlanItemData(When(MONTH, 12), "年终述职")])
+    item = next(r for r in plans.view(2026).items if r.data.content == "开展主题党日")
     plans.mark_done(item.id, dt.date(2026, 5, 20), "已开展")
     duties = services.team_rules.duties
     duties.save_task(2026, DutyTaskData(ids["红书记"], "讲廉政党课", dt.date(2026, 6, 28), dt.date(2026, 6, 20)))
@@ -92,7 +92,15 @@ def test_a_village_in_order_shows_no_gap(registered, village, clock):
         duties.save_pledge(2026, PledgeData(member.person_id, dt.date(2026, 2, 10)))
     import_package(registered, village.package(), clock)
     row = matrix_row(registered, clock)
-    assert [row[c] for c in STANDING_COLUMNS[2:]] == ["未经会议通过（共1项）", "已建立（1项）", "健全"]
+    assert row["党建计划"] == "未经会议通过（共2项）"  # no meeting passed it yet: still a gap
+
+    passed = services.meetings.save(MeetingData(kinds=[Kind.BRANCH_COMMITTEE.value], topic="研究年度党建计划",
+                                                date=dt.date(2026, 1, 8)), confirmed=True)
+    plans.adopt(2026, passed)
+    import_package(registered, village.package(), clock)
+    row = matrix_row(registered, clock)
+    assert [row[c] for c in STANDING_COLUMNS[2:]] == ["完成1/2项（1项未到期）", "已建立（1项）", "健全"]
+    assert not any(is_gap(row[c]) for c in STANDING_COLUMNS[2:])
 
 
 def test_the_analysis_counts_them_and_drafts_the_problems(keeping_little, clock):
