@@ -18,7 +18,7 @@ from app.services.common.errors import UserError, ValidationFailed
 from app.services.safety.accounts import AccountService
 from app.services.safety.actor import Actor
 from app.ui.common import dialogs
-from app.ui.common.form_helpers import FieldErrors
+from app.ui.common.form_helpers import FieldErrors, UnsavedChangesGuard
 from app.ui.common.screen_fit import fit_to_screen
 
 
@@ -88,7 +88,9 @@ class LoginDialog(QDialog):
             )
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(UnsavedChangesGuard, QDialog):
+    """取消 / Esc ask before the code and passwords typed are thrown away."""
+
     def __init__(self, accounts: AccountService, name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.accounts = accounts
@@ -107,6 +109,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(QLabel("恢复码印在首次使用时打印的“管理员恢复码”页上（一般放在村部保险柜）。"))
         layout.addLayout(form)
         layout.addWidget(_buttons("重设密码", "取消", self, self.submit))
+        self.mark_unchanged()  # the name filled in from the login is not the user's typing
 
     def submit(self) -> None:
         try:
@@ -118,8 +121,9 @@ class RecoveryDialog(QDialog):
         self.accept()
 
 
-class FirstAdminDialog(QDialog):
-    """First start: the administrator's name and password; the recovery code follows."""
+class FirstAdminDialog(UnsavedChangesGuard, QDialog):
+    """First start: the administrator's name and password; the recovery code follows. 退出程序 / Esc
+    ask before what is typed is thrown away."""
 
     def __init__(self, accounts: AccountService, parent: QWidget | None = None):
         super().__init__(parent)
@@ -143,6 +147,7 @@ class FirstAdminDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(_buttons("保存", "退出程序", self, self.submit))
         fit_to_screen(self, 520, 0)
+        self.mark_unchanged()
 
     def submit(self) -> None:
         try:

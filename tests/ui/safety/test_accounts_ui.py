@@ -65,6 +65,29 @@ def test_recovery_dialog_resets_the_password(qtbot, services):
     assert services.accounts.login("王文书", "newpass2026").name == "王文书"
 
 
+def test_recovery_and_first_admin_ask_before_throwing_away_what_was_typed(qtbot, services, monkeypatch):
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda _p, title, *_a: asked.append(title) or False)
+    services.accounts.create_first_admin("王文书", "hongqi2026", "hongqi2026")
+    recovery = RecoveryDialog(services.accounts, "王文书")
+    qtbot.addWidget(recovery)
+    recovery.show()
+    recovery.reject()  # nothing typed yet (the name came from the login): closes without asking
+    assert asked == [] and not recovery.isVisible()
+    recovery = RecoveryDialog(services.accounts, "王文书")
+    qtbot.addWidget(recovery)
+    recovery.show()
+    recovery.code.setText("7KQ4M-PX2HD")
+    recovery.reject()  # Esc or 取消 with a half-typed code: asked, “继续填写” keeps it
+    assert asked == ["放弃修改？"] and recovery.isVisible() and recovery.code.text() == "7KQ4M-PX2HD"
+    first = FirstAdminDialog(services.accounts)
+    qtbot.addWidget(first)
+    first.show()
+    first.name.setText("王文书")
+    first.reject()
+    assert asked == ["放弃修改？", "放弃修改？"] and first.isVisible()
+
+
 def test_viewer_sees_read_only_screens(qtbot, services):
     services.members.save(person("张三", "党支部书记"))
     window = signed_in_window(qtbot, services, Role.VIEWER)
