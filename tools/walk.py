@@ -131,7 +131,7 @@ def walk_town(scratch: Path, free, shoot) -> None:  # noqa: ANN001 - QRect, the 
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         shoot(f"t{index + 1:02d}-乡镇-{window.tabs.tabText(index)}")
-    bar = window.matrix_view.horizontalScrollBar()  # the columns beyond the screen's width
+    bar = window.matrix_page.view.horizontalScrollBar()  # the columns beyond the screen's width
     bar.setValue(bar.maximum())
     shoot(f"t{window.tabs.count() + 1:02d}-乡镇-村×要求-右侧")
     window.hide()

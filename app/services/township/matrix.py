@@ -91,6 +91,16 @@ MATRIX_COLUMNS: list[Callable[[Figures, Standing], Cells]] = [
     meeting_cells, notice_cells, matter_cells, rectification_cells, plan_cells, duty_cells, body_cells]
 
 
+YEARS_BACK = 9  # the window offers this year and up to nine before it
+
+
+def years_offered(villages: tuple[VillageRow, ...] | list[VillageRow], today: dt.date) -> list[int]:
+    """The years the window offers, newest first: back to the earliest year any package covers."""
+    starts = [int(v.period[:4]) for v in villages if v.period[:4].isdigit()]
+    first = max(min(starts, default=today.year), today.year - YEARS_BACK)
+    return list(range(today.year, min(first, today.year) - 1, -1))
+
+
 @dataclass(frozen=True)
 class Overview:
     town: str

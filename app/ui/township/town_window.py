@@ -9,19 +9,18 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QProgressDialog, QPushButton,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from app.services.township.matrix import Overview, is_gap
+from app.services.township.matrix import Overview, years_offered
+from app.ui.township.matrix_page import RED, MatrixPage, table_view
 from app.services.township.town_store import VillageRow
 
 if TYPE_CHECKING:
     from app.services.common.context import Services
 
 VILLAGE_HEADER = ("区划代码", "村（社区）", "最近一次上报", "距今", "所含期间", "状态")
-RED = QColor("#b00020")
 
 
 class VillagesModel(QAbstractTableModel):
@@ -55,65 +54,20 @@ class VillagesModel(QAbstractTableModel):
         return None
 
 
-class MatrixModel(QAbstractTableModel):
-    """A row a village, its name in the row header (it stays in view when the columns scroll)."""
-
-    def __init__(self, overview: Overview, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.header = overview.columns
-        self.names = [name for name, _cells in overview.rows]
-        self.rows = [cells for _name, cells in overview.rows]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.header)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        text = self.rows[index.row()][index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return text if role == Qt.ItemDataRole.DisplayRole else f"{self.names[index.row()]}：{self.header[index.column()]} {text}"
-        if role == Qt.ItemDataRole.ForegroundRole and is_gap(text):
-            return RED  # the words say it too: red only helps the eye
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.header[section] if orientation == Qt.Orientation.Horizontal else self.names[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Vertical:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-def _table(model: QAbstractTableModel, parent: QWidget, sort_column: int = 0) -> QTableView:
-    """``sort_column`` -1: in the order listed (the villages' codes) until a header is clicked."""
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    view = QTableView(parent)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.resizeColumnsToContents()
-    return view
-
-
 class TownWindow(QMainWindow):
-    """``open_copy(code)`` gives the read-only services on a village's copy (its ledgers)."""
+    """``open_copy(code)`` gives the read-only services on a village's copy (its ledgers);
+    ``recount(year)`` the matrix of another year (None: only the year shown)."""
 
     def __init__(self, overview: Overview, today: dt.date,
-                 open_copy: Callable[[str], Services] | None = None):
+                 open_copy: Callable[[str], Services] | None = None,
+                 recount: Callable[[int], Overview] | None = None):
         super().__init__()
         self.setWindowTitle(f"村支部台账（乡镇）— {overview.town}")
         self.villages = overview.villages
         self.open_copy = open_copy
         self.copies: list[QMainWindow] = []  # the villages' windows now open
         self.villages_model = VillagesModel(overview, today, self)
-        self.matrix_model = MatrixModel(overview, self)
-        self.villages_view = _table(self.villages_model, self)
+        self.villages_view = table_view(self.villages_model, self)
         self.villages_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.villages_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.villages_view.activated.connect(self.open_selected)  # Enter, or a double click
@@ -131,14 +85,8 @@ class TownWindow(QMainWindow):
         layout.addWidget(self.villages_view, 1)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(page, "各村")
-        matrix_page = QWidget()
-        matrix_layout = QVBoxLayout(matrix_page)
-        caption = QLabel(overview.caption)
-        caption.setWordWrap(True)
-        matrix_layout.addWidget(caption)
-        self.matrix_view = _table(self.matrix_model, self, sort_column=-1)
-        matrix_layout.addWidget(self.matrix_view, 1)
-        self.tabs.addTab(matrix_page, "村×要求")
+        self.matrix_page = MatrixPage(overview, years_offered(overview.villages, today), recount, self)
+        self.tabs.addTab(self.matrix_page, "村×要求")
         self.setCentralWidget(self.tabs)
         self.villages_view.selectRow(0)
 
@@ -203,6 +151,15 @@ class CountingDialog(QProgressDialog):
         QApplication.processEvents()
 
 
+def _counted(work: Callable[[Callable[[int, int], None]], Overview]) -> Overview:
+    """``work(step)`` with “正在统计各村的情况” shown while it lasts more than half a second."""
+    counting = CountingDialog()
+    try:
+        return work(counting.step)
+    finally:
+        counting.close()
+
+
 def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False, db_url: str | None = None) -> int:
     """Open the township's window on ``root``; with ``smoke_test`` print what it shows and leave."""
     from app.clock import SystemClock
@@ -219,11 +176,7 @@ def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False, db_url: s
     store = None
     try:
         store = TownStore(root, db_url)
-        counting = CountingDialog()
-        try:
-            shown = overview(store, clock, clock.today().year, counting.step)
-        finally:
-            counting.close()
+        shown = _counted(lambda step: overview(store, clock, clock.today().year, step))
     except UserError as exc:
         if store is not None:
             store.close()
@@ -233,7 +186,8 @@ def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False, db_url: s
             dialogs.show_error(None, "无法打开乡镇数据", exc.message)
         return 2
     try:
-        window = TownWindow(shown, clock.today(), lambda code: open_village(store, code, clock))
+        window = TownWindow(shown, clock.today(), lambda code: open_village(store, code, clock),
+                            lambda year: _counted(lambda step: overview(store, clock, year, step)))
         window.show()
         if smoke_test:
             return smoke(window)
@@ -244,7 +198,7 @@ def run_town_gui(root: Path, log_path: Path, smoke_test: bool = False, db_url: s
 
 def smoke(window: TownWindow) -> int:
     """Print what the window shows, open the first reported village's ledgers on every tab, leave."""
-    print(f"各村：{window.villages_model.rowCount()} 行；村×要求：{window.matrix_model.columnCount()} 项")
+    print(f"各村：{window.villages_model.rowCount()} 行；村×要求：{window.matrix_page.model.columnCount()} 项")
     reported = next((v for v in window.villages if v.sequence is not None), None)
     if reported is not None:
         window.select_village(reported.code)

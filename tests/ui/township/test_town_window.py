@@ -28,18 +28,18 @@ def test_villages_and_matrix_show_gaps_in_words(qtbot, qtmodeltester, tmp_path, 
     window = TownWindow(shown, dt.date(2026, 11, 27))
     qtbot.addWidget(window)
     qtmodeltester.check(window.villages_model)
-    qtmodeltester.check(window.matrix_model)
+    qtmodeltester.check(window.matrix_page.model)
     assert window.windowTitle() == "村支部台账（乡镇）— 城关镇"
     villages = window.villages_model
     assert villages.rowCount() == 12
     assert [cell(villages, 11, c) for c in range(6)] == ["430124105212", "白沙社区", "—", "—", "—", "未上报"]
     assert cell(villages, 0, 3) == "0天" and cell(villages, 0, 5) == "正常"
-    matrix = window.matrix_model
+    matrix = window.matrix_page.model
     header = [matrix.headerData(c, Qt.Orientation.Horizontal) for c in range(matrix.columnCount())]
     names = [matrix.headerData(r, Qt.Orientation.Vertical) for r in range(matrix.rowCount())]
     rows = {names[r]: [None] + [cell(matrix, r, c) for c in range(matrix.columnCount())] for r in range(matrix.rowCount())}
     header = [None, *header]  # column 0 of ``rows``: the village, in the row header
-    view = window.matrix_view.model()  # as shown: in the villages' code order until a header is clicked
+    view = window.matrix_page.view.model()  # as shown: in the villages' code order until a header is clicked
     assert [view.headerData(r, Qt.Orientation.Vertical) for r in range(view.rowCount())] == [v.name for v in shown.villages]
     assert shown.caption.startswith("2026年各村落实情况（统计到11月27日）：红字是缺项")
     finance = header.index("财务公开按期")
@@ -57,7 +57,7 @@ def test_villages_and_matrix_show_gaps_in_words(qtbot, qtmodeltester, tmp_path, 
            if matrix.data(matrix.index(r, c), Qt.ItemDataRole.ForegroundRole) is not None}
     assert ("新华村", "党建计划") in red and ("东风村", "整改完成率") in red
     assert ("红旗村", "整改完成率") not in red and ("建设村", "群团组织") not in red
-    window.matrix_view.sortByColumn(plan - 1, Qt.SortOrder.DescendingOrder)  # a click on 党建计划
+    window.matrix_page.view.sortByColumn(plan - 1, Qt.SortOrder.DescendingOrder)  # a click on 党建计划
     shown_rows = {view.headerData(r, Qt.Orientation.Vertical): view.index(r, plan - 1).data() for r in range(view.rowCount())}
     assert view.headerData(0, Qt.Orientation.Vertical) == "向阳村"  # “未完成3项” sorts first, and its name with it
     assert shown_rows["新华村"] == "未制定" and shown_rows["白沙社区"] == "未上报"  # each name stays with its row
@@ -91,6 +91,36 @@ def choose(window: TownWindow, name: str) -> None:
     row = next(r for r in range(view.model().rowCount()) if view.model().index(r, 1).data() == name)
     view.setCurrentIndex(view.model().index(row, 0))
     view.setFocus()
+
+
+def test_an_earlier_year_is_counted_to_its_last_day(qtbot, town, clock):
+    asked = []
+    window = TownWindow(overview(town, clock, 2026), clock.today(), None,
+                        lambda year: asked.append(year) or overview(town, clock, year))
+    qtbot.addWidget(window)
+    page = window.matrix_page
+    assert [page.year.itemText(i) for i in range(page.year.count())] == [f"{y}年" for y in range(2026, 2020, -1)]
+    page.year.setCurrentText("2025年")
+    assert asked == [2025] and page.caption.text().startswith("2025年各村落实情况（统计到12月31日）")
+    model = page.model
+    plan = model.header.index("党建计划")
+    plans = {model.headerData(r, Qt.Orientation.Vertical): model.index(r, plan).data() for r in range(model.rowCount())}
+    assert plans["红旗村"] == "未制定" and plans["新华村"] == "未制定"  # the demo's plans are for 2026 only
+    page.year.setCurrentText("2026年")
+    plans = {model.headerData(r, Qt.Orientation.Vertical): model.index(r, plan).data() for r in range(model.rowCount())}
+    assert plans["红旗村"] != "未制定" and plans["新华村"] == "未制定"
+
+
+def test_the_years_offered_go_back_to_the_earliest_package_but_not_past_ten(town, clock):
+    from dataclasses import replace
+
+    from app.services.township.matrix import years_offered
+
+    villages = town.villages()
+    assert years_offered(villages, clock.today()) == list(range(2026, 2020, -1))  # packages from 2021-05-01
+    old = [replace(villages[0], period="1998-01-01 至 2026-11-27"), *villages[1:]]
+    assert years_offered(old, clock.today()) == list(range(2026, 2016, -1))
+    assert years_offered([v for v in villages if v.sequence is None], clock.today()) == [2026]
 
 
 def test_enter_on_a_village_opens_all_its_ledgers_read_only(qtbot, town, clock):

@@ -1,0 +1,108 @@
+"""The township window's 村×要求 page: a row a village (its name in the row header, so it stays in
+view when the columns scroll), gaps in words and red, and a year to choose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+
+from app.services.township.matrix import Overview, is_gap
+
+RED = QColor("#b00020")
+
+
+class MatrixModel(QAbstractTableModel):
+    def __init__(self, overview: Overview, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.show(overview)
+
+    def show(self, overview: Overview) -> None:
+        self.beginResetModel()
+        self.header = overview.columns
+        self.names = [name for name, _cells in overview.rows]
+        self.rows = [cells for _name, cells in overview.rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.header)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        text = self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{self.names[index.row()]}：{self.header[index.column()]} {text}"
+        if role == Qt.ItemDataRole.ForegroundRole and is_gap(text):
+            return RED  # the words say it too: red only helps the eye
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.header[section] if orientation == Qt.Orientation.Horizontal else self.names[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Vertical:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def table_view(model: QAbstractTableModel, parent: QWidget, sort_column: int = 0) -> QTableView:
+    """Read-only, sortable by a click on a header. ``sort_column`` -1: in the order listed (the
+    villages' codes) until a header is clicked."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.resizeColumnsToContents()
+    return view
+
+
+class MatrixPage(QWidget):
+    """``recount(year)`` works out another year's matrix (None: only the year shown is offered)."""
+
+    def __init__(self, overview: Overview, years: list[int], recount: Callable[[int], Overview] | None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.recount = recount
+        self.model = MatrixModel(overview, self)
+        self.year = QComboBox()
+        self.year.addItems([f"{y}年" for y in (years if recount is not None else [overview.year])])
+        self.year.setCurrentText(f"{overview.year}年")
+        self.year.setToolTip("看往年的情况：各村按该年12月31日统计")
+        self.year.currentTextChanged.connect(self._year_chosen)
+        self.caption = QLabel(overview.caption)
+        self.caption.setWordWrap(True)
+        row = QHBoxLayout()
+        label = QLabel("年份")
+        label.setBuddy(self.year)
+        row.addWidget(label)
+        row.addWidget(self.year)
+        row.addWidget(self.caption, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        self.view = table_view(self.model, self, sort_column=-1)
+        layout.addWidget(self.view, 1)
+
+    def _year_chosen(self, text: str) -> None:
+        from app.services.common.errors import UserError
+        from app.ui.common import dialogs
+
+        if self.recount is None or not text:
+            return
+        try:
+            shown = self.recount(int(text.rstrip("年")))
+        except UserError as exc:  # the shared database gone away, say: the year shown stays
+            dialogs.show_error(self, "无法统计这一年", exc.message)
+            return
+        self.model.show(shown)
+        self.caption.setText(shown.caption)
+        self.view.resizeColumnsToContents()
