@@ -14,17 +14,14 @@ from app.services.township.matrix import Overview, is_gap
 RED = QColor("#b00020")
 
 
-class MatrixModel(QAbstractTableModel):
-    def __init__(self, overview: Overview, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.show(overview)
+class WordsModel(QAbstractTableModel):
+    """Rows of words under ``header``; a cell ``marked`` is also red (the words say it already)."""
 
-    def show(self, overview: Overview) -> None:
-        self.beginResetModel()
-        self.header = overview.columns
-        self.names = [name for name, _cells in overview.rows]
-        self.rows = [cells for _name, cells in overview.rows]
-        self.endResetModel()
+    header: tuple[str, ...] = ()
+    rows: list[tuple[str, ...]] = []
+
+    def marked(self, row: int, column: int, text: str) -> bool:  # noqa: ARG002 - for the subclasses
+        return False
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
@@ -38,18 +35,44 @@ class MatrixModel(QAbstractTableModel):
         text = self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self.names[index.row()]}：{self.header[index.column()]} {text}"
-        if role == Qt.ItemDataRole.ForegroundRole and is_gap(text):
-            return RED  # the words say it too: red only helps the eye
+        if role == Qt.ItemDataRole.ForegroundRole and self.marked(index.row(), index.column(), text):
+            return RED
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.header[section] if orientation == Qt.Orientation.Horizontal else self.names[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Vertical:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.header[section]
         return None
+
+
+class MatrixModel(WordsModel):
+    def __init__(self, overview: Overview, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.show(overview)
+
+    def show(self, overview: Overview) -> None:
+        self.beginResetModel()
+        self.header = overview.columns
+        self.names = [name for name, _cells in overview.rows]
+        self.rows = [cells for _name, cells in overview.rows]
+        self.endResetModel()
+
+    def marked(self, row: int, column: int, text: str) -> bool:  # noqa: ARG002
+        return is_gap(text)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return f"{self.names[index.row()]}：{self.header[index.column()]} {self.rows[index.row()][index.column()]}"
+        return super().data(index, role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+        if orientation == Qt.Orientation.Vertical:  # the village, in view whichever columns are scrolled to
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.names[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        return super().headerData(section, orientation, role)
 
 
 def table_view(model: QAbstractTableModel, parent: QWidget, sort_column: int = 0) -> QTableView:

@@ -9,12 +9,11 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QProgressDialog, QPushButton,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app.services.township.matrix import Overview, years_offered
-from app.ui.township.matrix_page import RED, MatrixPage, table_view
+from app.ui.township.matrix_page import MatrixPage, WordsModel, table_view
 from app.services.township.town_store import VillageRow
 
 if TYPE_CHECKING:
@@ -23,7 +22,9 @@ if TYPE_CHECKING:
 VILLAGE_HEADER = ("区划代码", "村（社区）", "最近一次上报", "距今", "所含期间", "状态")
 
 
-class VillagesModel(QAbstractTableModel):
+class VillagesModel(WordsModel):
+    header = VILLAGE_HEADER
+
     def __init__(self, overview: Overview, today: dt.date, parent: QWidget | None = None):
         super().__init__(parent)
         self.rows = []
@@ -32,26 +33,8 @@ class VillagesModel(QAbstractTableModel):
             last = f"第{v.sequence}号 {v.created_at:%Y-%m-%d}" if v.created_at else "—"
             self.rows.append((v.code, v.name, last, age, v.period or "—", v.state(today)))
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(VILLAGE_HEADER)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        text = self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and text != "正常":
-            return RED  # the words say it too: red only helps the eye
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return VILLAGE_HEADER[section]
-        return None
+    def marked(self, row: int, column: int, text: str) -> bool:  # noqa: ARG002
+        return column == VILLAGE_HEADER.index("状态") and text != "正常"
 
 
 class TownWindow(QMainWindow):

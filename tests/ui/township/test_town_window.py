@@ -34,6 +34,8 @@ def test_villages_and_matrix_show_gaps_in_words(qtbot, qtmodeltester, tmp_path, 
     assert villages.rowCount() == 12
     assert [cell(villages, 11, c) for c in range(6)] == ["430124105212", "白沙社区", "—", "—", "—", "未上报"]
     assert cell(villages, 0, 3) == "0天" and cell(villages, 0, 5) == "正常"
+    red = Qt.ItemDataRole.ForegroundRole
+    assert villages.data(villages.index(11, 5), red) is not None and villages.data(villages.index(0, 5), red) is None
     matrix = window.matrix_page.model
     header = [matrix.headerData(c, Qt.Orientation.Horizontal) for c in range(matrix.columnCount())]
     names = [matrix.headerData(r, Qt.Orientation.Vertical) for r in range(matrix.rowCount())]
