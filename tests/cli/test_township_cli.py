@@ -87,6 +87,10 @@ def test_the_sample_township_shows_its_variations_in_the_analysis(run, tmp_path,
     assert "1个村财务公开逾期或未公开（光明村）" in text
     assert "1个村未制定年度党建计划（新华村）" in text and "1个村整改问题逾期未完成（东风村）" in text
     assert "制定年度党建计划 10/11个村" in text and "群团组织健全 11/11个村" in text
+    problems = text[text.index("二、存在问题"):]  # in the order of the figures' sections
+    order = [problems.index(p) for p in ("财务公开逾期或未公开（光明村）", "未制定年度党建计划（新华村）",
+                                         "整改问题逾期未完成（东风村）", "婚丧喜庆事项报告未按时办理")]
+    assert order == sorted(order)
     code, out = run("town", "--town-dir", town, *db, "export", "analysis", "term", str(tmp_path / "分析.docx"))
     assert code == 0 and "已生成城关镇届中分析研判" in out and (tmp_path / "分析.docx").stat().st_size > 0
     code, out = run("town", "--town-dir", town, *db, "pdf", "analysis", "明年", "-o", str(tmp_path / "x.pdf"))

@@ -131,12 +131,16 @@ def missing_reports(villages: list[VillageFacts]) -> list[Problem]:
     return problem_if("{n}个村未上报台账数据", [v.name for v in villages if v.figures is None and not v.members])
 
 
+# In the order of the figures' sections, so each problem stands where its figures did.
 PROBLEMS: list[Callable[[list[VillageFacts]], list[Problem]]] = [
     missing_reports,
+    *standing.REPRESENTATIVE_PROBLEMS,
     lambda vs: _short_of(vs, "meetings", "{n}个村{label}未按要求召开"),
     lambda vs: _short_of(vs, "notices", "{n}个村{label}逾期或未公开"),
+    *standing.PLAN_PROBLEMS,
+    *standing.BODY_PROBLEMS,
+    *standing.RECTIFICATION_PROBLEMS,
     lambda vs: _short_of(vs, "reminders", "{n}个村{label}未按时办理"),
-    *standing.PROBLEMS,
 ]
 
 

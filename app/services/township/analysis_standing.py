@@ -96,7 +96,16 @@ def _villages(villages: list[VillageFacts], test: Callable[[Standing], bool]) ->
     return [name for name, s in _reported(villages) if test(s)]
 
 
-PROBLEMS: list[Callable[[list[VillageFacts]], list[Problem]]] = [
+Rule = Callable[[list[VillageFacts]], list[Problem]]
+
+# The problems of each section, in the section's order (analysis.PROBLEMS places them).
+REPRESENTATIVE_PROBLEMS: list[Rule] = [
+    lambda vs: problem_if("{n}个村村民代表不足村民代表会议组成人员的五分之四",
+                          _villages(vs, lambda s: _elected(s) and too_few_representatives(s.representatives))),
+    lambda vs: problem_if("{n}个村妇女村民代表不足村民代表会议组成人员的三分之一",
+                          _villages(vs, lambda s: _elected(s) and too_few_women(s.representatives))),
+]
+PLAN_PROBLEMS: list[Rule] = [
     lambda vs: problem_if("{n}个村未制定年度党建计划", _villages(vs, lambda s: not all(p.made for p in s.plans))),
     lambda vs: problem_if("{n}个村年度党建计划未经会议通过",
                           _villages(vs, lambda s: any(p.made and not p.adopted for p in s.plans))),
@@ -105,10 +114,10 @@ PROBLEMS: list[Callable[[list[VillageFacts]], list[Problem]]] = [
     lambda vs: problem_if("{n}个村主体责任任务逾期未完成", _villages(vs, lambda s: any(d.not_done for d in s.duties))),
     lambda vs: problem_if("{n}个村主体责任书未全部签订",
                           _villages(vs, lambda s: any(d.made and d.signed < d.members for d in s.duties))),
+]
+BODY_PROBLEMS: list[Rule] = [
     lambda vs: problem_if("{n}个村群团组织不健全", _villages(vs, lambda s: bool(s.unsound_bodies))),
+]
+RECTIFICATION_PROBLEMS: list[Rule] = [
     lambda vs: problem_if("{n}个村整改问题逾期未完成", _villages(vs, lambda s: bool(s.rectification.overdue))),
-    lambda vs: problem_if("{n}个村村民代表不足村民代表会议组成人员的五分之四",
-                          _villages(vs, lambda s: _elected(s) and too_few_representatives(s.representatives))),
-    lambda vs: problem_if("{n}个村妇女村民代表不足村民代表会议组成人员的三分之一",
-                          _villages(vs, lambda s: _elected(s) and too_few_women(s.representatives))),
 ]
