@@ -43,12 +43,14 @@ def _age(row, day: dt.date) -> int | None:  # noqa: ANN001 - MemberRow
 
 def team_figures(villages: list[VillageFacts]) -> tuple[str, list[FigureRow]]:
     reported = [v for v in villages if v.figures is not None or v.members]
+    unreadable = [v for v in villages if v.unreadable]
     members = [m for v in reported for m in v.members]
     one = [v.name for v in reported if v.team.one_shoulder]
     cross = sum(len(v.team.cross) for v in reported)
     seats = sum(len(v.team.party_members) + len(v.team.villager_members) - len(v.team.cross) for v in reported)
     return "班子结构", [
-        FigureRow("村（社区）数", f"{len(villages)}个", f"已上报 {len(reported)} 个"),
+        FigureRow("村（社区）数", f"{len(villages)}个", f"已上报 {len(reported) + len(unreadable)} 个"
+                  + (f"，其中 {len(unreadable)} 个未能统计" if unreadable else "")),
         FigureRow("“两委”班子成员", f"{len(members)}人"),
         FigureRow("书记、主任“一肩挑”", f"{len(one)}个村", f"占 {rate(len(one), len(reported))}"),
         FigureRow("“两委”交叉任职率", rate(cross, seats), f"交叉任职 {cross} 人"),
@@ -128,12 +130,19 @@ def _short_of(villages: list[VillageFacts], field: str, wording: str) -> list[Pr
 
 
 def missing_reports(villages: list[VillageFacts]) -> list[Problem]:
-    return problem_if("{n}个村未上报台账数据", [v.name for v in villages if v.figures is None and not v.members])
+    missing = [v.name for v in villages if v.figures is None and not v.members and not v.unreadable]
+    return problem_if("{n}个村未上报台账数据", missing)
+
+
+def unreadable_reports(villages: list[VillageFacts]) -> list[Problem]:
+    return problem_if("{n}个村上报的数据包中有记录无法统计，未计入以上数字（请该村核对台账后重新上报）",
+                      [v.name for v in villages if v.unreadable])
 
 
 # In the order of the figures' sections, so each problem stands where its figures did.
 PROBLEMS: list[Callable[[list[VillageFacts]], list[Problem]]] = [
     missing_reports,
+    unreadable_reports,
     *standing.REPRESENTATIVE_PROBLEMS,
     lambda vs: _short_of(vs, "meetings", "{n}个村{label}未按要求召开"),
     lambda vs: _short_of(vs, "notices", "{n}个村{label}逾期或未公开"),

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from app.clock import Clock
 from app.services.township.town_store import TownStore, VillageRow
 from app.services.township.matrix_cache import keep_cells, kept_cells
-from app.services.township.village_reads import counted_until, read_ledgers
+from app.services.township.village_reads import UnreadableVillage, counted_until, read_ledgers
 from app.services.township.village_standing import Standing
 from app.services.workbench.workbench_types import Figures
 
 NOT_REPORTED = "未上报"
+UNREADABLE = "未能统计（数据有误）"  # the village's records could not be counted: see the log
 GAP_WORDS = ("缺", "逾期", "未", "不健全")  # a cell that starts so is a gap (the window marks it red too)
 Cells = list[tuple[str, str]]
 
@@ -116,11 +117,15 @@ class Overview:
                 "格中写明缺什么；点列标题可按该列排序。")
 
 
-def village_cells(store: TownStore, village: VillageRow, clock: Clock, year: int) -> dict[str, str]:
-    """One village's row, worked out from its copy: column -> words."""
+def village_cells(store: TownStore, village: VillageRow, clock: Clock, year: int) -> dict[str, str] | None:
+    """One village's row, worked out from its copy: column -> words; None when its records cannot be
+    counted (each of its cells then says so)."""
     if village.sequence is None:
         return {}
-    found = read_ledgers(store, village, clock, year)
+    try:
+        found = read_ledgers(store, village, clock, year)
+    except UnreadableVillage:
+        return None
     return dict(cell for column in MATRIX_COLUMNS for cell in column(*found)) if found else {}
 
 
@@ -128,7 +133,9 @@ def keep_village_row(store: TownStore, code: str, clock: Clock) -> None:
     """After an import: work out the village's row for this year now, so the window need not."""
     [village] = store.villages(code)
     year = clock.today().year
-    keep_cells(store, str(year), counted_until(clock, year), [(village, village_cells(store, village, clock, year))])
+    cells = village_cells(store, village, clock, year)
+    if cells is not None:  # an unreadable one is tried again at each opening
+        keep_cells(store, str(year), counted_until(clock, year), [(village, cells)])
 
 
 def overview(store: TownStore, clock: Clock, year: int,
@@ -144,12 +151,17 @@ def overview(store: TownStore, clock: Clock, year: int,
         if progress is not None:
             progress(done, len(to_work_out))
         worked_out.append((village, village_cells(store, village, clock, year)))
-    keep_cells(store, period, day, worked_out)
+    keep_cells(store, period, day, [(v, cells) for v, cells in worked_out if cells is not None])
     found_by_code = kept | {v.code: cells for v, cells in worked_out}
     cells = [(v, found_by_code.get(v.code, {})) for v in villages]
     columns: list[str] = []
     for _village, found in cells:
-        columns += [c for c in found if c not in columns]
-    rows = tuple((v.name, tuple(found.get(c, NOT_REPORTED if v.sequence is None else "—") for c in columns))
-                 for v, found in cells)
+        columns += [c for c in found or {} if c not in columns]
+
+    def shown(v: VillageRow, found: dict[str, str] | None, column: str) -> str:
+        if found is None:
+            return UNREADABLE
+        return found.get(column, NOT_REPORTED if v.sequence is None else "—")
+
+    rows = tuple((v.name, tuple(shown(v, found, c) for c in columns)) for v, found in cells)
     return Overview(store.info().name, tuple(villages), tuple(columns), rows, year, day)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from app.clock import Clock
@@ -16,8 +19,25 @@ from app.services.township.village_standing import Standing, read_standing
 from app.services.workbench.workbench_types import Figures
 
 
+log = logging.getLogger(__name__)
+
+
 class ReadOnlyCopy(Exception):
     """Something tried to write to a village's copy at the township."""
+
+
+class UnreadableVillage(Exception):
+    """A village's copy holds records its own services cannot count (a database edited behind the
+    village program's back, then signed and sent): that village is named, the others are counted."""
+
+
+@contextmanager
+def _counting(village: VillageRow) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001 - whatever one village's odd records raise, the township goes on
+        log.exception("%s（%s）第%s号数据包的记录无法统计", village.name, village.code, village.sequence)
+        raise UnreadableVillage(village.name) from exc
 
 
 def _refuse_writes(_session, _changes) -> None:  # noqa: ANN001
@@ -57,9 +77,10 @@ class VillageFacts:
     name: str
     members: tuple[MemberRow, ...]  # in office on ``day``
     team: TeamSummary
-    figures: Figures | None  # None: no package yet, or no term entered (term analysis)
+    figures: Figures | None  # None: no package yet, no term entered (term analysis), or unreadable
     day: dt.date
     standing: Standing | None = None  # None when figures is None
+    unreadable: bool = False  # reported, but its records could not be counted (UnreadableVillage)
 
 
 def counted_until(clock: Clock, year: int | None) -> dt.date:
@@ -71,26 +92,30 @@ def read_facts(store: TownStore, village: VillageRow, clock: Clock, year: int | 
     """``year`` None: the 届中 figures of the village's current term."""
     day = counted_until(clock, year)
     if village.sequence is None:
-        empty = team_on([], day)
-        return VillageFacts(village.code, village.name, (), empty, None, day)
+        return VillageFacts(village.code, village.name, (), team_on([], day), None, day)
     services = open_village(store, village.code, clock)
     try:
-        rows = services.members.list_rows()
-        team = team_on(rows, day)
-        in_office = tuple(r for r in rows if any(p.active_on(day) for p in r.all_posts))
-        figures = _figures(services, year)
-        standing = read_standing(services, figures.first, figures.last) if figures else None
+        with _counting(village):
+            rows = services.members.list_rows()
+            team = team_on(rows, day)
+            in_office = tuple(r for r in rows if any(p.active_on(day) for p in r.all_posts))
+            figures = _figures(services, year)
+            standing = read_standing(services, figures.first, figures.last) if figures else None
+    except UnreadableVillage:
+        return VillageFacts(village.code, village.name, (), team_on([], day), None, day, None, True)
     finally:
         services.close()
     return VillageFacts(village.code, village.name, in_office, team, figures, day, standing)
 
 
 def read_ledgers(store: TownStore, village: VillageRow, clock: Clock, year: int) -> tuple[Figures, Standing] | None:
-    """The workbench figures and the standing of a reported village (the matrix needs no more)."""
+    """The workbench figures and the standing of a reported village (the matrix needs no more);
+    UnreadableVillage when its records cannot be counted."""
     services = open_village(store, village.code, clock)
     try:
-        figures = _figures(services, year)
-        return (figures, read_standing(services, figures.first, figures.last)) if figures else None
+        with _counting(village):
+            figures = _figures(services, year)
+            return (figures, read_standing(services, figures.first, figures.last)) if figures else None
     finally:
         services.close()
 

@@ -138,3 +138,34 @@ def test_representatives_give_their_proportions_and_the_law_s_shortfalls(registe
     lines = [problem_line(p) for p in analysis.problems]
     assert "1个村妇女村民代表不足村民代表会议组成人员的三分之一（红旗村）" in lines
     assert not any("五分之四" in line for line in lines)
+
+
+def test_a_village_whose_records_cannot_be_counted_is_named_and_the_others_are_counted(
+        registered, village, tmp_path, clock, caplog):
+    import sqlite3
+    from contextlib import closing
+
+    from app.services.township.matrix import UNREADABLE
+    from app.services.township.village_key import read_card
+    from tests.services.township.villages import Village
+
+    village.services.team_rules.plans.start(2026, [PlanItemData(When(MONTH, 5), "开展主题党日")])
+    with closing(sqlite3.connect(village.services.data_dir.database)) as conn, conn:
+        conn.execute("UPDATE team_plan_item SET span_no = 13")  # edited behind the program's back: no 13th month
+    import_package(registered, village.package(), clock)  # signed by the village's own key: taken in
+    good = Village(tmp_path / "b", "向阳村", "430124105202", clock)
+    registered.register(read_card(good.key()), clock.now())
+    import_package(registered, good.package(), clock)
+    good.close()
+
+    shown = overview(registered, clock, 2026)
+    rows = dict(shown.rows)
+    assert set(rows["红旗村"]) == {UNREADABLE} and is_gap(UNREADABLE)
+    assert rows["向阳村"][shown.columns.index("党建计划")] == "未制定"  # the other village is counted
+    assert "红旗村（430124105201）第1号数据包的记录无法统计" in caplog.text
+    analysis = analyse(registered, clock, 2026)
+    figures = {r.label: (r.value, r.detail) for _, rows in analysis.figures for r in rows}
+    assert figures["村（社区）数"] == ("2个", "已上报 2 个，其中 1 个未能统计")
+    lines = [problem_line(p) for p in analysis.problems]
+    assert lines[0] == "1个村上报的数据包中有记录无法统计，未计入以上数字（请该村核对台账后重新上报）（红旗村）"
+    assert not any("未上报台账数据" in line for line in lines)
