@@ -1,6 +1,7 @@
-"""Exit codes of the headless commands: 0 done, 1 a check failed, 2 the user must change something."""
+"""Exit codes of the headless commands: 0 done, 1 a check failed, 2 the user must change something,
+3 the program itself went wrong (logged in full; nothing the user typed was at fault)."""
 
-EXIT_OK, EXIT_FAILED, EXIT_USER_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USER_ERROR, EXIT_PROGRAM_FAULT = 0, 1, 2, 3
 
 
 def refuse_import(problems: list[str], closing: str, limit: int | None = None) -> int:

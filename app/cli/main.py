@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from app import APP_NAME
-from app.cli.exit_codes import EXIT_USER_ERROR
+from app.cli.exit_codes import EXIT_PROGRAM_FAULT, EXIT_USER_ERROR
 from app.cli.township import add_town_parser
 from app.clock import SystemClock
 from app.data_dir import DataDir
@@ -115,6 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except Exception:  # noqa: BLE001 - a fault of the program: the log gets it whole, the user plain words
+        import logging
+
+        logging.getLogger(__name__).exception("命令 %s 出错", args.command)
+        print(f"错误：程序出错，这次操作没有完成。详情已写入日志 {log_path}，请把这个文件交给维护人员。",
+              file=sys.stderr)
+        return EXIT_PROGRAM_FAULT
 
 
 def report_start_problem(message: str, *, window: bool) -> int:

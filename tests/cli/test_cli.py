@@ -152,3 +152,21 @@ def _draft_finance_notice(run) -> int:
         return services.notices.save(data, confirmed=True)
     finally:
         services.close()
+
+
+def test_a_fault_of_the_program_is_logged_whole_and_told_in_plain_words(run, tmp_path):
+    """A database edited behind the program's back (a plan line in month 13) trips the summary: the
+    command says what happened and where the details are, exits 3, and the log has the traceback."""
+    run("demo")
+    with sqlite3.connect(run.data / "taizhang.db") as conn:
+        conn.execute("UPDATE team_plan_item SET span_no = 13 WHERE span_kind = 'month'")
+    conn.close()
+    target = tmp_path / "汇总.pdf"
+    code, out = run("pdf", "summary", "2026", "-o", str(target))
+    assert code == 3 and not target.exists()
+    assert out.startswith("错误：程序出错，这次操作没有完成。详情已写入日志 ") and "Traceback" not in out
+    log = out.split("详情已写入日志 ")[1].split("，请把")[0]
+    from pathlib import Path
+
+    text = Path(log).read_text(encoding="utf-8")
+    assert "命令 pdf 出错" in text and "Traceback" in text
