@@ -3,7 +3,7 @@ the make-up of the 村民代表会议 with the 组织法 art. 26 warnings in wor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,43 +25,12 @@ from app.ui.bodies.party_group_dialog import PartyGroupDialog
 from app.ui.common import dialogs
 from app.ui.common.form_helpers import close_button, configure_list_table
 from app.ui.common.list_selection import select_key
+from app.ui.common.rows_model import RowsModel
 from app.ui.common.screen_fit import fit_to_screen
 
 GROUP_HEADERS = ("村民小组", "组长", "户数", "18岁以上人数", "村民代表")
 REP_HEADERS = ("姓名", "性别", "村民小组", "联系户数", "联系电话", "推选日期", "状态")
 PARTY_GROUP_HEADERS = ("党小组", "组长", "党员人数", "党员")
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only list of text rows, each with the id of its record."""
-
-    def __init__(self, headers: tuple[str, ...], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.headers = headers
-        self.rows: list[tuple[str, ...]] = []
-        self.ids: list[int] = []
-
-    def set_rows(self, ids: list[int], rows: list[tuple[str, ...]]) -> None:
-        self.beginResetModel()
-        self.ids, self.rows = ids, rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
-            return self.rows[index.row()][index.column()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
 
 class ListPage(QWidget):

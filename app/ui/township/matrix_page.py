@@ -5,88 +5,40 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.township.matrix import Overview, is_gap
-
-RED = QColor("#b00020")
-
-
-class WordsModel(QAbstractTableModel):
-    """Rows of words under ``header``; a cell ``marked`` is also red (the words say it already)."""
-
-    header: tuple[str, ...] = ()
-    rows: list[tuple[str, ...]] = []
-
-    def marked(self, row: int, column: int, text: str) -> bool:  # noqa: ARG002 - for the subclasses
-        return False
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.header)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        text = self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text
-        if role == Qt.ItemDataRole.ForegroundRole and self.marked(index.row(), index.column(), text):
-            return RED
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.header[section]
-        return None
+from app.ui.common.rows_model import RowsModel, table_view
 
 
-class MatrixModel(WordsModel):
+class MatrixModel(RowsModel):
+    """A row a village; its name in the row header, so it stays in view when the columns scroll."""
+
     def __init__(self, overview: Overview, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__((), parent)
         self.show(overview)
 
     def show(self, overview: Overview) -> None:
-        self.beginResetModel()
-        self.header = overview.columns
-        self.names = [name for name, _cells in overview.rows]
-        self.rows = [cells for _name, cells in overview.rows]
-        self.endResetModel()
+        self.set_rows([name for name, _cells in overview.rows], [cells for _name, cells in overview.rows],
+                      overview.columns)
 
     def marked(self, row: int, column: int, text: str) -> bool:  # noqa: ARG002
         return is_gap(text)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            return f"{self.names[index.row()]}：{self.header[index.column()]} {self.rows[index.row()][index.column()]}"
+            return f"{self.ids[index.row()]}：{self.headers[index.column()]} {self.rows[index.row()][index.column()]}"
         return super().data(index, role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if orientation == Qt.Orientation.Vertical:  # the village, in view whichever columns are scrolled to
+        if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.names[section]
+                return self.ids[section]
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return None
         return super().headerData(section, orientation, role)
-
-
-def table_view(model: QAbstractTableModel, parent: QWidget, sort_column: int = 0) -> QTableView:
-    """Read-only, sortable by a click on a header. ``sort_column`` -1: in the order listed (the
-    villages' codes) until a header is clicked."""
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    view = QTableView(parent)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.resizeColumnsToContents()
-    return view
 
 
 class MatrixPage(QWidget):

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, Q
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app.services.township.matrix import Overview, years_offered
-from app.ui.township.matrix_page import MatrixPage, WordsModel, table_view
+from app.ui.common.rows_model import RowsModel, table_view
+from app.ui.township.matrix_page import MatrixPage
 from app.services.township.town_store import VillageRow
 
 if TYPE_CHECKING:
@@ -22,16 +23,15 @@ if TYPE_CHECKING:
 VILLAGE_HEADER = ("区划代码", "村（社区）", "最近一次上报", "距今", "所含期间", "状态")
 
 
-class VillagesModel(WordsModel):
-    header = VILLAGE_HEADER
-
+class VillagesModel(RowsModel):
     def __init__(self, overview: Overview, today: dt.date, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.rows = []
+        super().__init__(VILLAGE_HEADER, parent)
+        rows = []
         for v in overview.villages:
             age = f"{(today - v.created_at.date()).days}天" if v.created_at else "—"
             last = f"第{v.sequence}号 {v.created_at:%Y-%m-%d}" if v.created_at else "—"
-            self.rows.append((v.code, v.name, last, age, v.period or "—", v.state(today)))
+            rows.append((v.code, v.name, last, age, v.period or "—", v.state(today)))
+        self.set_rows([v.code for v in overview.villages], rows)
 
     def marked(self, row: int, column: int, text: str) -> bool:  # noqa: ARG002
         return column == VILLAGE_HEADER.index("状态") and text != "正常"
@@ -83,7 +83,7 @@ class TownWindow(QMainWindow):
         if not index.isValid():
             return None
         source = self.villages_view.model().mapToSource(index)
-        code = self.villages_model.rows[source.row()][0]
+        code = self.villages_model.ids[source.row()]
         return next(v for v in self.villages if v.code == code)
 
     def open_selected(self) -> QMainWindow | None:

@@ -105,7 +105,7 @@ def test_an_earlier_year_is_counted_to_its_last_day(qtbot, town, clock):
     page.year.setCurrentText("2025年")
     assert asked == [2025] and page.caption.text().startswith("2025年各村落实情况（统计到12月31日）")
     model = page.model
-    plan = model.header.index("党建计划")
+    plan = model.headers.index("党建计划")
     plans = {model.headerData(r, Qt.Orientation.Vertical): model.index(r, plan).data() for r in range(model.rowCount())}
     assert plans["红旗村"] == "未制定" and plans["新华村"] == "未制定"  # the demo's plans are for 2026 only
     page.year.setCurrentText("2026年")
