@@ -97,7 +97,7 @@ YEARS_BACK = 9  # the window offers this year and up to nine before it
 
 def years_offered(villages: tuple[VillageRow, ...] | list[VillageRow], today: dt.date) -> list[int]:
     """The years the window offers, newest first: back to the earliest year any package covers."""
-    starts = [int(v.period[:4]) for v in villages if v.period[:4].isdigit()]
+    starts = [dt.date.fromisoformat(v.period_from).year for v in villages if v.period_from]
     first = max(min(starts, default=today.year), today.year - YEARS_BACK)
     return list(range(today.year, min(first, today.year) - 1, -1))
 

@@ -55,9 +55,15 @@ class VillageRow:
     fingerprint: str
     sequence: int | None
     created_at: dt.datetime | None
-    period: str
+    period_from: str  # ISO dates of the period the package covers; "" before the first
+    period_to: str
     counts: dict[str, int]
     package_hash: str  # of the package the copy holds; "" before the first
+
+    @property
+    def period(self) -> str:
+        """“2021-05-01 至 2026-11-27”, or "" before the first package."""
+        return f"{self.period_from} 至 {self.period_to}" if self.period_from else ""
 
     def state(self, today: dt.date) -> str:
         if self.created_at is None:
@@ -194,6 +200,6 @@ class TownStore:
             rows.append(VillageRow(
                 village.code, village.name, village.fingerprint,
                 last.sequence if last else None, last.created_at if last else None,
-                f"{last.period_from} 至 {last.period_to}" if last else "",
+                last.period_from if last else "", last.period_to if last else "",
                 json.loads(last.counts) if last else {}, last.package_hash if last else ""))
         return rows

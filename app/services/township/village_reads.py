@@ -92,7 +92,7 @@ def read_facts(store: TownStore, village: VillageRow, clock: Clock, year: int | 
     """``year`` None: the 届中 figures of the village's current term."""
     day = counted_until(clock, year)
     if village.sequence is None:
-        return VillageFacts(village.code, village.name, (), team_on([], day), None, day)
+        return _nothing_counted(village, day, unreadable=False)
     services = open_village(store, village.code, clock)
     try:
         with _counting(village):
@@ -102,10 +102,15 @@ def read_facts(store: TownStore, village: VillageRow, clock: Clock, year: int | 
             figures = _figures(services, year)
             standing = read_standing(services, figures.first, figures.last) if figures else None
     except UnreadableVillage:
-        return VillageFacts(village.code, village.name, (), team_on([], day), None, day, None, True)
+        return _nothing_counted(village, day, unreadable=True)
     finally:
         services.close()
     return VillageFacts(village.code, village.name, in_office, team, figures, day, standing)
+
+
+def _nothing_counted(village: VillageRow, day: dt.date, *, unreadable: bool) -> VillageFacts:
+    """A village with no package yet, or (``unreadable``) one whose records could not be counted."""
+    return VillageFacts(village.code, village.name, (), team_on([], day), None, day, None, unreadable)
 
 
 def read_ledgers(store: TownStore, village: VillageRow, clock: Clock, year: int) -> tuple[Figures, Standing] | None:
