@@ -7,7 +7,7 @@ from pathlib import Path
 from app.services.common.safe_files import write_file
 from app.services.safety.tamper_check import RECORD_NAMES
 from app.services.township.package_import import ImportResult
-from app.services.township.town_store import TownStore
+from app.services.township.town_store import TownStore, period_text
 
 
 def table_label(name: str) -> str:
@@ -24,6 +24,6 @@ def write_receipt(store: TownStore, result: ImportResult, target: Path | None = 
     write_file(target, lambda temp: build_receipt(
         temp, town=store.info().name, village=result.village_name, code=result.village_code,
         sequence=result.sequence, created=f"{result.created_at:%Y-%m-%d %H:%M}",
-        period=f"{result.period[0]} 至 {result.period[1]}", counts=counts, fingerprint=result.fingerprint,
+        period=period_text(*result.period), counts=counts, fingerprint=result.fingerprint,
         received=result.received_at, result=result.message))
     return target

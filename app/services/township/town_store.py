@@ -48,6 +48,11 @@ def _last_taken(code: str | None = None):  # noqa: ANN202 - a Select
     return select(TownPackage).where(TownPackage.id.in_(newest))
 
 
+def period_text(first: str, last: str) -> str:
+    """A package's period as the township shows and prints it: “2021-05-01 至 2026-11-27”."""
+    return f"{first} 至 {last}"
+
+
 @dataclass(frozen=True)
 class VillageRow:
     code: str
@@ -63,7 +68,7 @@ class VillageRow:
     @property
     def period(self) -> str:
         """“2021-05-01 至 2026-11-27”, or "" before the first package."""
-        return f"{self.period_from} 至 {self.period_to}" if self.period_from else ""
+        return period_text(self.period_from, self.period_to) if self.period_from else ""
 
     def state(self, today: dt.date) -> str:
         if self.created_at is None:
