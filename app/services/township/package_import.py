@@ -24,7 +24,7 @@ from app.services.township.package_reader import (
     check_signature_and_hashes,
     open_package,
 )
-from app.services.township.town_store import TownStore
+from app.services.township.town_store import TownStore, period_text
 from db.migrate import SCHEMA_HEAD, known_revisions
 from db.models.township import NOT_EXPORTED, TownPackage
 from db.village_copy import CopyRefused, create_at_revision, fill, tables_at
@@ -154,4 +154,4 @@ def _import(store: TownStore, path: Path, now: dt.datetime, confirm_fork: bool, 
                           stored_as=str(kept.relative_to(store.root)), received_at=now))
     total = sum(counts.values())
     return ImportResult(TAKEN, **summary,
-                        message=f"已导入{name}第 {package.sequence} 号数据包（{period[0]} 至 {period[1]}，{total} 条记录）")
+                        message=f"已导入{name}第 {package.sequence} 号数据包（{period_text(*period)}，{total} 条记录）")
