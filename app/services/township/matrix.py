@@ -118,10 +118,8 @@ class Overview:
 
 
 def village_cells(store: TownStore, village: VillageRow, clock: Clock, year: int) -> dict[str, str] | None:
-    """One village's row, worked out from its copy: column -> words; None when its records cannot be
-    counted (each of its cells then says so)."""
-    if village.sequence is None:
-        return {}
+    """One reported village's row, worked out from its copy: column -> words; None when its records
+    cannot be counted (each of its cells then says so)."""
     try:
         found = read_ledgers(store, village, clock, year)
     except UnreadableVillage:
