@@ -51,8 +51,8 @@ def plan_figures(villages: list[VillageFacts]) -> Section:
         return "党建计划和主体责任", []
     plans = [p for _, s in reported for p in s.plans]
     duties = [d for _, s in reported for d in s.duties]
-    planned = sum(1 for _, s in reported if all(p.made for p in s.plans))
-    listed = sum(1 for _, s in reported if all(d.made for d in s.duties))
+    planned = sum(1 for _, s in reported if s.every_plan_made)
+    listed = sum(1 for _, s in reported if s.every_list_made)
     plan_done, plan_late = sum(p.done for p in plans), sum(p.not_done for p in plans)
     duty_done, duty_late = sum(d.done for d in duties), sum(d.not_done for d in duties)
     return "党建计划和主体责任", [
@@ -106,11 +106,11 @@ REPRESENTATIVE_PROBLEMS: list[Rule] = [
                           _villages(vs, lambda s: _elected(s) and too_few_women(s.representatives))),
 ]
 PLAN_PROBLEMS: list[Rule] = [
-    lambda vs: problem_if("{n}个村未制定年度党建计划", _villages(vs, lambda s: not all(p.made for p in s.plans))),
+    lambda vs: problem_if("{n}个村未制定年度党建计划", _villages(vs, lambda s: not s.every_plan_made)),
     lambda vs: problem_if("{n}个村年度党建计划未经会议通过",
                           _villages(vs, lambda s: any(p.made and not p.adopted for p in s.plans))),
     lambda vs: problem_if("{n}个村党建计划有事项逾期未完成", _villages(vs, lambda s: any(p.not_done for p in s.plans))),
-    lambda vs: problem_if("{n}个村未建立主体责任清单", _villages(vs, lambda s: not all(d.made for d in s.duties))),
+    lambda vs: problem_if("{n}个村未建立主体责任清单", _villages(vs, lambda s: not s.every_list_made)),
     lambda vs: problem_if("{n}个村主体责任任务逾期未完成", _villages(vs, lambda s: any(d.not_done for d in s.duties))),
     lambda vs: problem_if("{n}个村主体责任书未全部签订",
                           _villages(vs, lambda s: any(d.made and d.signed < d.members for d in s.duties))),

@@ -60,6 +60,16 @@ class Standing:
     representatives: Composition  # the 村民代表会议 on the day counted
 
     @property
+    def every_plan_made(self) -> bool:
+        """A 年度党建计划 in each year asked for."""
+        return all(p.made for p in self.plans)
+
+    @property
+    def every_list_made(self) -> bool:
+        """A 主体责任清单 in each year asked for."""
+        return all(d.made for d in self.duties)
+
+    @property
     def unsound_bodies(self) -> tuple[BodyPosts, ...]:
         return tuple(b for b in self.mass_bodies if not b.sound)
 
