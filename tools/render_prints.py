@@ -1,4 +1,5 @@
-"""Render every print of the sample village (fixed clock) to PDF and PNG for a look by eye.
+"""Render every print of the sample village and of the demo township (fixed clock) to PDF and PNG
+for a look by eye.
 
 Usage: python tools/render_prints.py [OUT_DIR]   (default out/prints/, kept out of git)
 
@@ -94,6 +95,23 @@ def _jobs(services, out: Path):  # noqa: ANN001, ANN202 - yields (file name, cal
     yield "audit", lambda p: log.print_pdf(p, log.entries(), village, services.clock.today(), "操作日志")
 
 
+def _town_jobs(root: Path, clock: FixedClock):  # noqa: ANN202 - yields (file name, callable(path))
+    """The township's prints, on the demo township: the 年度 and 届中 analysis."""
+    from app.reports.township.analysis_pdf import build_analysis_pdf
+    from app.services.township.analysis import analyse
+    from app.services.township.town_demo import build_demo_town
+    from app.services.township.town_store import TownStore
+
+    build_demo_town(root, "白沙镇", clock)
+    store = TownStore(root)
+    try:
+        year = clock.today().year
+        yield "town-analysis-year", lambda p: build_analysis_pdf(p, analyse(store, clock, year))
+        yield "town-analysis-term", lambda p: build_analysis_pdf(p, analyse(store, clock, None))
+    finally:
+        store.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("out/prints")
     out.mkdir(parents=True, exist_ok=True)
@@ -106,7 +124,9 @@ def main() -> int:
         services.act_as(Actor("王文书", Role.ADMIN))
         from pypdf import PdfReader
 
-        for name, job in _jobs(services, out):
+        import itertools
+
+        for name, job in itertools.chain(_jobs(services, out), _town_jobs(Path(tmp) / "town", FixedClock(TODAY))):
             path = out / f"{name}.pdf"
             job(path)
             pages = len(PdfReader(path).pages)
